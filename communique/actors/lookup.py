@@ -1,0 +1,135 @@
+"""From a token of the parse to the actor it names, for the event coder and dating."""
+
+from __future__ import annotations
+
+import bisect
+from collections import deque
+
+from spacy.tokens import Doc, Token
+
+from .items import ActorMention, ActorRef
+
+# Links followed from a noun to the words that say whose it is:
+# "Aliyev's remarks", "offer by President Aliyev", "the Azerbaijani leader", and
+# where it is: "targets in Lebanon" are Lebanon's, as CAMEO codes them.
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "prep", "pobj", "agent"})
+OWNER_PREPS = frozenset({"of", "by", "from", "in"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose", "whom"})
+# Nouns of relation: "Russia's allies" and "our partners" are not Russia or us.
+RELATIONAL_NOUNS = frozenset(
+    {"partner", "ally", "neighbour", "neighbor", "friend", "enemy", "adversary", "rival",
+     "counterpart", "opponent", "critic", "supporter", "foe", "victim"}
+)  # fmt: skip
+
+
+class MentionIndex:
+    """Actor mentions of one Doc, looked up by token or character offset."""
+
+    def __init__(self, doc: Doc, mentions: list[ActorMention]) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.span.start)
+        self._starts = [m.span.start for m in self.mentions]
+        self._by_token: dict[int, ActorMention] = {}
+        for mention in self.mentions:
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self._by_token[token.i] = mention
+
+    def at(self, token: Token) -> ActorMention | None:
+        return self._by_token.get(token.i)
+
+    def covering(self, start: int, end: int) -> ActorMention | None:
+        """The mention that overlaps the character range most, if any."""
+        best, best_overlap = None, 0
+        for mention in self.mentions:
+            overlap = min(end, mention.span.end) - max(start, mention.span.start)
+            if overlap > best_overlap:
+                best, best_overlap = mention, overlap
+        return best
+
+    def last_person_before(self, offset: int) -> ActorMention | None:
+        i = bisect.bisect_left(self._starts, offset) - 1
+        while i >= 0:
+            if self.mentions[i].ref.kind == "person":
+                return self.mentions[i]
+            i -= 1
+        return None
+
+    def refs_for(self, token: Token, *, speaker: ActorRef | None = None) -> list[ActorRef]:
+        """The actors a noun phrase names: itself, its owner, or each conjunct.
+
+        "Armenia and Azerbaijan" gives two refs; "Aliyev's remarks" gives Aliyev;
+        "we" inside a quote gives the quote's speaker; "he" the last person named.
+        """
+        heads = [token, *_conjuncts(token)]
+        refs: list[ActorRef] = []
+        for head in heads:
+            ref = self._ref_for_head(head, speaker=speaker)
+            if ref is not None and ref not in refs:
+                refs.append(ref)
+        return refs
+
+    def _ref_for_head(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
+        lower = token.lower_
+        if lower in FIRST_PERSON:
+            return speaker
+        if lower in PERSONAL_PRONOUNS:
+            mention = self.last_person_before(token.idx)
+            return mention.ref if mention else None
+        if lower in RELATIVE_PRONOUNS and token.tag_ in {"WP", "WDT", "WP$"}:
+            antecedent = _antecedent(token)
+            return self._owner(antecedent, speaker=speaker) if antecedent is not None else None
+        return self._owner(token, speaker=speaker)
+
+    def _owner(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
+        if token.lemma_.lower() in RELATIONAL_NOUNS and self.at(token) is None:
+            return None
+        queue: deque[tuple[Token, int]] = deque([(token, 0)])
+        seen = {token.i}
+        while queue:
+            current, depth = queue.popleft()
+            mention = self.at(current)
+            if mention is not None:
+                return mention.ref
+            if current.lower_ == "whose":
+                antecedent = _antecedent(current)
+                return self._owner(antecedent, speaker=speaker) if antecedent is not None else None
+            if current.lower_ in FIRST_PERSON and current.dep_ == "poss":
+                return speaker
+            if depth >= 4:
+                continue
+            for child in current.children:
+                if child.i in seen or child.dep_ not in OWNER_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in OWNER_PREPS:
+                    continue
+                seen.add(child.i)
+                queue.append((child, depth + 1))
+        return None
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """What "who", "which" or "whose" stands for: the noun the relative clause hangs on,
+    or else the nearest noun before it ("Armenia and Artsakh, whose ministries")."""
+    clause = pronoun.head if pronoun.dep_ != "poss" else pronoun.head.head
+    if clause.dep_ == "relcl":
+        return clause.head
+    for i in range(pronoun.i - 1, max(pronoun.sent.start, pronoun.i - 6) - 1, -1):
+        token = pronoun.doc[i]
+        if token.pos_ in {"NOUN", "PROPN"}:
+            while token.dep_ == "conj" and token.head.i < token.i:
+                token = token.head
+            return token
+    return None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            found.append(child)
+            found += _conjuncts(child)
+    return found

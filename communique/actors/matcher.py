@@ -1,0 +1,73 @@
+"""Phrase matching of the actor dictionary against a Doc, for what NER misses."""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
+
+from .dictionary import ActorDictionary
+
+# Kinds whose surface forms are proper names: they must start with a capital in the
+# text, so "turkey", "chad" and "china" as common nouns never match.
+PROPER_KINDS = frozenset({"country", "metonym", "organisation"})
+
+
+_CACHE: dict[tuple[int, int], tuple[PhraseMatcher, PhraseMatcher]] = {}
+
+
+def _matchers(vocab: Vocab, dictionary: ActorDictionary) -> tuple[PhraseMatcher, PhraseMatcher]:
+    key = (id(vocab), id(dictionary))
+    if key not in _CACHE:
+        _CACHE[key] = _build_matchers(vocab, dictionary)
+    return _CACHE[key]
+
+
+def _build_matchers(
+    vocab: Vocab, dictionary: ActorDictionary
+) -> tuple[PhraseMatcher, PhraseMatcher]:
+    proper = PhraseMatcher(vocab, attr="LOWER")
+    common = PhraseMatcher(vocab, attr="LOWER")
+    proper_forms: set[str] = set()
+    common_forms: set[str] = set()
+    for surface, kind in dictionary.surface_forms():
+        if kind in PROPER_KINDS:
+            proper_forms.add(surface)
+        elif kind == "body":
+            common_forms.update(_with_plural(surface))
+    tokenizer = _tokenizer(vocab)
+    proper.add("PROPER", [tokenizer(form) for form in sorted(proper_forms)])
+    common.add("COMMON", [tokenizer(form) for form in sorted(common_forms)])
+    return proper, common
+
+
+def _tokenizer(vocab: Vocab):  # type: ignore[no-untyped-def]
+    from spacy.lang.en import English
+
+    nlp = English(vocab=vocab)
+    return nlp.make_doc
+
+
+def _with_plural(form: str) -> list[str]:
+    words = form.split()
+    last = words[-1]
+    if last.endswith("y") and not last.endswith(("ay", "ey", "oy")):
+        plural = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return [form, " ".join([*words[:-1], plural])]
+
+
+def dictionary_spans(doc: Doc, dictionary: ActorDictionary) -> list[SpacySpan]:
+    """Spans of `doc` that the dictionary names, longest match kept at each place."""
+    proper, common = _matchers(doc.vocab, dictionary)
+    spans = [
+        doc[start:end]
+        for _, start, end in proper(doc)
+        if doc[start].text[:1].isupper() or doc[start].text[:1].isdigit()
+    ]
+    spans += [doc[start:end] for _, start, end in common(doc)]
+    return spans

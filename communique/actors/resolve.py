@@ -1,0 +1,363 @@
+"""Find the actors an article mentions and what each mention refers to.
+
+Mentions come from two places: the NER entities of the spaCy model and a phrase
+match against the actor dictionary (countries, capitals, organisations, government
+bodies). The model's labels are only a hint: a span the dictionary knows is coded
+from the dictionary whatever its label (the small model tags Yerevan as PERSON).
+People not in the dictionary take country, sector and role from their noun phrase
+("Armenia's foreign ministry spokesperson Ani Badalian" is ARM GOV), and a
+surname alone ("Miller") refers back to the full name in the same article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..model import ActorKind, Span
+from ..places import lookup_place
+from .dictionary import ActorDictionary, BodyEntry, CountryEntry, load_dictionary
+from .items import ActorMention, ActorRef
+from .matcher import dictionary_spans
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# Dependencies that stay inside one noun phrase when we look for its context.
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "case"})
+_TRIM_LEFT = {"the", "a", "an"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+def find_mentions(
+    doc: Doc, *, published: dt.date | None = None, dictionary: ActorDictionary | None = None
+) -> list[ActorMention]:
+    """All actor mentions in `doc`, in text order, each with what it refers to."""
+    dictionary = dictionary or load_dictionary()
+    spans = _candidate_spans(doc, dictionary)
+    mentions: list[ActorMention] = []
+    people: dict[str, ActorRef] = {}
+    for span, label in spans:
+        mention = _resolve_span(span, label, dictionary=dictionary, published=published)
+        if mention is None:
+            continue
+        if mention.ref.kind == "person":
+            key = _surname(mention.ref.name)
+            if key not in people or _richer(mention.ref, people[key]):
+                people[key] = mention.ref
+        mentions.append(mention)
+    return _link_surnames(mentions, people)
+
+
+def _candidate_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[SpacySpan, str]]:
+    """NER entities and dictionary matches, trimmed, longest first where they overlap.
+
+    An entity the dictionary does not know as a whole gives way to the dictionary
+    matches inside it: the headline entity "U.S. Welcomes Aliyev" is the U.S.
+    """
+    matched = [(span, "DICT") for span in dictionary_spans(doc, dictionary)]
+    found: list[tuple[SpacySpan, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        span = _trim(ent)
+        if span is None or _is_place_not_actor(span, ent.label_, dictionary):
+            continue
+        if not _known(span.text, dictionary) and any(
+            m.start < span.end and span.start < m.end for m, _ in matched
+        ):
+            continue
+        found.append((span, ent.label_))
+    found += matched
+    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
+    taken: set[int] = set()
+    kept: list[tuple[SpacySpan, str]] = []
+    for span, label in found:
+        tokens = set(range(span.start, span.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        kept.append((span, label))
+    return kept
+
+
+def _known(text: str, dictionary: ActorDictionary) -> bool:
+    return bool(
+        dictionary.country(text)
+        or dictionary.metonym(text)
+        or dictionary.organisation(text)
+        or dictionary.body(text)
+        or dictionary.people(text)
+    )
+
+
+def _is_place_not_actor(span: SpacySpan, label: str, dictionary: ActorDictionary) -> bool:
+    """The model tags towns as people ("Lachin"): a one-word name the gazetteer knows as a
+    place, and the dictionary knows as no actor, is a place."""
+    if label not in {"PERSON", "ORG"} or len(span) != 1 or _known(span.text, dictionary):
+        return False
+    return lookup_place(span.text) is not None
+
+
+def _trim(span: SpacySpan) -> SpacySpan | None:
+    """Drop a leading article, a trailing possessive and anything after a line break."""
+    start, end = span.start, span.end
+    doc = span.doc
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
+            end = i
+            break
+    while start < end and (doc[start].lower_ in _TRIM_LEFT or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _resolve_span(
+    span: SpacySpan, label: str, *, dictionary: ActorDictionary, published: dt.date | None
+) -> ActorMention | None:
+    text = span.text
+    record = Span(text, span.start_char, span.end_char)
+    country = dictionary.country(text)
+    if country is not None:
+        ref = ActorRef("country", country.name, country.iso3, None)
+        return ActorMention(record, ref, "dictionary")
+    metonym = dictionary.metonym(text)
+    if metonym is not None and _reads_as_metonym(span):
+        return ActorMention(record, _metonym_ref(metonym, dictionary), "metonym")
+    org = dictionary.organisation(text)
+    if org is not None:
+        kind: ActorKind = "group" if org.kind == "group" else "organisation"
+        ref = ActorRef(kind, org.name, org.country, org.sector)
+        return ActorMention(record, ref, "dictionary")
+    body = dictionary.body(text)
+    if body is not None:
+        return _body_mention(span, record, body, dictionary)
+    if label in {"PERSON", "ORG"} and dictionary.people(text, on=published):
+        return ActorMention(record, _person_ref(span, dictionary, published), "dictionary")
+    if label == "PERSON" and _looks_like_name(span):
+        return ActorMention(record, _person_ref(span, dictionary, published), "context")
+    if label == "ORG" and _looks_like_name(span):
+        iso3 = _context_country(span, dictionary)
+        return ActorMention(record, ActorRef("organisation", text, iso3, None), "ner")
+    return None
+
+
+def _body_mention(
+    span: SpacySpan, record: Span, body: BodyEntry, dictionary: ActorDictionary
+) -> ActorMention | None:
+    """A government body, named after the country the article gives it.
+
+    "Artsakh's foreign ministry" is "Artsakh Foreign Ministry" (ARM GOV); a generic body
+    with no country in sight ("the military") is left out: it cannot be coded.
+    """
+    owner, rest = dictionary.split_country(span.text)
+    if owner is None:
+        iso3 = body.country or _context_country(span, dictionary)
+        owner = _context_owner(span, iso3, dictionary)
+    else:
+        iso3 = owner.iso3
+    if iso3 is None:
+        return None
+    generic = dictionary.body(rest) if owner is not None else None
+    if generic is not None and generic.country is None and owner is not None:
+        name = f"{owner.name} {_title_case(generic.name)}"
+    elif body.name.islower() and owner is not None:
+        name = f"{owner.name} {_title_case(body.name)}"
+    else:
+        name = body.name
+    return ActorMention(record, ActorRef("organisation", name, iso3, body.sector), "context")
+
+
+def _reads_as_metonym(span: SpacySpan) -> bool:
+    """A capital stands for its government when it acts, not when it is a place.
+
+    "Yerevan urged", "Washington's position", "talks with Moscow" read as the
+    government; "in Chisinau", "the capital of Moldova" read as the city.
+    """
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "from", "outside", "to"}:
+        return root.head.lower_ == "to" and root.head.head.pos_ == "VERB"
+    return root.dep_ != "compound"
+
+
+def _metonym_ref(metonym: object, dictionary: ActorDictionary) -> ActorRef:
+    iso3 = getattr(metonym, "iso3", None)
+    sector = getattr(metonym, "sector", None) or "GOV"
+    if iso3 == "IGO":
+        org = dictionary.organisation(getattr(metonym, "org", "") or "")
+        if org is not None:
+            return ActorRef("organisation", org.name, org.country, org.sector)
+    country = dictionary.country_by_code(iso3) if iso3 else None
+    name = country.name if country is not None else getattr(metonym, "name", "")
+    return ActorRef("country", name, iso3, sector)
+
+
+def _person_ref(
+    span: SpacySpan, dictionary: ActorDictionary, published: dt.date | None
+) -> ActorRef:
+    name = _strip_titles(span, dictionary)
+    entries = dictionary.people(name, on=published)
+    if entries:
+        entry = entries[0]
+        spell = (entry.role_at(published) if published else None) or entry.spells[-1]
+        return ActorRef("person", entry.name, spell.iso3, spell.sector, spell.role)
+    iso3 = _context_country(span, dictionary)
+    role, sector = _context_role(span, dictionary)
+    return ActorRef("person", name, iso3, sector, role)
+
+
+def _strip_titles(span: SpacySpan, dictionary: ActorDictionary) -> str:
+    tokens = list(span)
+    while len(tokens) > 1 and dictionary.role(tokens[0].text) is not None:
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _np_context(span: SpacySpan) -> list[Token]:
+    """Tokens of the noun phrase around `span` that may give its country or role.
+
+    Follows compound, possessive, adjective, "of"-phrase and apposition links down
+    from the span's root, and from the root's head when the span is a compound.
+    """
+    inside = set(range(span.start, span.end))
+    start = span.root
+    while (
+        start.dep_ == "compound"
+        and start.head.i not in inside
+        and start.head.pos_
+        in {
+            "NOUN",
+            "PROPN",
+        }
+    ):
+        start = start.head
+    out: list[Token] = []
+    stack = [start]
+    seen = {start.i}
+    while stack:
+        token = stack.pop()
+        if token.i not in inside:
+            out.append(token)
+        for child in token.children:
+            if child.i in seen or child.dep_ not in NP_DEPS:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in {"of", "from"}:
+                continue
+            seen.add(child.i)
+            stack.append(child)
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None:
+    """The country named in the span's own words or its noun phrase."""
+    tokens = list(span) + _np_context(span)
+    tokens.sort(key=lambda t: t.i)
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i : i + size]
+            if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
+                continue
+            text = span.doc[window[0].i : window[-1].i + 1].text
+            country = dictionary.country(text)
+            if country is not None:
+                return country.iso3
+            metonym = dictionary.metonym(text)
+            if metonym is not None and getattr(metonym, "iso3", None) not in (None, "IGO"):
+                return str(metonym.iso3)
+    return None
+
+
+def _context_role(span: SpacySpan, dictionary: ActorDictionary) -> tuple[str | None, str | None]:
+    """The title in the span's noun phrase ("spokesperson", "foreign minister")."""
+    words = [t for t in _np_context(span) + list(span) if t.is_alpha]
+    words.sort(key=lambda t: t.i)
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            text = " ".join(t.lower_ for t in words[i : i + size])
+            role = dictionary.role(text)
+            if role is not None:
+                return role.title, role.sector
+    return None, None
+
+
+def _context_owner(
+    span: SpacySpan, iso3: str | None, dictionary: ActorDictionary
+) -> CountryEntry | None:
+    """The country entry the article uses for the owner of a body ("Artsakh", not "Armenia")."""
+    for token in _np_context(span):
+        if token.dep_ in {"poss", "amod", "compound", "nmod"}:
+            country = dictionary.country(token.text)
+            if country is not None and country.iso3 == iso3:
+                return country
+    return dictionary.country_by_code(iso3) if iso3 else None
+
+
+def _looks_like_name(span: SpacySpan) -> bool:
+    return any(t.is_title or t.is_upper for t in span if t.is_alpha)
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w if w.isupper() else w.capitalize() for w in name.split())
+
+
+def _surname(name: str) -> str:
+    parts = re.findall(r"[\w’'-]+", name)
+    return parts[-1].lower() if parts else name.lower()
+
+
+def _link_surnames(mentions: list[ActorMention], people: dict[str, ActorRef]) -> list[ActorMention]:
+    """A one-word person mention refers to the full name with that surname."""
+    linked = []
+    for mention in mentions:
+        ref = mention.ref
+        if (
+            ref.kind in {"person", "organisation"}
+            and mention.how in {"context", "ner"}
+            and (" " not in ref.name)
+        ):
+            full = people.get(_surname(ref.name))
+            if full is not None and full != ref and _richer(full, ref):
+                mention = ActorMention(mention.span, full, "surname")
+        linked.append(mention)
+    return linked
+
+
+def _richer(candidate: ActorRef, current: ActorRef) -> bool:
+    return len(candidate.name) > len(current.name) or (
+        current.country is None and candidate.country is not None
+    )
+
+
+def mention_for_span(
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    published: dt.date | None = None,
+    dictionary: ActorDictionary | None = None,
+) -> ActorMention | None:
+    """The actor that the words at `start:end` name, when no entity covered them.
+
+    Used for quote speakers such as "the Armenia's Foreign Ministry" or "a statement
+    issued by Artsakh's foreign ministry": the longest dictionary body or name inside wins.
+    """
+    dictionary = dictionary or load_dictionary()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for candidate in dictionary_spans(span.as_doc(), dictionary):
+        inner = doc[span.start + candidate.start : span.start + candidate.end]
+        mention = _resolve_span(inner, "DICT", dictionary=dictionary, published=published)
+        if mention is not None:
+            return mention
+    trimmed = _trim(span)
+    if trimmed is None or not _looks_like_name(trimmed):
+        return None
+    label = "PERSON" if trimmed.root.ent_type_ == "PERSON" else "ORG"
+    return _resolve_span(trimmed, label, dictionary=dictionary, published=published)

@@ -1,0 +1,91 @@
+"""The `communique` command: a thin layer over `communique.ingest` and `communique.pipeline`.
+
+    communique extract examples/                    # JSON Lines, one object per article
+    communique extract story.txt --published 2023-05-31 --pretty
+    cat articles.jsonl | communique extract -
+
+Exit codes: 0 every input was processed; 1 at least one article has `errors`
+(its object is still printed and the rest of the batch is processed);
+2 the command line itself is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from . import __version__
+
+EXIT_OK = 0
+EXIT_ARTICLE_ERRORS = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="communique",
+        description="Who said what, and who did what to whom: quotes and CAMEO events from news.",
+    )
+    parser.add_argument("--version", action="version", version=f"communique {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser(
+        "extract",
+        help="print quotes, actors and events of each article as JSON Lines",
+        description=(
+            "Read articles (plain text, JSON Lines, HTML, RSS/Atom; files, folders, globs, "
+            "'-' for JSON Lines on stdin) and print one JSON object per article. "
+            "Exit code 1 when any article has errors."
+        ),
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs or '-'")
+    extract.add_argument("--published", help="publication date YYYY-MM-DD for inputs without one")
+    extract.add_argument("--source", help="source name for inputs without one")
+    extract.add_argument("--pretty", action="store_true", help="indented JSON for people")
+    extract.add_argument(
+        "--min-confidence", type=float, default=0.0, help="drop quotes and events below this"
+    )
+    extract.add_argument("--n-process", type=int, default=1, help="spaCy worker processes")
+    extract.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch")
+    extract.set_defaults(run=extract_cli)
+    return parser
+
+
+def extract_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run `communique extract`; returns the exit code."""
+    from .ingest import read
+    from .pipeline import extract
+
+    try:
+        items = read(args.paths, published=args.published, source=args.source, stdin=stdin)
+    except ValueError as error:
+        print(f"communique: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    failed = False
+    for result in extract(
+        items,
+        batch_size=args.batch_size,
+        n_process=args.n_process,
+        min_confidence=args.min_confidence,
+    ):
+        if result.errors:
+            failed = True
+            for message in result.errors:
+                print(f"communique: {message}", file=sys.stderr)
+        data = result.to_dict()
+        text = json.dumps(data, ensure_ascii=False, indent=2 if args.pretty else None)
+        stdout.write(text + "\n")
+        stdout.flush()
+    return EXIT_ARTICLE_ERRORS if failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return int(args.run(args, stdin=sys.stdin, stdout=sys.stdout))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,289 @@
+"""The event coder: source, action and target from each sentence's dependency parse.
+
+For every verb whose lemma has patterns in `data/cameo/verbs.tsv`, the most specific
+pattern whose particle and object are present gives the CAMEO code. The source is
+the subject (the "by" agent in the passive), the target the object or a
+preposition's object the pattern names; both are mapped to actors through
+`MentionIndex`. Coordinated actors give one event each. A speaker's demand inside
+a quote ("the parliament must be dissolved") is coded 100 from speaker to the
+actor told what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..actors.items import ActorRef
+from ..actors.lookup import MentionIndex
+from ..model import Span
+from ..quotes.items import QuoteFinding
+from . import syntax
+from .items import EventFinding
+from .ontology import VerbPattern, load_patterns, verb_lemma
+
+DEMAND_CODE = "100"
+INTENT_TO_MEET_CODE = "036"
+DEMAND_MODALS = frozenset({"must", "should"})
+# Uses of force whose target CAMEO takes from where they hit ("bombed targets in Lebanon").
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+PLACE_PREPS = ("in", "into", "inside", "across", "on")
+
+
+def find_events(
+    doc: Doc, index: MentionIndex, quotes: Sequence[QuoteFinding] = ()
+) -> list[EventFinding]:
+    """All events in `doc`, in text order."""
+    patterns = load_patterns()
+    speakers = [_speaker_ref(index, quote) for quote in quotes]
+    cues = {quote.cue.start for quote in quotes if quote.cue is not None}
+    events: list[EventFinding] = []
+    for sent in doc.sents:
+        evidence = Span(sent.text, sent.start_char, sent.end_char)
+        for token in sent:
+            quote = _quote_holding(quotes, token.idx)
+            speaker = speakers[quote] if quote is not None else None
+            candidates = patterns.get(verb_lemma(token.text, token.lemma_))
+            if candidates and token.pos_ in {"VERB", "AUX", "NOUN"}:
+                pattern = _best_pattern(token, candidates)
+                if pattern is not None:
+                    coded = _code(token, pattern, index, evidence, quote=quote, speaker=speaker)
+                    # A cue that only introduces a quote ("Aliyev warned.") is no event.
+                    if token.idx in cues:
+                        coded = [e for e in coded if e.target is not None]
+                    events += coded
+            if speaker is not None and token.pos_ in {"VERB", "AUX"}:
+                events += _demand(token, index, evidence, quote=quote, speaker=speaker)
+    return _dedupe(events)
+
+
+def _best_pattern(verb: Token, candidates: Sequence[VerbPattern]) -> VerbPattern | None:
+    """The most specific pattern whose particle and object requirements hold."""
+    best: VerbPattern | None = None
+    best_score = -1
+    objects = {o.lemma_.lower() for o in _object_slots(verb)}
+    for pattern in candidates:
+        if pattern.particle and not _has_particle(verb, pattern.particle):
+            continue
+        if pattern.objects and not (pattern.objects & objects):
+            continue
+        score = bool(pattern.particle) + 2 * bool(pattern.objects)
+        if score > best_score:
+            best, best_score = pattern, score
+    if best is not None and not best.objects and verb.pos_ == "NOUN":
+        return None  # a bare noun never codes an event on its own
+    return best
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    """ "push back", "call on"; "accused Iran of spying" may hang "of" off the object."""
+    if syntax.has_particle(verb, particle):
+        return True
+    return particle in OBJECT_PARTICLES and any(
+        child.lower_ == particle and child.dep_ == "prep"
+        for obj in syntax.direct_objects(verb)
+        for child in obj.children
+    )
+
+
+# Prepositions the parser may attach to the object instead of the verb ("accused Iran of").
+OBJECT_PARTICLES = frozenset({"of", "for"})
+OBJECT_SLOTS = frozenset({"dobj", "attr", "oprd", "acomp", "xcomp", "ccomp", "nsubjpass"})
+
+
+def _object_slots(verb: Token) -> list[Token]:
+    """Words that may fill a pattern's `object`: complements, the noun after a
+    preposition ("call for calm"), and modifiers of the direct object ("held Iran
+    responsible", "hunger strike")."""
+    found = [child for child in verb.children if child.dep_ in OBJECT_SLOTS]
+    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
+        found.append(verb.head)  # "the agreement they reached"
+    for child in list(verb.children):
+        if child.dep_ in {"prep", "prt"}:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+        if child.dep_ == "dobj":
+            found += [g for g in child.children if g.dep_ in {"amod", "compound", "oprd", "acomp"}]
+    return found
+
+
+def _code(
+    verb: Token,
+    pattern: VerbPattern,
+    index: MentionIndex,
+    evidence: Span,
+    *,
+    quote: int | None,
+    speaker: ActorRef | None,
+) -> list[EventFinding]:
+    passive = syntax.is_passive(verb) and pattern.passive
+    source_token = syntax.agent_of(verb) if passive else syntax.subject_of(verb)
+    if source_token is None:
+        return []
+    sources = index.refs_for(source_token, speaker=speaker)
+    target_token = _target_token(verb, pattern, passive=passive)
+    targets: list[ActorRef | None] = (
+        list(index.refs_for(target_token, speaker=speaker)) if target_token is not None else []
+    )
+    if not targets and pattern.code[:2] in FORCE_ROOTS:
+        targets = _place_targets(verb, index)
+    if not targets:
+        targets = [None]
+    mode = syntax.mode_of(verb)
+    code = pattern.code
+    if mode == "future" and code.startswith("04"):
+        code = INTENT_TO_MEET_CODE
+    trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
+    found = []
+    for source in sources:
+        # "Japan and the Philippines signed a pact": coordinated actors act on each other.
+        others = [s for s in sources if s != source]
+        for target in others if targets == [None] and others else targets:
+            if target == source:
+                continue
+            found.append(
+                EventFinding(
+                    code=code,
+                    source=source,
+                    target=target,
+                    trigger=trigger,
+                    evidence=evidence,
+                    mode=mode,
+                    negated=syntax.is_negated(verb),
+                    quote=quote,
+                    confidence=_confidence(source_token, target, pattern),
+                )
+            )
+    return found
+
+
+def _target_token(verb: Token, pattern: VerbPattern, *, passive: bool) -> Token | None:
+    particles = [c for c in verb.children if pattern.particle and c.lower_ == pattern.particle]
+    holders = [verb, *syntax.direct_objects(verb), *_object_slots(verb), *particles]
+    for spec in pattern.targets:
+        if spec == "dobj":
+            if passive:
+                subject = syntax.passive_subject(verb)
+                if subject is not None:
+                    return subject
+                continue
+            objects = [
+                o for o in syntax.direct_objects(verb) if o.lemma_.lower() not in pattern.objects
+            ]
+            if objects:
+                return objects[0]
+            continue
+        if spec == "dative":
+            dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            if dative:
+                return dative[0]
+            continue
+        if spec == "poss":
+            owners = [
+                g for o in syntax.direct_objects(verb) for g in o.children if g.dep_ == "poss"
+            ]
+            if owners:
+                return owners[0]
+            continue
+        for holder in holders:
+            objects = syntax.prep_objects(holder, spec)
+            if objects:
+                return objects[0]
+    if not pattern.objects:
+        for obj in syntax.direct_objects(verb):
+            return obj
+    return _complement_subject(verb)
+
+
+def _place_targets(verb: Token, index: MentionIndex) -> list[ActorRef | None]:
+    for prep in PLACE_PREPS:
+        for obj in syntax.prep_objects(verb, prep):
+            refs = index.refs_for(obj)
+            if refs:
+                return list(refs)
+    return []
+
+
+def _complement_subject(verb: Token) -> Token | None:
+    """ "questioned whether the U.S. was supporting ...": the target is the U.S."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            for grandchild in child.children:
+                if grandchild.dep_ in {"nsubj", "nsubjpass"}:
+                    return grandchild
+    return None
+
+
+def _demand(
+    verb: Token, index: MentionIndex, evidence: Span, *, quote: int | None, speaker: ActorRef
+) -> list[EventFinding]:
+    """ "X must resign" said by S: S demands that X acts (CAMEO 100)."""
+    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
+        return []
+    subject = syntax.passive_subject(verb) if syntax.is_passive(verb) else None
+    subject = subject or next((c for c in verb.children if c.dep_ in syntax.SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ in {"we", "i", "you", "it", "that", "this", "there"}:
+        return []
+    targets = [t for t in index.refs_for(subject, speaker=speaker) if t != speaker]
+    trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
+    return [
+        EventFinding(
+            code=DEMAND_CODE,
+            source=speaker,
+            target=target,
+            trigger=trigger,
+            evidence=evidence,
+            quote=quote,
+            confidence=0.45,
+        )
+        for target in targets
+        if target.country != speaker.country or target.kind != speaker.kind
+    ]
+
+
+def _confidence(source_token: Token, target: ActorRef | None, pattern: VerbPattern) -> float:
+    score = 0.55
+    if target is not None:
+        score += 0.2
+    if pattern.objects or pattern.particle:
+        score += 0.1
+    if source_token.pos_ == "PRON":
+        score -= 0.15
+    return round(min(score, 0.95), 2)
+
+
+def _speaker_ref(index: MentionIndex, quote: QuoteFinding) -> ActorRef | None:
+    for span in (quote.speaker_ref, quote.speaker_mention):
+        if span is not None:
+            mention = index.covering(span.start, span.end)
+            if mention is not None:
+                return mention.ref
+    return None
+
+
+def _quote_holding(quotes: Sequence[QuoteFinding], offset: int) -> int | None:
+    for i, quote in enumerate(quotes):
+        if quote.content.start <= offset < quote.content.end:
+            return i
+    return None
+
+
+def _dedupe(events: list[EventFinding]) -> list[EventFinding]:
+    """One event per (sentence, source, target, root): the most specific code wins.
+
+    An event without a target is dropped when the same source has a targeted one
+    in the same sentence ("threatened Armenia" beats "threatened").
+    """
+    targeted = {(e.evidence.start, e.source) for e in events if e.target is not None}
+    best: dict[tuple[int, ActorRef, ActorRef | None, str], EventFinding] = {}
+    order: list[tuple[int, ActorRef, ActorRef | None, str]] = []
+    for event in events:
+        if event.target is None and (event.evidence.start, event.source) in targeted:
+            continue
+        key = (event.evidence.start, event.source, event.target, event.code[:2])
+        if key not in best:
+            order.append(key)
+            best[key] = event
+        elif len(event.code) > len(best[key].code):
+            best[key] = event
+    return [best[key] for key in order]

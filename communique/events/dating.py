@@ -1,0 +1,136 @@
+"""When each event happened.
+
+1. A date phrase in the event's sentence, nearest the trigger, that is not part of
+   the source or target phrase ("Aliyev's May 28 remarks" dates the remarks).
+2. Else the last date in the article said of a clause whose subject is the same
+   actor (or its country): news keeps the time of an actor's thread until it
+   says otherwise ("...the address he delivered on May 28. Aliyev also vowed ...").
+3. Else the publication date, with `date_text` None so the user can tell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..actors.items import ActorRef
+from ..actors.lookup import MentionIndex
+from ..temporal import ResolvedDate, find_date_expressions, resolve
+from . import syntax
+from .items import EventFinding
+
+PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    date: str | None
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    offset: int
+    date: str
+    text: str
+    actors: tuple[ActorRef, ...]
+
+
+def date_events(
+    doc: Doc, events: list[EventFinding], index: MentionIndex, *, published: dt.date | None
+) -> list[EventDate]:
+    """The date of each event in `events`, in the same order."""
+    phrases = _date_phrases(doc)
+    anchors = _anchors(phrases, index, published)
+    fallback = EventDate(published.isoformat() if published else None, None)
+    dated = []
+    for event in events:
+        own = _own_date(event, phrases, published)
+        if own is not None:
+            dated.append(EventDate(own[0].date, own[1]))
+            continue
+        anchor = _last_anchor(anchors, event)
+        dated.append(EventDate(anchor.date, anchor.text) if anchor else fallback)
+    return dated
+
+
+def _date_phrases(doc: Doc) -> list[SpacySpan]:
+    """Date phrases that date a clause, in text order.
+
+    A date that premodifies a noun ("Aliyev's May 28 remarks", "the 2020 war")
+    dates that thing, not the clause around it, so it is left out.
+    """
+    found = []
+    for sent in doc.sents:
+        for expression in find_date_expressions(sent.text):
+            start = sent.start_char + expression.start
+            span = doc.char_span(start, start + len(expression.text), alignment_mode="expand")
+            if span is not None and span.root.dep_ not in PREMODIFIER_DEPS:
+                found.append(span)
+    return found
+
+
+def _own_date(
+    event: EventFinding, phrases: list[SpacySpan], published: dt.date | None
+) -> tuple[ResolvedDate, str] | None:
+    sentence = event.evidence
+    tense: Literal["past", "future"] = "future" if event.mode == "future" else "past"
+    best: tuple[int, ResolvedDate, str] | None = None
+    for span in phrases:
+        start, end = span.start_char, span.end_char
+        if start < sentence.start or end > sentence.end:
+            continue
+        resolved = resolve(span.text, published, tense=tense)
+        if resolved is None:
+            continue
+        distance = abs(start - event.trigger.start)
+        if best is None or distance < best[0]:
+            best = (distance, resolved, span.text)
+    return (best[1], best[2]) if best else None
+
+
+def _anchors(
+    phrases: list[SpacySpan], index: MentionIndex, published: dt.date | None
+) -> list[_Anchor]:
+    """Past dates in the text with the subjects of the clauses they date."""
+    anchors = []
+    for span in phrases:
+        resolved = resolve(span.text, published, tense="past")
+        if resolved is None or (published and resolved.date > published.isoformat()):
+            continue
+        verb = _governing_verb(span.root)
+        if verb is None or syntax.mode_of(verb) == "future":
+            continue
+        subject = syntax.subject_of(verb) or syntax.agent_of(verb)
+        actors = tuple(index.refs_for(subject)) if subject is not None else ()
+        if actors:
+            anchors.append(_Anchor(span.start_char, resolved.date, span.text, actors))
+    return anchors
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(8):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _last_anchor(anchors: list[_Anchor], event: EventFinding) -> _Anchor | None:
+    found = None
+    for anchor in anchors:
+        if anchor.offset >= event.evidence.start:
+            break
+        if any(_same_thread(actor, event.source) for actor in anchor.actors):
+            found = anchor
+    return found
+
+
+def _same_thread(a: ActorRef, b: ActorRef) -> bool:
+    return a == b or (a.country is not None and a.country == b.country)

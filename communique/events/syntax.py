@@ -1,0 +1,186 @@
+"""Dependency-parse helpers of the event coder: subjects, objects, voice and mode."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import EventMode
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# Verbs whose complement is an intention, not an act: "plan to meet".
+INTENT_LEMMAS = frozenset(
+    {
+        "plan",
+        "intend",
+        "expect",
+        "hope",
+        "aim",
+        "prepare",
+        "schedule",
+        "want",
+        "seek",
+        "propose",
+        "offer",
+        "promise",
+        "pledge",
+        "vow",
+        "agree",
+        "decide",
+        "threaten",
+        "try",
+        "attempt",
+    }
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must"})
+CONDITION_MARKS = frozenset({"if", "unless", "provided"})
+QUESTION_MARKS = frozenset({"whether", "if"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(
+        child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children
+    )
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of `verb`, borrowed from the governing verb when it has none.
+
+    "Aliyev vowed to attack": "attack" borrows "Aliyev". "In addition to threatening
+    Armenia, Aliyev vowed ...": "threatening" borrows the main clause's subject.
+    """
+    token: Token | None = verb
+    for _ in range(6):
+        if token is None:
+            return None
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl"} or (
+            token.dep_ == "ccomp" and token.tag_ == "VBG"
+        ):
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: "was attacked by rebels" gives "rebels"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return child
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """The objects of `verb`; the head noun of a relative clause counts ("the deal they signed")."""
+    found = [child for child in verb.children if child.dep_ in OBJECT_DEPS]
+    if not found and verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
+        found.append(verb.head)
+    return found
+
+
+def prep_objects(token: Token, prep: str) -> list[Token]:
+    """Objects of the preposition `prep` attached to `token` ("on" in "push back on X")."""
+    found = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+    return found
+
+
+def has_particle(verb: Token, particle: str) -> bool:
+    return any(
+        child.lower_ == particle and child.dep_ in {"prt", "advmod", "prep", "acomp"}
+        for child in verb.children
+    )
+
+
+def is_negated(verb: Token) -> bool:
+    if any(
+        child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"} for child in verb.children
+    ):
+        return True
+    return verb.dep_ in {"xcomp", "conj"} and is_negated(verb.head) and verb.dep_ == "xcomp"
+
+
+def auxiliaries(verb: Token) -> list[str]:
+    chain = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.dep_ == "xcomp":
+        chain += [c.lower_ for c in verb.head.children if c.dep_ == "aux"]
+    return chain
+
+
+def mode_of(verb: Token) -> EventMode:
+    """Asserted, future, conditional or hypothetical, from auxiliaries and clause marks."""
+    aux = auxiliaries(verb)
+    if _inside_condition(verb):
+        return "conditional"
+    if any(a in FUTURE_AUX for a in aux) or _going_to(verb):
+        return "conditional" if _has_condition(verb) else "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_LEMMAS:
+        return "future"
+    if _inside_question(verb):
+        return "hypothetical"
+    if any(a in HYPOTHETICAL_AUX for a in aux):
+        return "conditional" if _has_condition(verb) else "hypothetical"
+    return "asserted"
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lower_ == "going"
+        and any(c.lemma_ == "be" for c in head.children)
+    )
+
+
+def _has_condition(verb: Token) -> bool:
+    return any(
+        child.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in child.children)
+        for child in verb.children
+    )
+
+
+def _inside_condition(verb: Token) -> bool:
+    token = verb
+    for _ in range(4):
+        if any(
+            child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in token.children
+        ):
+            return True
+        if token.dep_ not in {"conj", "xcomp"} or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _inside_question(verb: Token) -> bool:
+    """ "wondered whether X had decided to abandon": the act is asked about, not asserted."""
+    token = verb
+    for _ in range(4):
+        if any(child.dep_ == "mark" and child.lower_ in QUESTION_MARKS for child in token.children):
+            return True
+        if token.dep_ not in {"conj", "xcomp", "ccomp"} or token.head is token:
+            return False
+        if token.dep_ == "ccomp":
+            return False
+        token = token.head
+    return False

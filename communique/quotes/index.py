@@ -1,0 +1,126 @@
+"""Per-Doc lookups computed once: quote regions per token, paragraphs, sentences, names."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from communique.quotes.lexicon import ORG_NOUNS
+from communique.quotes.marks import Region, find_regions
+
+SENT_END = frozenset({".", "!", "?", "…", "..."})
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A named mention: tokens [start, end), its head token index and a kind guess."""
+
+    start: int
+    end: int
+    head: int
+    kind: str  # "person", "org", "place" or "other"
+    subject: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DocIndex:
+    doc: Doc
+    text: str  # doc.text, which spaCy rebuilds on every access
+    regions: tuple[Region, ...]
+    token_region: tuple[int, ...]  # region index per token, -1 outside quotes
+    token_para: tuple[int, ...]  # paragraph (line) number per token
+    sent_starts: tuple[int, ...]  # token index where each sentence starts
+    names: tuple[Name, ...]  # named mentions outside quotes, in text order
+
+    def region_of(self, token: Token) -> Region | None:
+        index = self.token_region[token.i]
+        return self.regions[index] if index >= 0 else None
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """Token range of the sentence holding token `i`."""
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return self.sent_starts[k], end
+
+    def sent_number(self, i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, i) - 1
+
+
+def build_index(doc: Doc) -> DocIndex:
+    """Everything the rules look up more than once."""
+    text = doc.text
+    regions = tuple(find_regions(text))
+    starts = [r.outer_start for r in regions]
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    token_region: list[int] = []
+    token_para: list[int] = []
+    for token in doc:
+        k = bisect.bisect_right(starts, token.idx) - 1
+        token_region.append(k if k >= 0 and token.idx in regions[k] else -1)
+        token_para.append(bisect.bisect_right(line_starts, token.idx) - 1)
+    sent_starts = (
+        tuple(sent.start for sent in doc.sents) if doc.has_annotation("SENT_START") else (0,)
+    )
+    return DocIndex(
+        doc,
+        text,
+        regions,
+        tuple(token_region),
+        tuple(token_para),
+        sent_starts or (0,),
+        tuple(_names(doc, token_region)),
+    )
+
+
+def is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _names(doc: Doc, token_region: list[int]) -> list[Name]:
+    """Named mentions: entities and runs of capitalised proper nouns outside quotes."""
+    names: list[Name] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS | ORG_LABELS | PLACE_LABELS:
+            continue
+        if token_region[ent.start] >= 0:
+            continue
+        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        if start >= ent.end:
+            continue
+        head = ent.root
+        kind = _kind(doc, start, ent.end, ent.label_)
+        names.append(Name(start, ent.end, head.i, kind, head.dep_.startswith("nsubj")))
+        covered.update(range(ent.start, ent.end))
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or token_region[i] >= 0 or not is_name_token(token):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in covered and is_name_token(doc[j]):
+            j += 1
+        head = doc[j - 1]
+        names.append(Name(i, j, head.i, _kind(doc, i, j, ""), head.dep_.startswith("nsubj")))
+        i = j
+    names.sort(key=lambda n: n.start)
+    return names
+
+
+def _kind(doc: Doc, start: int, end: int, label: str) -> str:
+    last = doc[end - 1].lower_
+    if last in ORG_NOUNS:
+        return "org"
+    if label in PERSON_LABELS:
+        return "person"
+    if label in ORG_LABELS:
+        return "org"
+    if label in PLACE_LABELS:
+        return "place"
+    return "other"

@@ -1,0 +1,285 @@
+"""Who is speaking: the speaker of a cue, the words that name it, and the name it stands for.
+
+`speaker_of_cue` reads the parse (subject, passive agent, the subject of the clause a
+participle or relative clause hangs on); `mention_range` trims the speaker's phrase to the
+words that name it; `resolve` finds the best named mention (names, titles, pronouns,
+organisations, statements) and flags anonymous sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from communique.quotes.index import DocIndex, Name, is_name_token
+from communique.quotes.lexicon import (
+    ANONYMITY_WORDS,
+    ANONYMOUS_NOUNS,
+    EXPLETIVES,
+    INDEFINITE,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    STATEMENT_NOUNS,
+    TITLE_NOUNS,
+    TITLE_WORDS,
+)
+
+MENTION_RIGHT_DEPS = frozenset(
+    {
+        "prep",
+        "acl",
+        "compound",
+        "nummod",
+        "amod",
+        "flat",
+        "poss",
+        "cc",
+        "conj",
+        "nmod",
+        "case",
+        "agent",
+        "pobj",
+    }
+)
+MENTION_PREPS = frozenset({"of", "for", "from", "at", "to", "with", "on", "by"})
+CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
+LOOKBACK_SENTS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The named mention a speaker stands for, as a token range, or None."""
+
+    ref: tuple[int, int] | None
+    anonymous: bool
+    how: str  # "name", "org", "statement", "pronoun", "title", "none"
+
+
+def speaker_of_cue(verb: Token) -> Token | None:
+    """The head token of whoever utters `verb` (a cue), or None."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj") and child.lower_ not in EXPLETIVES - {"that"}:
+                return _antecedent(child)
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head
+        if verb.dep_ in CLIMB_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _antecedent(token: Token) -> Token:
+    """For a relative pronoun ("who also pointed out"), the noun it stands for."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def mention_range(head: Token) -> tuple[int, int]:
+    """Token range of the words naming the speaker: the head with its modifiers, without
+    relative clauses, appositives and anything after a comma."""
+    doc = head.doc
+    start = head.left_edge.i
+    for j in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[j].text:
+            start = j + 1
+            break
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    end = head.i + 1
+    for child in head.rights:
+        if any("\n" in t.text for t in doc[end : child.right_edge.i + 1]):
+            break
+        if child.dep_ == "prep" and child.lower_ not in MENTION_PREPS:
+            break
+        if child.dep_ not in MENTION_RIGHT_DEPS or child.i != end:
+            if child.i == end and child.dep_ == "punct" and child.text in ("’s", "'s"):
+                end += 1
+                continue
+            break
+        end = child.right_edge.i + 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def resolve(index: DocIndex, head: Token, start: int, end: int, *, depth: int = 0) -> Resolution:
+    """The named mention the speaker phrase [start, end) with head `head` stands for."""
+    doc = index.doc
+    lower = head.lower_
+    words = {t.lower_ for t in doc[start:end]}
+    if lower in PERSON_PRONOUNS:
+        return Resolution(_previous_name(index, head.i, kinds=("person",)), False, "pronoun")
+    if lower in PLURAL_PRONOUNS:
+        return Resolution(_previous_name(index, head.i, kinds=("org",)), False, "pronoun")
+    if _is_anonymous(head, words):
+        return Resolution(None, True, "none")
+    if head.lemma_.lower() in STATEMENT_NOUNS and not is_name_token(head):
+        source = _statement_source(head)
+        if source is not None and depth < 2:
+            s, e = mention_range(source)
+            inner = resolve(index, source, s, e, depth=depth + 1)
+            return Resolution(inner.ref, inner.anonymous, "statement")
+        return Resolution(None, False, "none")
+    if is_name_token(head) or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return Resolution(_name_ref(index, head, start, end), False, "name")
+    if lower in ORG_NOUNS or head.lemma_.lower() in ORG_NOUNS:
+        return Resolution(_org_ref(index, head, start, end), False, "org")
+    if head.lemma_.lower() in TITLE_NOUNS:
+        return Resolution(_title_ref(index, head, start), False, "title")
+    return Resolution(None, False, "none")
+
+
+def _is_anonymous(head: Token, words: set[str]) -> bool:
+    if words & ANONYMITY_WORDS:
+        return True
+    if head.lemma_.lower() not in ANONYMOUS_NOUNS or is_name_token(head):
+        return False
+    if any(is_name_token(t) and t.ent_type_ == "PERSON" for t in head.subtree):
+        return False
+    dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod", "quantmod")]
+    if any(d in INDEFINITE for d in dets):
+        return True
+    has_det = any(c.dep_ in ("det", "poss") for c in head.children)
+    return head.tag_ == "NNS" and not has_det
+
+
+def _statement_source(head: Token) -> Token | None:
+    """ "a statement issued by X", "a statement from X", "X's statement" -> X."""
+    for token in head.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in ("by", "from", "of") and token != head:
+            return token
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+    return None
+
+
+def _name_ref(index: DocIndex, head: Token, start: int, end: int) -> tuple[int, int] | None:
+    doc = index.doc
+    if head.lower_ in ORG_NOUNS or head.ent_type_ in ("ORG",):
+        s = start + (1 if doc[start].lower_ in ("the", "a", "an") else 0)
+        return s, head.i + 1
+    if head.lower_ in TITLE_WORDS and not any(
+        is_name_token(t) and t.lower_ not in TITLE_WORDS for t in doc[start:end]
+    ):
+        return _title_ref(index, head, start)  # "Minister", "the President"
+    s, e = head.i, head.i + 1
+    while s - 1 >= start and is_name_token(doc[s - 1]) and doc[s - 1].lower_ not in TITLE_WORDS:
+        s -= 1
+    if head.ent_type_ == "PERSON" and e - s == 1:
+        return _full_name(index, head) or (s, e)
+    return s, e
+
+
+def _full_name(index: DocIndex, head: Token) -> tuple[int, int] | None:
+    """The longest mention of a person whose last word is `head` ("Miller" -> "Matthew Miller")."""
+    best: Name | None = None
+    for name in index.names:
+        if name.kind != "person" or index.doc[name.end - 1].text != head.text:
+            continue
+        if best is None or name.end - name.start > best.end - best.start:
+            best = name
+    if best is None:
+        return None
+    s = best.start
+    while s < best.end - 1 and index.doc[s].lower_ in TITLE_WORDS:
+        s += 1
+    return s, best.end
+
+
+def _org_ref(index: DocIndex, head: Token, start: int, end: int) -> tuple[int, int] | None:
+    doc = index.doc
+    whose = next((c for c in head.children if c.lower_ == "whose"), None)
+    if whose is not None:
+        return _whose_antecedent(whose)
+    named = any(
+        c.dep_ in ("poss", "compound", "amod") and (is_name_token(c) or c.ent_type_)
+        for c in head.children
+    )
+    if named or is_name_token(head):
+        s = start + (1 if doc[start].lower_ in ("the", "a", "an") else 0)
+        return s, head.i + 1
+    word = head.lower_
+    for name in reversed(index.names):
+        if name.start >= head.i:
+            continue
+        if any(t.lower_ == word for t in doc[name.start : name.end]):
+            return name.start, name.end
+    return None
+
+
+def _whose_antecedent(whose: Token) -> tuple[int, int] | None:
+    """ "Armenia and Artsakh, whose foreign ministries ..." -> "Armenia and Artsakh"."""
+    j = whose.i - 1
+    while j >= 0 and whose.doc[j].is_punct:
+        j -= 1
+    if j < 0 or whose.doc[j].pos_ not in ("PROPN", "NOUN"):
+        return None
+    antecedent = whose.doc[j]
+    while antecedent.dep_ == "conj" and antecedent.head.i < antecedent.i:
+        antecedent = antecedent.head
+    while antecedent.dep_ in ("compound", "poss") and antecedent.head.i > antecedent.i:
+        antecedent = antecedent.head
+    start, end = mention_range(antecedent)
+    while start < end - 1 and whose.doc[start].dep_ in ("preconj", "det"):
+        start += 1
+    return start, end
+
+
+def _title_ref(index: DocIndex, head: Token, start: int) -> tuple[int, int] | None:
+    """ "the spokesperson" -> the latest earlier person named with that title nearby."""
+    doc = index.doc
+    title = head.lemma_.lower()
+    stems = [
+        c.lower_[:5]
+        for c in head.children
+        if c.dep_ in ("amod", "compound") and len(c.text) > 4 and c.text[:1].isupper()
+    ]
+    fallback: tuple[int, int] | None = None
+    for name in reversed(index.names):
+        if name.start >= start or name.kind != "person":
+            continue
+        window = doc[max(0, name.start - 6) : min(len(doc), name.end + 6)]
+        near = {t.lemma_.lower() for t in window}
+        stem_ok = not stems or any(t.lower_[:5] in stems for t in window)
+        span = _full_name(index, doc[name.end - 1]) or (name.start, name.end)
+        if title in near and stem_ok:
+            return span
+        if fallback is None and stem_ok:
+            fallback = span
+    return fallback
+
+
+def _previous_name(index: DocIndex, i: int, *, kinds: tuple[str, ...]) -> tuple[int, int] | None:
+    """The latest earlier name of a kind within a few sentences; in the nearest sentence that
+    has one, its subject is preferred, else its first such name."""
+    doc = index.doc
+    sent_no = index.sent_number(i)
+    candidates: list[Name] = []
+    target = -1
+    for name in reversed(index.names):
+        if name.start >= i:
+            continue
+        name_sent = index.sent_number(name.start)
+        if sent_no - name_sent > LOOKBACK_SENTS or (candidates and name_sent != target):
+            break
+        if name.kind in kinds:
+            candidates.append(name)
+            target = name_sent
+    if not candidates:
+        return None
+    subjects = [n for n in candidates if n.subject]
+    best = subjects[0] if subjects else candidates[-1]
+    if best.kind == "person":
+        return _full_name(index, doc[best.end - 1]) or (best.start, best.end)
+    return best.start, best.end

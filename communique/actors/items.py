@@ -20,9 +20,13 @@ class ActorRef:
     country: str | None
     sector: str | None
     role: str | None = None
+    # The dictionary's own code where it has one (IGOUNO, NGOAMN); else country + sector.
+    given_code: str | None = None
 
     @property
     def code(self) -> str | None:
+        if self.given_code:
+            return self.given_code
         if self.country is None:
             return self.sector
         return self.country + (self.sector or "")

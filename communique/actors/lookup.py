@@ -16,6 +16,7 @@ OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "prep", "po
 OWNER_PREPS = frozenset({"of", "by", "from", "in"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+THIRD_PERSON_COLLECTIVE = frozenset({"it", "its", "they", "their", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose", "whom"})
 # Nouns of relation: "Russia's allies" and "our partners" are not Russia or us.
 RELATIONAL_NOUNS = frozenset(
@@ -51,9 +52,12 @@ class MentionIndex:
         return best
 
     def last_person_before(self, offset: int) -> ActorMention | None:
+        return self._last_before(offset, person=True)
+
+    def _last_before(self, offset: int, *, person: bool) -> ActorMention | None:
         i = bisect.bisect_left(self._starts, offset) - 1
         while i >= 0:
-            if self.mentions[i].ref.kind == "person":
+            if (self.mentions[i].ref.kind == "person") == person:
                 return self.mentions[i]
             i -= 1
         return None
@@ -79,6 +83,12 @@ class MentionIndex:
         if lower in PERSONAL_PRONOUNS:
             mention = self.last_person_before(token.idx)
             return mention.ref if mention else None
+        if lower in THIRD_PERSON_COLLECTIVE and token.pos_ == "PRON":
+            # "Syria says it is willing": a state or body is "it", its people "they".
+            if speaker is not None and speaker.kind != "person":
+                return speaker
+            mention = self._last_before(token.idx, person=False)
+            return mention.ref if mention else None
         if lower in RELATIVE_PRONOUNS and token.tag_ in {"WP", "WDT", "WP$"}:
             antecedent = _antecedent(token)
             return self._owner(antecedent, speaker=speaker) if antecedent is not None else None
@@ -97,8 +107,8 @@ class MentionIndex:
             if current.lower_ == "whose":
                 antecedent = _antecedent(current)
                 return self._owner(antecedent, speaker=speaker) if antecedent is not None else None
-            if current.lower_ in FIRST_PERSON and current.dep_ == "poss":
-                return speaker
+            if current.dep_ == "poss" and current.lower_ in FIRST_PERSON | THIRD_PERSON_COLLECTIVE:
+                return self._ref_for_head(current, speaker=speaker)
             if depth >= 4:
                 continue
             for child in current.children:

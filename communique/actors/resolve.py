@@ -19,7 +19,13 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import ActorKind, Span
 from ..places import lookup_place
-from .dictionary import ActorDictionary, BodyEntry, CountryEntry, load_dictionary
+from .dictionary import (
+    ActorDictionary,
+    BodyEntry,
+    CountryEntry,
+    MetonymEntry,
+    load_dictionary,
+)
 from .items import ActorMention, ActorRef
 from .matcher import dictionary_spans
 
@@ -132,7 +138,7 @@ def _resolve_span(
     org = dictionary.organisation(text)
     if org is not None:
         kind: ActorKind = "group" if org.kind == "group" else "organisation"
-        ref = ActorRef(kind, org.name, org.country, org.sector)
+        ref = ActorRef(kind, org.name, org.country, org.sector, given_code=org.code)
         return ActorMention(record, ref, "dictionary")
     body = dictionary.body(text)
     if body is not None:
@@ -185,16 +191,16 @@ def _reads_as_metonym(span: SpacySpan) -> bool:
     return root.dep_ != "compound"
 
 
-def _metonym_ref(metonym: object, dictionary: ActorDictionary) -> ActorRef:
-    iso3 = getattr(metonym, "iso3", None)
-    sector = getattr(metonym, "sector", None) or "GOV"
-    if iso3 == "IGO":
-        org = dictionary.organisation(getattr(metonym, "org", "") or "")
-        if org is not None:
-            return ActorRef("organisation", org.name, org.country, org.sector)
-    country = dictionary.country_by_code(iso3) if iso3 else None
-    name = country.name if country is not None else getattr(metonym, "name", "")
-    return ActorRef("country", name, iso3, sector)
+def _metonym_ref(metonym: MetonymEntry, dictionary: ActorDictionary) -> ActorRef:
+    """The government a capital stands for; Brussels (IGO + EUR) stands for the EU."""
+    if metonym.iso3 in {"IGO", "NGO"}:
+        code = metonym.iso3 + metonym.sector
+        org = next((o for o in dictionary.organisations if o.code == code), None)
+        name = org.name if org is not None else metonym.name
+        return ActorRef("organisation", name, metonym.iso3, None, given_code=code)
+    country = dictionary.country_by_code(metonym.iso3)
+    name = country.name if country is not None else metonym.name
+    return ActorRef("country", name, metonym.iso3, metonym.sector or "GOV")
 
 
 def _person_ref(

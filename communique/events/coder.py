@@ -24,7 +24,10 @@ from .items import EventFinding
 from .ontology import VerbPattern, load_patterns, verb_lemma
 
 DEMAND_CODE = "100"
-INTENT_TO_MEET_CODE = "036"
+# An action announced for the future is, in CAMEO, an intent (03) or a threat (13).
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+THREAT_CODES = {"14": "133", "15": "138", "16": "1313", "17": "137", "18": "138", "19": "138",
+                "20": "138", "163": "1312"}  # fmt: skip
 DEMAND_MODALS = frozenset({"must", "should"})
 # Uses of force whose target CAMEO takes from where they hit ("bombed targets in Lebanon").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
@@ -130,9 +133,7 @@ def _code(
     if not targets:
         targets = [None]
     mode = syntax.mode_of(verb)
-    code = pattern.code
-    if mode == "future" and code.startswith("04"):
-        code = INTENT_TO_MEET_CODE
+    code = intent_code(pattern.code) if mode in {"future", "conditional"} else pattern.code
     trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
     found = []
     for source in sources:
@@ -160,6 +161,9 @@ def _code(
 def _target_token(verb: Token, pattern: VerbPattern, *, passive: bool) -> Token | None:
     particles = [c for c in verb.children if pattern.particle and c.lower_ == pattern.particle]
     holders = [verb, *syntax.direct_objects(verb), *_object_slots(verb), *particles]
+    # "threatened to impose restrictions against X": X hangs off the complement's object.
+    holders += [o for h in holders if h.pos_ in {"VERB", "AUX"} and h is not verb
+                for o in syntax.direct_objects(h)]
     for spec in pattern.targets:
         if spec == "dobj":
             if passive:
@@ -193,6 +197,13 @@ def _target_token(verb: Token, pattern: VerbPattern, *, passive: bool) -> Token 
         for obj in syntax.direct_objects(verb):
             return obj
     return _complement_subject(verb)
+
+
+def intent_code(code: str) -> str:
+    """The code for announcing `code`: "will meet" is 036, "will attack" is 138."""
+    return THREAT_CODES.get(code[:3]) or THREAT_CODES.get(code[:2]) or INTENT_CODES.get(
+        code[:2], code
+    )
 
 
 def _place_targets(verb: Token, index: MentionIndex) -> list[ActorRef | None]:

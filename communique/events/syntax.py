@@ -138,9 +138,18 @@ def mode_of(verb: Token) -> EventMode:
         return "future"
     if _inside_question(verb):
         return "hypothetical"
+    if "would" in aux and _reported(verb):  # "said they would boycott": future in the past
+        return "conditional" if _has_condition(verb) else "future"
     if any(a in HYPOTHETICAL_AUX for a in aux):
         return "conditional" if _has_condition(verb) else "hypothetical"
     return "asserted"
+
+
+def _reported(verb: Token) -> bool:
+    token = verb
+    while token.dep_ in {"conj", "xcomp"} and token.head is not token:
+        token = token.head
+    return token.dep_ == "ccomp" and token.head.pos_ == "VERB"
 
 
 def _going_to(verb: Token) -> bool:

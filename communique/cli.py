@@ -3,6 +3,8 @@
     communique extract examples/                    # JSON Lines, one object per article
     communique extract story.txt --published 2023-05-31 --pretty
     cat articles.jsonl | communique extract -
+    communique ingest examples/ --db news.duckdb       # store; see communique/commands/
+    communique serve --db news.duckdb                  # REST API and web page
 
 Exit codes: 0 every input was processed; 1 at least one article has `errors`
 (its object is still printed and the rest of the batch is processed);
@@ -14,10 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from . import __version__
+from .model import Result
 
 EXIT_OK = 0
 EXIT_ARTICLE_ERRORS = 1
@@ -47,35 +50,42 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--min-confidence", type=float, default=0.0, help="drop quotes and events below this"
     )
-    extract.add_argument("--n-process", type=int, default=1, help="spaCy worker processes")
-    extract.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch")
+    from .commands import export, ingest, query, serve
+    from .commands._util import add_scale_options
+
+    add_scale_options(extract)
     extract.set_defaults(run=extract_cli)
+
+    for command in (ingest, query, export, serve):
+        command.register(commands)
     return parser
 
 
 def extract_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
     """Run `communique extract`; returns the exit code."""
     from .ingest import read
-    from .pipeline import extract
+    from .scale import extractor
 
     try:
         items = read(args.paths, published=args.published, source=args.source, stdin=stdin)
     except ValueError as error:
         print(f"communique: {error}", file=sys.stderr)
         return EXIT_USAGE
+    with extractor(
+        workers=args.workers, dask=args.dask, min_confidence=args.min_confidence
+    ) as extract:
+        return _print_results(extract(items), pretty=args.pretty, stdout=stdout)
+
+
+def _print_results(results: Iterable[Result], *, pretty: bool, stdout: TextIO) -> int:
     failed = False
-    for result in extract(
-        items,
-        batch_size=args.batch_size,
-        n_process=args.n_process,
-        min_confidence=args.min_confidence,
-    ):
+    for result in results:
         if result.errors:
             failed = True
             for message in result.errors:
                 print(f"communique: {message}", file=sys.stderr)
         data = result.to_dict()
-        text = json.dumps(data, ensure_ascii=False, indent=2 if args.pretty else None)
+        text = json.dumps(data, ensure_ascii=False, indent=2 if pretty else None)
         stdout.write(text + "\n")
         stdout.flush()
     return EXIT_ARTICLE_ERRORS if failed else EXIT_OK

@@ -45,6 +45,16 @@ class Errors(Enum):
     E122 = "{origin}: the feed entry {title!r} has no content or summary"
     # Analysis (E2xx): the article was read but could not be analysed
     E201 = "{origin}: the article could not be analysed ({reason})"
+    E202 = (
+        "{origin}: the text has {length} characters, over the limit of {limit}; "
+        "split it into several articles or raise COMMUNIQUE_MAX_CHARS"
+    )
+    E203 = (
+        "{origin}: the text does not look like English ({share} English function words); "
+        "communique codes English news only"
+    )
+    E204 = "{origin}: the text has no words (only digits, punctuation or quote marks)"
+    E205 = "{origin}: not analysed: {reason}"
 
     def format(self, **fields: object) -> str:
         """The message with its code in front: `[E101] path: no such file or directory`."""

@@ -108,7 +108,8 @@ class Quote:
     text that names the speaker where the quote is attributed ("he", "Miller",
     "a statement issued by the foreign ministry"), and `evidence` the sentence(s)
     that hold the quote and its attribution. `anonymous` marks unnamed sources
-    ("a senior official said").
+    ("a senior official said"). A mixed quote's `content` is the quoted fragment and
+    its `clause` the reported clause that holds it.
     """
 
     id: str
@@ -120,6 +121,8 @@ class Quote:
     evidence: Span | None = None
     anonymous: bool = False
     confidence: float = 0.5
+    # For a mixed quote, the whole reported clause around the quoted fragment(s).
+    clause: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

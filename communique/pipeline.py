@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import partial
 from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as nlp_module
+from .actors.dictionary import ActorDictionary, load_dictionary
+from .actors.generic import (
+    dominant_country,
+    generic_mention,
+    link_abbreviations,
+    with_default_country,
+)
 from .actors.items import ActorMention, ActorRef
 from .actors.lookup import MentionIndex
 from .actors.resolve import find_mentions, mention_for_span
@@ -25,6 +33,7 @@ from .events.coder import find_events
 from .events.dating import date_events
 from .events.items import EventFinding
 from .events.ontology import code_info
+from .guards import article_problem
 from .ingest import IngestError
 from .model import Actor, Article, Event, Quote, Result
 from .places import event_location
@@ -59,11 +68,16 @@ def extract_article(article: Article, *, nlp: Language | None = None) -> Result:
 def _extract_chunk(
     chunk: list[Item], nlp: Language, *, n_process: int, min_confidence: float
 ) -> Iterator[Result]:
-    articles = [item for item in chunk if isinstance(item, Article)]
+    problems = {id(i): article_problem(i) for i in chunk if isinstance(i, Article)}
+    articles = [i for i in chunk if isinstance(i, Article) and problems[id(i)] is None]
     docs = _parse(articles, nlp, n_process=n_process)
     for item in chunk:
         if isinstance(item, IngestError):
             yield _error_result(item)
+            continue
+        problem = problems[id(item)]
+        if problem is not None:
+            yield Result(item, errors=(problem,))
             continue
         doc = docs.get(id(item))
         if doc is None:
@@ -94,15 +108,29 @@ def _parse(articles: list[Article], nlp: Language, *, n_process: int) -> dict[in
         return parsed
 
 
-def analyse(article: Article, doc: Doc, *, min_confidence: float = 0.0) -> Result:
-    """Quotes, actors and events of one parsed article."""
+def analyse(
+    article: Article,
+    doc: Doc,
+    *,
+    min_confidence: float = 0.0,
+    dictionary: ActorDictionary | None = None,
+) -> Result:
+    """Quotes, actors and events of one parsed article; `dictionary` replaces the shipped
+    actor dictionary (the benchmarks load PETRARCH's test actors this way)."""
     published = _published(article)
     findings = [q for q in find_quotes(doc) if q.confidence >= min_confidence]
-    mentions = find_mentions(doc, published=published)
-    mentions += _speaker_mentions(doc, findings, mentions, published=published)
-    index = MentionIndex(doc, mentions)
+    mentions = find_mentions(doc, published=published, dictionary=dictionary)
+    mentions += _speaker_mentions(
+        doc, findings, mentions, published=published, dictionary=dictionary
+    )
+    mentions = link_abbreviations(doc, sorted(mentions, key=lambda m: m.span.start))
+    country = dominant_country(mentions)
+    mentions = with_default_country(mentions, country)
+    fallback = partial(generic_mention, dictionary=dictionary or load_dictionary(), country=country)
+    index = MentionIndex(doc, mentions, fallback=fallback)
     events = [e for e in find_events(doc, index, findings) if e.confidence >= min_confidence]
     dates = date_events(doc, events, index, published=published)
+    mentions = index.mentions  # with the generic actors the events found
     actor_ids = _actor_ids(mentions)
     actors = _actors(mentions, actor_ids)
     quotes = tuple(
@@ -121,6 +149,7 @@ def _speaker_mentions(
     mentions: list[ActorMention],
     *,
     published: dt.date | None,
+    dictionary: ActorDictionary | None = None,
 ) -> list[ActorMention]:
     """Speakers the actor stage did not know as actors ("the Armenia's Foreign Ministry")."""
     index = MentionIndex(doc, mentions)
@@ -131,7 +160,9 @@ def _speaker_mentions(
             continue
         if any(m.span.overlaps(span) for m in extra):
             continue
-        mention = mention_for_span(doc, span.start, span.end, published=published)
+        mention = mention_for_span(
+            doc, span.start, span.end, published=published, dictionary=dictionary
+        )
         if mention is not None:
             extra.append(mention)
     return extra
@@ -183,6 +214,7 @@ def _quote(
         evidence=finding.evidence,
         anonymous=finding.anonymous,
         confidence=finding.confidence,
+        clause=finding.clause,
     )
 
 

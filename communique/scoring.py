@@ -109,3 +109,19 @@ def best_match(predicted: str, golds: Sequence[str]) -> int | None:
         if overlap_match(predicted, gold):
             return i
     return None
+
+
+def overlap_share(predicted: str, gold: str) -> float:
+    """The smaller of the two shares of words each side has in the other (0 when either side
+    has no words); `overlap_match(p, g)` is `overlap_share(p, g) >= 0.5`."""
+    p, g = words(predicted), words(gold)
+    if not p or not g:
+        return 0.0
+    common = sum((p & g).values())
+    return min(common / sum(p.values()), common / sum(g.values()))
+
+
+def exact_match(predicted: str, gold: str) -> bool:
+    """The same words in the same order (punctuation, quotation marks and spaces aside)."""
+    p = [w.lower() for w in _WORD.findall(predicted)]
+    return bool(p) and p == [w.lower() for w in _WORD.findall(gold)]

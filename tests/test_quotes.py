@@ -252,10 +252,12 @@ def test_quotes_mixed_fragments_in_reported_speech(nlp, text):
     "text",
     [
         "The company welcomed the ‘amnesty’ offer and Greece’s “new” plan.",
+        "The ‘amnesty’ offer and Greece’s “new” plan were on the table.",
     ],
 )
 def test_quotes_scare_quotes_are_not_quotes(nlp, text):
-    assert quotes(nlp, text) == []
+    # "welcomed the offer" is reported (an indirect quote); the scare-quoted words are no quote
+    assert [q for q in quotes(nlp, text) if q.kind != "indirect"] == []
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -28,16 +29,34 @@ RELATIONAL_NOUNS = frozenset(
 class MentionIndex:
     """Actor mentions of one Doc, looked up by token or character offset."""
 
-    def __init__(self, doc: Doc, mentions: list[ActorMention]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[ActorMention],
+        *,
+        fallback: Callable[[Token], ActorMention | None] | None = None,
+    ) -> None:
+        """`fallback` makes an actor of a phrase no mention covers (`refs_for(generic=True)`)."""
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
         self._starts = [m.span.start for m in self.mentions]
         self._by_token: dict[int, ActorMention] = {}
+        self.fallback = fallback
         for mention in self.mentions:
-            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    self._by_token[token.i] = mention
+            self._register(mention)
+
+    def _register(self, mention: ActorMention) -> None:
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                self._by_token.setdefault(token.i, mention)
+
+    def add(self, mention: ActorMention) -> None:
+        """Add a mention found after indexing (a generic actor of an event)."""
+        i = bisect.bisect_right(self._starts, mention.span.start)
+        self.mentions.insert(i, mention)
+        self._starts.insert(i, mention.span.start)
+        self._register(mention)
 
     def at(self, token: Token) -> ActorMention | None:
         return self._by_token.get(token.i)
@@ -62,22 +81,31 @@ class MentionIndex:
             i -= 1
         return None
 
-    def refs_for(self, token: Token, *, speaker: ActorRef | None = None) -> list[ActorRef]:
+    def refs_for(
+        self, token: Token, *, speaker: ActorRef | None = None, generic: bool = False
+    ) -> list[ActorRef]:
         """The actors a noun phrase names: itself, its owner, or each conjunct.
 
         "Armenia and Azerbaijan" gives two refs; "Aliyev's remarks" gives Aliyev;
         "we" inside a quote gives the quote's speaker; "he" the last person named.
+        With `generic`, a phrase that names no known actor ("thousands of students")
+        becomes one through the index's fallback.
         """
         heads = [token, *_conjuncts(token)]
         refs: list[ActorRef] = []
         for head in heads:
             ref = self._ref_for_head(head, speaker=speaker)
+            if ref is None and generic and self.fallback is not None:
+                mention = self.fallback(head)
+                if mention is not None:
+                    self.add(mention)
+                    ref = mention.ref
             if ref is not None and ref not in refs:
                 refs.append(ref)
         return refs
 
     def _ref_for_head(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
-        lower = token.lower_
+        lower = token.lower_ if token.pos_ == "PRON" or token.text.islower() else ""
         if lower in FIRST_PERSON:
             return speaker
         if lower in PERSONAL_PRONOUNS:

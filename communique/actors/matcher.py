@@ -10,8 +10,9 @@ from spacy.vocab import Vocab
 from .dictionary import ActorDictionary
 
 # Kinds whose surface forms are proper names: they must start with a capital in the
-# text, so "turkey", "chad" and "china" as common nouns never match.
-PROPER_KINDS = frozenset({"country", "metonym", "organisation"})
+# text, so "turkey", "chad" and "china" as common nouns never match. People's full
+# names and aliases are matched too, for names the model does not tag.
+PROPER_KINDS = frozenset({"country", "metonym", "organisation", "person"})
 
 
 _CACHE: dict[tuple[int, int], tuple[PhraseMatcher, PhraseMatcher]] = {}

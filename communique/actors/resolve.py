@@ -143,7 +143,7 @@ def _resolve_span(
     body = dictionary.body(text)
     if body is not None:
         return _body_mention(span, record, body, dictionary)
-    if label in {"PERSON", "ORG"} and dictionary.people(text, on=published):
+    if label in {"PERSON", "ORG", "DICT"} and dictionary.people(text, on=published):
         return ActorMention(record, _person_ref(span, dictionary, published), "dictionary")
     if label == "PERSON" and _looks_like_name(span):
         return ActorMention(record, _person_ref(span, dictionary, published), "context")

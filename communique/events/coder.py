@@ -20,18 +20,24 @@ from ..actors.lookup import MentionIndex
 from ..model import Span
 from ..quotes.items import QuoteFinding
 from . import syntax
+from .demands import find_demand, reported_speaker
 from .items import EventFinding
 from .ontology import VerbPattern, load_patterns, verb_lemma
+from .settle import settle
 
-DEMAND_CODE = "100"
 # An action announced for the future is, in CAMEO, an intent (03) or a threat (13).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT_CODES = {"14": "133", "15": "138", "16": "1313", "17": "137", "18": "138", "19": "138",
                 "20": "138", "163": "1312"}  # fmt: skip
-DEMAND_MODALS = frozenset({"must", "should"})
+# An announced act made to depend on the target's behaviour ("unless ...") threatens.
+ULTIMATUM_CODES = {root: "130" for root in ("03", "04", "05", "06", "07", "08")}
+# Acts that coordinated subjects do to each other: agree, consult, cooperate, fight.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "12", "19", "20"})
 # Uses of force whose target CAMEO takes from where they hit ("bombed targets in Lebanon").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 PLACE_PREPS = ("in", "into", "inside", "across", "on")
+# Last-resort target slots on the verb: "welcomed the memos from X", "clashed with X".
+VERB_PREPS = ("with", "against", "from", "to", "toward", "towards", "at", "over")
 
 
 def find_events(
@@ -48,17 +54,23 @@ def find_events(
             quote = _quote_holding(quotes, token.idx)
             speaker = speakers[quote] if quote is not None else None
             candidates = patterns.get(verb_lemma(token.text, token.lemma_))
+            coded: list[EventFinding] = []
             if candidates and token.pos_ in {"VERB", "AUX", "NOUN"}:
                 pattern = _best_pattern(token, candidates)
                 if pattern is not None:
                     coded = _code(token, pattern, index, evidence, quote=quote, speaker=speaker)
                     # A cue that only introduces a quote ("Aliyev warned.") is no event.
-                    if token.idx in cues:
+                    if token.idx in cues and not syntax.direct_objects(token):
                         coded = [e for e in coded if e.target is not None]
                     events += coded
-            if speaker is not None and token.pos_ in {"VERB", "AUX"}:
-                events += _demand(token, index, evidence, quote=quote, speaker=speaker)
-    return _dedupe(events)
+            if token.pos_ in {"VERB", "AUX"}:
+                speaker = speaker or reported_speaker(token, index)
+                act = coded[0].code if coded else None
+                if speaker is not None:
+                    events += find_demand(
+                        token, index, evidence, quote=quote, speaker=speaker, act=act
+                    )
+    return _dedupe(settle(doc, events))
 
 
 def _best_pattern(verb: Token, candidates: Sequence[VerbPattern]) -> VerbPattern | None:
@@ -106,7 +118,13 @@ def _object_slots(verb: Token) -> list[Token]:
         if child.dep_ in {"prep", "prt"}:
             found += [g for g in child.children if g.dep_ == "pobj"]
         if child.dep_ == "dobj":
-            found += [g for g in child.children if g.dep_ in {"amod", "compound", "oprd", "acomp"}]
+            # "hunger strike", "held Iran responsible", "dollars of aid", "photographs and
+            # intelligence"
+            found += [
+                g for g in child.children if g.dep_ in {"amod", "compound", "oprd", "acomp", "conj"}
+            ]
+            found += [g for p in child.children if p.lower_ == "of" for g in p.children
+                      if g.dep_ == "pobj"]  # fmt: skip
     return found
 
 
@@ -124,21 +142,33 @@ def _code(
     if source_token is None:
         return []
     sources = index.refs_for(source_token, speaker=speaker)
-    target_token = _target_token(verb, pattern, passive=passive)
-    targets: list[ActorRef | None] = (
-        list(index.refs_for(target_token, speaker=speaker)) if target_token is not None else []
-    )
+    for other in syntax.other_subjects(source_token):  # "Old foes Gondor and Osgiliath"
+        sources = sources or index.refs_for(other, speaker=speaker)
+    sources = sources or index.refs_for(source_token, speaker=speaker, generic=True)
+    candidates = _target_tokens(verb, pattern, passive=passive)
+    targets: list[ActorRef | None] = []
+    for generic in (False, True):
+        for candidate in candidates:
+            refs = index.refs_for(candidate, speaker=speaker, generic=generic)
+            targets = [t for t in refs if t not in sources]
+            if targets:
+                break
+        if targets:
+            break
     if not targets and pattern.code[:2] in FORCE_ROOTS:
         targets = _place_targets(verb, index)
     if not targets:
         targets = [None]
     mode = syntax.mode_of(verb)
     code = intent_code(pattern.code) if mode in {"future", "conditional"} else pattern.code
+    if mode == "conditional" and syntax.has_condition(verb, marks={"unless"}):
+        code = ULTIMATUM_CODES.get(code[:2], code)  # "will withdraw unless ...": a threat
     trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
     found = []
     for source in sources:
-        # "Japan and the Philippines signed a pact": coordinated actors act on each other.
-        others = [s for s in sources if s != source]
+        # "Japan and the Philippines signed a pact": coordinated actors act on each other,
+        # when the act takes two sides ("Neither X nor Y boycotted" is not mutual).
+        others = [s for s in sources if s != source] if _mutual(pattern, source_token) else []
         for target in others if targets == [None] and others else targets:
             if target == source:
                 continue
@@ -158,60 +188,68 @@ def _code(
     return found
 
 
-def _target_token(verb: Token, pattern: VerbPattern, *, passive: bool) -> Token | None:
+def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[Token]:
+    """Where the target may be, most likely first: the pattern's slots, the direct
+    object, the actors inside a nominal object ("welcomed the resumption of ties with
+    X", "condemned an attack by X"), the subject of a complement clause."""
+    found: list[Token] = []
     particles = [c for c in verb.children if pattern.particle and c.lower_ == pattern.particle]
     holders = [verb, *syntax.direct_objects(verb), *_object_slots(verb), *particles]
     # "threatened to impose restrictions against X": X hangs off the complement's object.
-    holders += [o for h in holders if h.pos_ in {"VERB", "AUX"} and h is not verb
-                for o in syntax.direct_objects(h)]
+    holders += [
+        o
+        for h in holders
+        if h.pos_ in {"VERB", "AUX"} and h is not verb
+        for o in syntax.direct_objects(h)
+    ]
     for spec in pattern.targets:
         if spec == "dobj":
             if passive:
                 subject = syntax.passive_subject(verb)
-                if subject is not None:
-                    return subject
+                found += [subject] if subject is not None else []
                 continue
-            objects = [
+            found += [
                 o for o in syntax.direct_objects(verb) if o.lemma_.lower() not in pattern.objects
             ]
-            if objects:
-                return objects[0]
-            continue
-        if spec == "dative":
-            dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-            if dative:
-                return dative[0]
-            continue
-        if spec == "poss":
-            owners = [
+        elif spec == "dative":
+            found += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        elif spec == "poss":
+            found += [
                 g for o in syntax.direct_objects(verb) for g in o.children if g.dep_ == "poss"
             ]
-            if owners:
-                return owners[0]
-            continue
-        for holder in holders:
-            objects = syntax.prep_objects(holder, spec)
-            if objects:
-                return objects[0]
-    if not pattern.objects:
-        for obj in syntax.direct_objects(verb):
-            return obj
-    return _complement_subject(verb)
+        else:
+            found += [o for holder in holders for o in syntax.prep_objects(holder, spec)]
+    if not pattern.objects and not passive:
+        found += syntax.direct_objects(verb)
+    for obj in [*syntax.direct_objects(verb), *_object_slots(verb)]:
+        found += syntax.nominal_objects(obj)
+    found += [o for prep in VERB_PREPS for o in syntax.prep_objects(verb, prep)]
+    subject = _complement_subject(verb)
+    return found + ([subject] if subject is not None else [])
+
+
+def _mutual(pattern: VerbPattern, subject: Token) -> bool:
+    """Whether coordinated subjects of the act do it to each other ("agreed", "met")."""
+    if pattern.code[:2] not in MUTUAL_ROOTS:
+        return False
+    return not any(c.lower_ in {"nor", "or", "neither", "either"} for c in subject.subtree)
 
 
 def intent_code(code: str) -> str:
     """The code for announcing `code`: "will meet" is 036, "will attack" is 138."""
-    return THREAT_CODES.get(code[:3]) or THREAT_CODES.get(code[:2]) or INTENT_CODES.get(
-        code[:2], code
+    return (
+        THREAT_CODES.get(code[:3]) or THREAT_CODES.get(code[:2]) or INTENT_CODES.get(code[:2], code)
     )
 
 
 def _place_targets(verb: Token, index: MentionIndex) -> list[ActorRef | None]:
-    for prep in PLACE_PREPS:
-        for obj in syntax.prep_objects(verb, prep):
-            refs = index.refs_for(obj)
-            if refs:
-                return list(refs)
+    """ "shelled targets in Lebanon", "cordoned off the roads leading into X"."""
+    places = [obj for prep in PLACE_PREPS for obj in syntax.prep_objects(verb, prep)]
+    places += [o for obj in syntax.direct_objects(verb) for o in syntax.nominal_objects(obj)]
+    for place in places:
+        refs = index.refs_for(place)
+        if refs:
+            return list(refs)
     return []
 
 
@@ -223,33 +261,6 @@ def _complement_subject(verb: Token) -> Token | None:
                 if grandchild.dep_ in {"nsubj", "nsubjpass"}:
                     return grandchild
     return None
-
-
-def _demand(
-    verb: Token, index: MentionIndex, evidence: Span, *, quote: int | None, speaker: ActorRef
-) -> list[EventFinding]:
-    """ "X must resign" said by S: S demands that X acts (CAMEO 100)."""
-    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
-        return []
-    subject = syntax.passive_subject(verb) if syntax.is_passive(verb) else None
-    subject = subject or next((c for c in verb.children if c.dep_ in syntax.SUBJECT_DEPS), None)
-    if subject is None or subject.lower_ in {"we", "i", "you", "it", "that", "this", "there"}:
-        return []
-    targets = [t for t in index.refs_for(subject, speaker=speaker) if t != speaker]
-    trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
-    return [
-        EventFinding(
-            code=DEMAND_CODE,
-            source=speaker,
-            target=target,
-            trigger=trigger,
-            evidence=evidence,
-            quote=quote,
-            confidence=0.45,
-        )
-        for target in targets
-        if target.country != speaker.country or target.kind != speaker.kind
-    ]
 
 
 def _confidence(source_token: Token, target: ActorRef | None, pattern: VerbPattern) -> float:

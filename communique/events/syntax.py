@@ -31,6 +31,18 @@ INTENT_LEMMAS = frozenset(
         "threaten",
         "try",
         "attempt",
+        # adjectives of readiness: "is willing to withdraw", "is about to restore"
+        "about",
+        "willing",
+        "ready",
+        "prepared",
+        "poised",
+        "set",
+        "determined",
+        "eager",
+        "likely",
+        "due",
+        "keen",
     }
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
@@ -60,13 +72,18 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl"} or (
+        if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "acomp"} or (
             token.dep_ == "ccomp" and token.tag_ == "VBG"
         ):
             token = token.head
             continue
         return None
     return None
+
+
+def other_subjects(subject: Token) -> list[Token]:
+    """Further subjects of the same verb: the parser splits "Old foes Gondor and Osgiliath"."""
+    return [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i != subject.i]
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -105,6 +122,31 @@ def prep_objects(token: Token, prep: str) -> list[Token]:
     return found
 
 
+# Prepositions that link an event noun to a party: "resumption of ties with X",
+# "an attack by X", "talks between A and B", "sanctions against X".
+NOMINAL_PREPS = frozenset(
+    {"with", "between", "against", "by", "from", "to", "toward", "towards", "on", "into",
+     "of", "about", "over", "at"}
+)  # fmt: skip
+
+
+def nominal_objects(noun: Token, *, depth: int = 3) -> list[Token]:
+    """Nouns that prepositions of the phrase headed by `noun` lead to, nearest first,
+    also through a participle ("memos sent by X", "roads leading into X")."""
+    found: list[Token] = []
+    frontier = [noun]
+    for _ in range(depth):
+        following = []
+        for token in frontier:
+            heads = [token, *(c for c in token.children if c.dep_ == "acl")]
+            for child in (c for head in heads for c in head.children):
+                if child.dep_ in {"prep", "agent"} and child.lower_ in NOMINAL_PREPS | {"by"}:
+                    following += [g for g in child.children if g.dep_ == "pobj"]
+        found += following
+        frontier = following
+    return found
+
+
 def has_particle(verb: Token, particle: str) -> bool:
     return any(
         child.lower_ == particle and child.dep_ in {"prt", "advmod", "prep", "acomp"}
@@ -133,15 +175,15 @@ def mode_of(verb: Token) -> EventMode:
     if _inside_condition(verb):
         return "conditional"
     if any(a in FUTURE_AUX for a in aux) or _going_to(verb):
-        return "conditional" if _has_condition(verb) else "future"
+        return "conditional" if has_condition(verb) else "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_LEMMAS:
         return "future"
     if _inside_question(verb):
         return "hypothetical"
     if "would" in aux and _reported(verb):  # "said they would boycott": future in the past
-        return "conditional" if _has_condition(verb) else "future"
+        return "conditional" if has_condition(verb) else "future"
     if any(a in HYPOTHETICAL_AUX for a in aux):
-        return "conditional" if _has_condition(verb) else "hypothetical"
+        return "conditional" if has_condition(verb) else "hypothetical"
     return "asserted"
 
 
@@ -161,9 +203,10 @@ def _going_to(verb: Token) -> bool:
     )
 
 
-def _has_condition(verb: Token) -> bool:
+def has_condition(verb: Token, *, marks: frozenset[str] | set[str] = CONDITION_MARKS) -> bool:
+    """Whether an adverbial clause of `verb` opens with one of `marks` ("if", "unless")."""
     return any(
-        child.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in child.children)
+        child.dep_ == "advcl" and any(m.lower_ in marks for m in child.children)
         for child in verb.children
     )
 

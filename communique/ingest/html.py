@@ -29,7 +29,13 @@ def read_html(data: bytes, *, origin: str, defaults: Defaults) -> Item:
         return page
     doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
     if not isinstance(doc, Document) or not doc.text or not doc.text.strip():
-        return IngestError.of(Errors.E120, origin)
+        # Short or odd pages (deep nesting, no article markup) defeat the main-text
+        # heuristics; their whole visible text is better than losing the article.
+        body_only = _HEAD.sub("", page)
+        fallback = html_to_text(body_only) or _strip_tags(body_only)
+        if not fallback.strip():
+            return IngestError.of(Errors.E120, origin)
+        return make_article(normalize_text(fallback), origin=origin, defaults=defaults)
     body = doc.text
     # trafilatura puts one block per line; a blank line between paragraphs matches
     # plain-text articles, so paragraph-aware stages see the same layout everywhere.
@@ -43,6 +49,18 @@ def read_html(data: bytes, *, origin: str, defaults: Defaults) -> Item:
         source=doc.sitename,
         url=doc.url,
     )
+
+
+_HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def _strip_tags(page: str) -> str:
+    """Text of a page lxml cannot build a tree for (nesting deeper than libxml2 allows)."""
+    text = _TAGS.sub("\n", _SCRIPTS.sub("", page))
+    lines = (_SPACES.sub(" ", line).strip(" ") for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
 
 
 def _page_date(value: str | None) -> str | None:

@@ -1,11 +1,13 @@
 """The cue lexicon: verbs and phrases that introduce what someone said, believes or wants.
 
 The words live in `communique/data/quote_cues.tsv` (cue, category, match), so users can
-extend them without touching code.
+extend them without touching code. Match is "lemma" (a verb), "particle" (verb + particle),
+"phrase" (surface words) or "noun" (a noun with a "that" clause: "the claim that ...").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from importlib import resources
@@ -55,6 +57,7 @@ class CueLexicon:
     lemmas: dict[str, str]
     particles: frozenset[tuple[str, str]]
     phrases: tuple[str, ...]
+    nouns: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,6 +67,7 @@ def lexicon() -> CueLexicon:
     lemmas: dict[str, str] = {}
     particles: set[tuple[str, str]] = set()
     phrases: list[str] = []
+    nouns: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
             continue
@@ -75,7 +79,9 @@ def lexicon() -> CueLexicon:
             particles.add((verb, particle))
         elif match == "phrase":
             phrases.append(cue)
-    return CueLexicon(lemmas, frozenset(particles), tuple(phrases))
+        elif match == "noun":
+            nouns.setdefault(cue, category)
+    return CueLexicon(lemmas, frozenset(particles), tuple(phrases), nouns)
 
 
 def is_cue_verb(token: Token, lex: CueLexicon) -> bool:

@@ -27,6 +27,8 @@ PRE_LIMIT = 45
 DASHES = frozenset({"—", "–", "-", "--", "―"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 NOUN_MODIFIERS = frozenset({"amod", "nmod", "compound", "poss", "nummod"})
+MAX_TITLE_WORDS = 8
+TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "with"})
 INTRODUCERS = frozenset({"that", "saying", "as", "reads", "read", "added", "says", "said"})
 
 
@@ -176,8 +178,8 @@ def attribute_window(
             speaker = _nearest_nominal(window, verb)
         if speaker is not None:
             return Attribution(cue_tokens(verb), speaker, "post" if after else "pre")
-    if after and window[0].text in DASHES and len(window) > 1 and is_name_token(window[1]):
-        k = 1
+    if after and _signed(window):
+        k = 0 if is_name_token(window[0]) else 1
         while k + 1 < len(window) and is_name_token(window[k + 1]):
             k += 1
         return Attribution(None, window[k], "dash")
@@ -191,6 +193,15 @@ def attribute_window(
         if heads:
             return Attribution((window[-1].i, window[-1].i + 1), heads[-1], "colon")
     return None
+
+
+def _signed(window: list[Token]) -> bool:
+    """A dash and a name after a quote ("… ― Ann Lee"), the dash alone or glued to the mark."""
+    first = window[0]
+    if first.text in DASHES:
+        return len(window) > 1 and is_name_token(window[1])
+    before = first.doc[first.i - 1].text if first.i > 0 else ""
+    return before[-1:] in DASHES and is_name_token(first)
 
 
 def _own_content(index: DocIndex, verb: Token) -> bool:
@@ -246,3 +257,13 @@ def attribute_by_tree(
             if obj is not None:
                 return Attribution((token.i, token.i + 2), obj, "according")
     return None
+
+
+def scare_or_title(index: DocIndex, first: int, last: int, inner: str) -> bool:
+    """A quoted word inside a noun phrase ("an “amnesty” offer") or a title in capitals
+    ("“The Morning Show,”") is no quote."""
+    words = [t for t in index.doc[first:last] if t.is_alpha]
+    if len(words) == 1 and words[0].dep_ in NOUN_MODIFIERS:
+        return True
+    capitals = [t for t in words if t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS]
+    return 0 < len(words) <= MAX_TITLE_WORDS and len(capitals) == len(words) and inner[:1].isupper()

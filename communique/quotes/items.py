@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from spacy.tokens import Token
+
 from communique.model import Span
 
 QuoteKindName = Literal["direct", "indirect", "mixed"]
@@ -23,6 +25,8 @@ class QuoteFinding:
     evidence: the sentence(s) holding content, cue and speaker.
     anonymous: an unnamed source ("a senior official said").
     confidence: in [0, 1]; higher for direct quotes with a named speaker.
+    clause: for a mixed quote, the whole reported clause that holds the fragment (what
+        PolNeAR and PARC call the content); None for other kinds or when not found.
     """
 
     content: Span
@@ -33,6 +37,7 @@ class QuoteFinding:
     evidence: Span
     anonymous: bool = False
     confidence: float = 0.5
+    clause: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain, msgpack-serialisable values: spans become {"text", "start", "end"} dicts."""
@@ -45,6 +50,7 @@ class QuoteFinding:
             "evidence": _span_dict(self.evidence),
             "anonymous": self.anonymous,
             "confidence": self.confidence,
+            "clause": _span_dict(self.clause),
         }
 
     @classmethod
@@ -59,6 +65,7 @@ class QuoteFinding:
             evidence=_span_of(data["evidence"]) or Span("", 0, 0),
             anonymous=bool(data.get("anonymous", False)),
             confidence=float(data.get("confidence", 0.5)),
+            clause=_span_of(data.get("clause")),
         )
 
 
@@ -72,3 +79,13 @@ def _span_of(data: dict[str, Any] | None) -> Span | None:
     if data is None:
         return None
     return Span(str(data["text"]), int(data["start"]), int(data["end"]))
+
+
+@dataclass(frozen=True, slots=True)
+class IndirectHit:
+    """Reported speech found in the parse: token ranges [start, end) and the speaker head."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    speaker: Token | None
+    how: str  # "verb", "object" (the cue's object is what was said) or "according"

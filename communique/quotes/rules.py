@@ -21,9 +21,10 @@ from communique.quotes.direct import (
     post_window,
     pre_window,
     region_tokens,
+    scare_or_title,
 )
 from communique.quotes.index import DocIndex, build_index, is_name_token
-from communique.quotes.indirect import find_indirect
+from communique.quotes.indirect import IndirectHit, find_indirect
 from communique.quotes.items import QuoteFinding, QuoteKindName
 from communique.quotes.lexicon import TITLE_NOUNS
 from communique.quotes.marks import SPEAKER_LABEL
@@ -31,6 +32,7 @@ from communique.quotes.speakers import mention_range, resolve
 from communique.quotes.transcript import find_turns, label_ref
 
 MIN_UNATTRIBUTED_WORDS = 8
+MIN_NARRATED_WORDS = 2
 BASE_CONFIDENCE = {"direct": 0.9, "mixed": 0.75, "indirect": 0.7}
 HOW_FACTOR = {"name": 1.0, "org": 0.95, "statement": 0.95, "pronoun": 0.85, "title": 0.85}
 
@@ -53,21 +55,11 @@ def find_quotes(doc: Doc) -> list[QuoteFinding]:
     if len(doc) == 0:
         return []
     index = build_index(doc)
+    hits = find_indirect(index, lexicon())
     findings = _turn_findings(index)
-    findings += _quote_mark_findings(index)
+    findings += _quote_mark_findings(index, _reporters(index, hits))
     taken = [(f.content.start, f.content.end) for f in findings]
-    lex = lexicon()
-    for hit in find_indirect(index, lex):
-        content = _char_range(index, *hit.content)
-        if any(s < content[1] and content[0] < e for s, e in taken):
-            continue
-        speaker = _speaker(index, hit.speaker) if hit.speaker is not None else None
-        finding = _finding(
-            index, content, hit.content, "indirect", hit.cue, speaker, continued=False
-        )
-        if hit.how == "object":  # "vowed more aggression": what was said is less certain
-            finding = dataclasses.replace(finding, confidence=round(finding.confidence * 0.7, 3))
-        findings.append(finding)
+    findings += _indirect_findings(index, findings, hits)
     headline = _headline(index, taken)
     if headline is not None:
         findings.append(headline)
@@ -75,7 +67,81 @@ def find_quotes(doc: Doc) -> list[QuoteFinding]:
     return findings
 
 
-def _quote_mark_findings(index: DocIndex) -> list[QuoteFinding]:
+def _reporters(index: DocIndex, hits: list[IndirectHit]) -> dict[int, list[tuple[int, int]]]:
+    """Per paragraph, (end of reported content, speaker head) of each reported-speech hit, so
+    a quote with no cue after "Lee said the storm had passed." continues Lee."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for hit in hits:
+        if hit.speaker is not None and hit.how != "object":
+            out.setdefault(index.token_para[hit.cue[0]], []).append((hit.content[1], hit.speaker.i))
+    return out
+
+
+def _indirect_findings(
+    index: DocIndex, findings: list[QuoteFinding], hits: list[IndirectHit]
+) -> list[QuoteFinding]:
+    """Reported speech. A report whose clause holds quoted fragments gives them its clause,
+    cue and speaker (the outer report is the attribution) instead of a finding of its own."""
+    out: list[QuoteFinding] = []
+    for hit in hits:
+        content = _char_range(index, *hit.content)
+        speaker = _speaker(index, hit.speaker) if hit.speaker is not None else None
+        finding = _finding(
+            index, content, hit.content, "indirect", hit.cue, speaker, continued=False
+        )
+        inside = [
+            f for f in findings if f.content.start < content[1] and content[0] < f.content.end
+        ]
+        if inside:
+            _give_clause(index, findings, inside, finding, hit.content)
+            continue
+        if hit.how == "object":  # "vowed more aggression": what was said is less certain
+            finding = dataclasses.replace(finding, confidence=round(finding.confidence * 0.7, 3))
+        out.append(finding)
+    return out
+
+
+def _give_clause(
+    index: DocIndex,
+    findings: list[QuoteFinding],
+    inside: list[QuoteFinding],
+    report: QuoteFinding,
+    tokens: tuple[int, int],
+) -> None:
+    """Quotes wholly inside a reported clause that has words of its own outside the marks
+    are fragments of a mixed quote: they take the clause and the report's attribution."""
+    clause = report.content
+    if any(f.content.start < clause.start or f.content.end > clause.end for f in inside):
+        return
+    if any(f.kind == "direct" for f in inside) and not _narrated(index, tokens):
+        return
+    for f in inside:
+        if f.clause is not None:
+            continue
+        findings[findings.index(f)] = dataclasses.replace(
+            f,
+            kind="mixed",
+            clause=clause,
+            cue=report.cue or f.cue,
+            speaker_mention=report.speaker_mention or f.speaker_mention,
+            speaker_ref=report.speaker_ref or f.speaker_ref,
+            anonymous=report.anonymous,
+        )
+
+
+def _narrated(index: DocIndex, tokens: tuple[int, int]) -> bool:
+    """The clause has at least two words of its own outside quotation marks."""
+    own = [
+        t
+        for t in index.doc[tokens[0] : tokens[1]]
+        if index.token_region[t.i] < 0 and t.is_alpha and t.lower_ != "that"
+    ]
+    return len(own) >= MIN_NARRATED_WORDS
+
+
+def _quote_mark_findings(
+    index: DocIndex, reporters: dict[int, list[tuple[int, int]]]
+) -> list[QuoteFinding]:
     lex = lexicon()
     findings: list[QuoteFinding] = []
     by_para: dict[int, _Speaker] = {}  # the latest speaker of each paragraph
@@ -86,12 +152,18 @@ def _quote_mark_findings(index: DocIndex) -> list[QuoteFinding]:
         if not any(ch.isalnum() for ch in inner) or SPEAKER_LABEL.match(index.text, region.start):
             continue
         embedded = is_embedded(index, lex, first)
+        if embedded and scare_or_title(index, first, last, inner):
+            continue
         att = _attribute(index, first, last, inner, embedded=embedded)
         para = index.token_para[first]
         speaker = _speaker(index, att.speaker) if att and att.speaker is not None else None
         continued = False
         if speaker is None and not embedded:
-            speaker = by_para.get(para) or _previous_paragraph(index, by_para, para, texts)
+            speaker = (
+                _reported_before(index, reporters, para, first)
+                or by_para.get(para)
+                or _previous_paragraph(index, by_para, para, texts)
+            )
             continued = speaker is not None
         if speaker is None and (embedded or len(inner.split()) < MIN_UNATTRIBUTED_WORDS):
             continue
@@ -112,6 +184,20 @@ def _quote_mark_findings(index: DocIndex) -> list[QuoteFinding]:
             by_para[index.token_para[last - 1]] = speaker
             by_para.setdefault(para, speaker)
     return findings
+
+
+def _reported_before(
+    index: DocIndex, reporters: dict[int, list[tuple[int, int]]], para: int, first: int
+) -> _Speaker | None:
+    """The speaker of the latest report that ends before the quote in its paragraph, when no
+    other quote comes between them."""
+    before = [(end, head) for end, head in reporters.get(para, []) if end <= first]
+    if not before:
+        return None
+    end, head = max(before)
+    if any(index.token_region[i] >= 0 for i in range(end, first - 1)):
+        return None
+    return _speaker(index, index.doc[head])
 
 
 def _turn_findings(index: DocIndex) -> list[QuoteFinding]:

@@ -47,6 +47,26 @@ MENTION_RIGHT_DEPS = frozenset(
 MENTION_PREPS = frozenset({"of", "for", "from", "at", "to", "with", "on", "by"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp"})
 LOOKBACK_SENTS = 4
+# cues whose subject "it" is a speaker (a company, a report): "it said", "it found"
+IT_CUES = frozenset(
+    {
+        "say",
+        "add",
+        "report",
+        "state",
+        "note",
+        "write",
+        "find",
+        "show",
+        "warn",
+        "announce",
+        "claim",
+        "argue",
+        "conclude",
+        "estimate",
+        "tell",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +82,9 @@ def speaker_of_cue(verb: Token) -> Token | None:
     """The head token of whoever utters `verb` (a cue), or None."""
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj") and child.lower_ not in EXPLETIVES - {"that"}:
-                return _antecedent(child)
+            if child.dep_ in ("nsubj", "csubj") and _may_speak(child, verb):
+                if _same_line(child, verb):
+                    return child
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -77,11 +98,27 @@ def speaker_of_cue(verb: Token) -> Token | None:
     return None
 
 
-def _antecedent(token: Token) -> Token:
+def _same_line(a: Token, b: Token) -> bool:
+    """No paragraph break between two tokens (a bad parse can take a subject from the line
+    above: a time stamp, a heading)."""
+    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    return not any("\n" in t.text for t in a.doc[lo:hi])
+
+
+def _may_speak(subject: Token, verb: Token) -> bool:
+    """Not an expletive ("it seems", "there is"); "it" speaks with cues such as "it said"."""
+    if subject.lower_ == "it":
+        return verb.lemma_.lower() in IT_CUES
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return True  # "the agency, which said ...": resolved to its noun
+    return subject.lower_ not in EXPLETIVES - {"that"}
+
+
+def antecedent(token: Token) -> Token | None:
     """For a relative pronoun ("who also pointed out"), the noun it stands for."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
-    return token
+    return None
 
 
 def mention_range(head: Token) -> tuple[int, int]:
@@ -117,9 +154,14 @@ def resolve(index: DocIndex, head: Token, start: int, end: int, *, depth: int = 
     doc = index.doc
     lower = head.lower_
     words = {t.lower_ for t in doc[start:end]}
+    noun = antecedent(head)
+    if noun is not None and depth < 2:  # "who said": the mention is "who", the ref its noun
+        s, e = mention_range(noun)
+        inner = resolve(index, noun, s, e, depth=depth + 1)
+        return Resolution(inner.ref or (s, e), inner.anonymous, inner.how)
     if lower in PERSON_PRONOUNS:
         return Resolution(_previous_name(index, head.i, kinds=("person",)), False, "pronoun")
-    if lower in PLURAL_PRONOUNS:
+    if lower in PLURAL_PRONOUNS or lower == "it":
         return Resolution(_previous_name(index, head.i, kinds=("org",)), False, "pronoun")
     if _is_anonymous(head, words):
         return Resolution(None, True, "none")

@@ -1,0 +1,349 @@
+"""Quote benchmark: communique against gold quotes, with textacy's `direct_quotations` beside it.
+
+Reads `../shared/benchmarks/polnear/<split>.jsonl` and `../shared/seed/seed-gold.json` at run
+time (PolNeAR is copyrighted: nothing of it is stored in the project) and says so when
+`../shared/` is missing. Both systems read the same spaCy parse of the same articles.
+
+Matching rule: a prediction and a gold quote match when their content ranges intersect and
+their words overlap by at least half both ways (`communique.scoring.overlap_match`), or, for the
+exact figures, when they hold the same words in the same order (`scoring.exact_match`:
+quotation marks, punctuation and spaces aside). Matching is one-to-one, best overlap first, and
+blind to kind: recall is counted by gold kind, precision by predicted kind.
+
+PolNeAR keeps one attribution per speaker mention and cue, so communique's direct and mixed
+findings of one attribution ("“A,” she said. “B.”", and a quote in the same paragraph
+continuing it with no cue) are scored as one quote with several parts. textacy gives up on an article with an odd number of quotation
+marks (a `ValueError`); such an article counts as one where it found nothing. PolNeAR's content of
+a mixed quote is the whole reported clause; communique reports that clause as `clause` (and
+the quoted fragment as `content`, the convention of the seed gold), so the clause is scored.
+
+Speaker accuracy is counted on matched quotes whose gold has a speaker: right when our speaker
+mention or the name it resolves to overlaps the gold speaker span, or the resolved name agrees
+with the gold name (`scoring.same_speaker`). Cue accuracy: our cue overlaps the gold cue.
+
+    python bench/quotes.py --split dev [--limit 20] [--show 10] [--cache /tmp/qcache]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, DocBin
+
+from communique import nlp as nlp_module
+from communique.quotes import QuoteFinding, find_quotes
+from communique.scoring import exact_match, overlap_match, overlap_share, prf, same_speaker
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+POLNEAR = SHARED / "benchmarks" / "polnear"
+SEED = SHARED / "seed" / "seed-gold.json"
+KINDS = ("direct", "indirect", "mixed")
+Ranges = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A quote on either side: content parts, kind, speaker and cue, as character ranges."""
+
+    content: Ranges
+    text: str
+    kind: str
+    speaker: Ranges = ()
+    speaker_name: str | None = None
+    cue: Ranges = ()
+
+
+def gold_items(article: dict[str, Any]) -> list[Item]:
+    """PolNeAR quotes, or seed quotes (which have strings and no offsets)."""
+    items = []
+    for q in article["quotes"]:
+        parts = tuple(tuple(s) for s in q.get("content_spans") or ())
+        items.append(
+            Item(
+                parts,  # type: ignore[arg-type]
+                q["content"],
+                q["kind"],
+                tuple(tuple(s) for s in q.get("speaker_spans") or ()),  # type: ignore[misc]
+                q.get("speaker"),
+                tuple(tuple(s) for s in q.get("cue_spans") or ()),  # type: ignore[misc]
+            )
+        )
+    return items
+
+
+def communique_items(text: str, findings: list[QuoteFinding], *, polnear: bool) -> list[Item]:
+    """communique's findings. Under PolNeAR's conventions (`polnear`), direct and mixed ones of
+    one attribution (the same speaker mention, or the same cue) are joined into one quote and
+    a mixed quote's content is its clause; the seed gold has one quote per quoted stretch."""
+    if not polnear:
+        return [_item(text, [f], clause=False) for f in findings]
+    groups: list[list[QuoteFinding]] = []
+    by_anchor: dict[tuple[str, int, int], int] = {}
+    for f in findings:
+        anchor = f.speaker_mention or f.cue
+        key = (f.kind, anchor.start, anchor.end) if anchor and f.kind != "indirect" else None
+        if key is not None and key in by_anchor and _same_attribution(text, groups[by_anchor[key]], f):
+            groups[by_anchor[key]].append(f)
+            continue
+        if key is not None:
+            by_anchor[key] = len(groups)
+        groups.append([f])
+    return [_item(text, group, clause=True) for group in groups]
+
+
+def _same_attribution(text: str, group: list[QuoteFinding], finding: QuoteFinding) -> bool:
+    """A finding joins the attribution of an earlier one with the same speaker mention when it
+    is in the same paragraph and has the same cue or none of its own ("“A,” she said. “B.”");
+    "..., she said, adding “B”" and a quote paragraphs later are attributions of their own."""
+    last = group[-1]
+    if "\n" in text[last.content.end : finding.content.start]:
+        return False
+    cue, other = finding.cue, group[0].cue
+    return cue is None or other is None or (cue.start, cue.end) == (other.start, other.end)
+
+
+def _item(text: str, group: list[QuoteFinding], *, clause: bool) -> Item:
+    first = group[0]
+    parts = sorted({_scored_range(f, clause=clause) for f in group})
+    speaker = [s for s in (first.speaker_mention, first.speaker_ref) if s is not None]
+    name = first.speaker_ref or first.speaker_mention
+    return Item(
+        tuple(parts),
+        " ".join(text[s:e] for s, e in parts),
+        first.kind,
+        tuple((s.start, s.end) for s in speaker),
+        name.text if name is not None else None,
+        ((first.cue.start, first.cue.end),) if first.cue is not None else (),
+    )
+
+
+def _scored_range(finding: QuoteFinding, *, clause: bool) -> tuple[int, int]:
+    span = finding.content
+    if clause and finding.kind == "mixed" and finding.clause is not None:
+        span = finding.clause
+    return span.start, span.end
+
+
+def textacy_items(doc: Doc) -> list[Item]:
+    """textacy's direct quotations on the same parse (speaker and cue are token lists)."""
+    from textacy.extract.triples import direct_quotations
+
+    items: list[Item] = []
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError:  # textacy gives up on an odd number of quotation marks
+        return items
+    for triple in triples:
+        content = triple.content
+        inner = (content.start_char, content.end_char)
+        speaker = tuple((t.idx, t.idx + len(t)) for t in triple.speaker)
+        cue = tuple((t.idx, t.idx + len(t)) for t in triple.cue)
+        name = " ".join(t.text for t in triple.speaker) or None
+        items.append(Item((inner,), content.text, "direct", speaker, name, cue))
+    return items
+
+
+def _touch(a: Ranges, b: Ranges) -> bool:
+    return any(s < f and t < e for s, e in a for t, f in b)
+
+
+def match(golds: list[Item], preds: list[Item], *, exact: bool) -> dict[int, int]:
+    """One-to-one matches, gold index -> prediction index, best word overlap first."""
+    pairs = []
+    for g, gold in enumerate(golds):
+        for p, pred in enumerate(preds):
+            if gold.content and not _touch(gold.content, pred.content):
+                continue
+            ok = exact_match(pred.text, gold.text) if exact else overlap_match(pred.text, gold.text)
+            if ok:
+                pairs.append((overlap_share(pred.text, gold.text), g, p))
+    pairs.sort(key=lambda x: -x[0])
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _, g, p in pairs:
+        if g not in out and p not in used:
+            out[g] = p
+            used.add(p)
+    return out
+
+
+def speaker_right(gold: Item, pred: Item) -> bool:
+    if _touch(gold.speaker, pred.speaker):
+        return True
+    return same_speaker(pred.speaker_name, gold.speaker_name)
+
+
+def tally(counts: Counter[str], golds: list[Item], preds: list[Item], notes: list[str]) -> None:
+    """Add one article's counts: tp/gold/pred by kind for both rules, speakers and cues."""
+    for rule in ("overlap", "exact"):
+        pairs = match(golds, preds, exact=rule == "exact")
+        for g, gold in enumerate(golds):
+            counts[f"{rule}:gold:{gold.kind}"] += 1
+            counts[f"{rule}:tp_gold:{gold.kind}"] += g in pairs
+        matched = set(pairs.values())
+        for p, pred in enumerate(preds):
+            counts[f"{rule}:pred:{pred.kind}"] += 1
+            counts[f"{rule}:tp_pred:{pred.kind}"] += p in matched
+        if rule != "overlap":
+            continue
+        for g, p in pairs.items():
+            gold, pred = golds[g], preds[p]
+            if gold.speaker_name:
+                counts["speaker_n"] += 1
+                right = speaker_right(gold, pred)
+                counts["speaker_ok"] += right
+                if not right:
+                    notes.append(f"speaker: gold {gold.speaker_name!r} ours {pred.speaker_name!r}")
+            if gold.cue:
+                counts["cue_n"] += 1
+                counts["cue_ok"] += _touch(gold.cue, pred.cue)
+        notes.extend(
+            f"miss [{golds[g].kind}] {golds[g].text[:90]!r}"
+            for g in range(len(golds))
+            if g not in pairs
+        )
+        notes.extend(
+            f"false [{preds[p].kind}] {preds[p].text[:90]!r}"
+            for p in range(len(preds))
+            if p not in matched
+        )
+
+
+def rows(name: str, counts: Counter[str], seconds: float) -> list[str]:
+    """Markdown table rows for one system."""
+    out = []
+    for kind in ("all", *KINDS):
+        cells = []
+        for rule in ("overlap", "exact"):
+            keys = KINDS if kind == "all" else (kind,)
+            tp_g = sum(counts[f"{rule}:tp_gold:{k}"] for k in keys)
+            tp_p = sum(counts[f"{rule}:tp_pred:{k}"] for k in keys)
+            n_g = sum(counts[f"{rule}:gold:{k}"] for k in keys)
+            n_p = sum(counts[f"{rule}:pred:{k}"] for k in keys)
+            p, _, _ = prf(tp_p, n_p, n_g)
+            _, r, _ = prf(tp_g, n_p, n_g)
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            cells += [f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"]
+        extra = ["", "", ""]
+        if kind == "all":
+            n_pred = sum(counts[f"overlap:pred:{k}"] for k in KINDS)
+            extra = [
+                _share(counts["speaker_ok"], counts["speaker_n"]),
+                _share(counts["cue_ok"], counts["cue_n"]),
+                f"{n_pred / seconds:.0f}" if seconds else "",
+            ]
+        out.append("| " + " | ".join([name, kind, *cells, *extra]) + " |")
+    return out
+
+
+def _share(ok: int, n: int) -> str:
+    return f"{ok / n:.3f} ({ok}/{n})" if n else "n/a"
+
+
+HEADER = (
+    "| system | kind | P | R | F1 | exact P | exact R | exact F1 | speaker | cue | quotes/s |\n"
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+)
+
+
+def parse(texts: list[str], cache: Path | None, key: str) -> tuple[list[Doc], float]:
+    """Parse `texts` (or read the parses saved under `cache`); returns the docs and seconds."""
+    nlp = nlp_module.load()
+    path = cache / f"{key}.spacy" if cache is not None else None
+    if path is not None and path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab)), 0.0
+    start = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    seconds = time.perf_counter() - start
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs).to_disk(path)
+    return docs, seconds
+
+
+def run_system(
+    docs: list[Doc], articles: list[dict[str, Any]], fn: Callable[[Doc], list[Item]]
+) -> tuple[Counter[str], float, list[str]]:
+    counts: Counter[str] = Counter()
+    notes: list[str] = []
+    seconds = 0.0
+    for doc, article in zip(docs, articles, strict=True):
+        start = time.perf_counter()
+        preds = fn(doc)
+        seconds += time.perf_counter() - start
+        tally(counts, gold_items(article), preds, notes)
+    return counts, seconds, notes
+
+
+def ours(doc: Doc) -> list[Item]:
+    return communique_items(doc.text, find_quotes(doc), polnear=True)
+
+
+def ours_seed(doc: Doc) -> list[Item]:
+    return communique_items(doc.text, find_quotes(doc), polnear=False)
+
+
+def report(
+    label: str, articles: list[dict[str, Any]], args: argparse.Namespace, *, seed: bool = False
+) -> None:
+    docs, parse_s = parse([a["text"] for a in articles], args.cache, label)
+    print(
+        f"\n### {label}: {len(articles)} articles, "
+        f"{sum(len(a['quotes']) for a in articles)} gold quotes\n"
+    )
+    print(HEADER)
+    results = {}
+    systems = (("communique", ours_seed if seed else ours), ("textacy", textacy_items))
+    for name, fn in systems:
+        counts, seconds, notes = run_system(docs, articles, fn)
+        results[name] = notes
+        print("\n".join(rows(name, counts, seconds + parse_s)))
+    note = "parse time included" if parse_s else "parses read from the cache: quote stage only"
+    print(f"\nquotes/s: quotes found per second of parsing plus quote finding ({note}).")
+    for line in results["communique"][: args.show]:
+        print("  " + line)
+
+
+def _load(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    articles: list[dict[str, Any]] = []
+    for path in paths:
+        if path.suffix == ".json":
+            articles.append(json.loads(path.read_text("utf-8")))
+        else:
+            articles += [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return articles
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", help="PolNeAR split: dev (default) or test")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--show", type=int, default=0, help="print N misses and false alarms")
+    parser.add_argument("--cache", type=Path, default=None, help="folder for saved parses")
+    args = parser.parse_args(argv)
+    if not SHARED.is_dir():
+        print(f"{SHARED} is not there: no gold data to score against.")
+        return 0
+    print(f"gold data read from {SHARED}")
+    seed = _load([SEED]) if SEED.exists() else []
+    if seed:
+        report("seed article", seed, args, seed=True)
+    split = POLNEAR / f"{args.split}.jsonl"
+    if not split.exists():
+        print(f"{split} is not there.")
+        return 0
+    articles = _load([split])
+    report(f"PolNeAR {args.split}", articles[: args.limit] if args.limit else articles, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""Speed of communique against the bare spaCy parse of the same texts, in the same run.
+
+    python bench/speed.py                 # 1,000 synthetic articles, one worker per core
+    python bench/speed.py --n 200 --workers 1
+    python bench/speed.py --n 10000 --memory-only   # is memory flat as the corpus grows?
+
+Absolute times on shared machines are noise; the ratios are the figures to read:
+`extract / bare parse` is communique's throughput as a share of spaCy's own parse
+with the same model and the same number of processes (1.0 = communique adds nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import synthetic_articles  # noqa: E402
+
+from communique import nlp as nlp_module  # noqa: E402
+from communique import pipeline  # noqa: E402
+from communique.scale import default_workers, extract_parallel  # noqa: E402
+
+STAGES = {
+    "quotes": "find_quotes",
+    "actors": "find_mentions",
+    "events": "find_events",
+    "dates": "date_events",
+    "places": "event_location",
+}
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest child, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def timed(label: str, run: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    value = run()
+    return time.perf_counter() - start, value
+
+
+def bare_parse(texts: list[str], workers: int) -> int:
+    nlp = nlp_module.load()
+    return sum(1 for _ in nlp.pipe(texts, n_process=workers, batch_size=32))
+
+
+def stage_breakdown(n: int) -> dict[str, float]:
+    """Seconds per stage over `n` articles, in this process, by wrapping each stage."""
+    spent: Counter[str] = Counter()
+    originals = {name: getattr(pipeline, attr) for name, attr in STAGES.items()}
+
+    def wrap(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def timed_call(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+
+        return timed_call
+
+    articles = list(synthetic_articles(n, seed=99))
+    nlp = nlp_module.load()
+    start = time.perf_counter()
+    docs = list(nlp.pipe([a.text for a in articles]))
+    spent["parse"] = time.perf_counter() - start
+    for name, function in originals.items():
+        setattr(pipeline, STAGES[name], wrap(name, function))
+    try:
+        start = time.perf_counter()
+        for article, doc in zip(articles, docs, strict=True):
+            pipeline.analyse(article, doc)
+        spent["analysis, all"] = time.perf_counter() - start
+    finally:
+        for name, function in originals.items():
+            setattr(pipeline, STAGES[name], function)
+    return dict(spent)
+
+
+def ingest_run(articles: list[Any], workers: int) -> tuple[float, int]:
+    """Seconds for `ingest` (extract with `workers` processes and store) into a fresh DuckDB."""
+    from communique.store import Store, ingest
+
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        with Store(os.path.join(folder, "bench.duckdb")) as store:
+            summary = ingest(
+                articles,
+                store,
+                batch_size=128,
+                extractor=lambda items: extract_parallel(items, workers=workers),
+            )
+        return time.perf_counter() - start, summary.stored
+
+
+def memory_only(n: int, workers: int) -> None:
+    """RSS of this process and its workers every 10% of a streamed run."""
+    step = max(1, n // 10)
+    for i, _ in enumerate(extract_parallel(synthetic_articles(n), workers=workers), start=1):
+        if i % step == 0:
+            own, child = peak_rss_mb()
+            print(f"{i:>7} articles  peak RSS parent {own:7.0f} MB  worker {child:7.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="articles in the corpus")
+    parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument("--breakdown", type=int, default=100, help="articles for the stages")
+    parser.add_argument("--memory-only", action="store_true")
+    args = parser.parse_args()
+    if args.memory_only:
+        memory_only(args.n, args.workers)
+        return
+    articles = list(synthetic_articles(args.n))
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(articles)} synthetic articles, {words:,} words; workers {args.workers}")
+    nlp_module.load()  # both runs start from a loaded model in the parent
+    bare_s, _ = timed("bare", lambda: bare_parse(texts, args.workers))
+    extract_s, results = timed(
+        "extract", lambda: list(extract_parallel(articles, workers=args.workers))
+    )
+    ingest_s, stored = ingest_run(articles, args.workers)
+    rows = [
+        ("bare spaCy parse", bare_s),
+        ("communique extract", extract_s),
+        ("communique ingest (into DuckDB)", ingest_s),
+    ]
+    print(f"\n{'run':<38}{'articles/s':>12}{'words/s':>12}{'x bare':>9}")
+    for label, seconds in rows:
+        print(
+            f"{label:<38}{len(texts) / seconds:>12.1f}{words / seconds:>12,.0f}"
+            f"{bare_s / seconds:>9.2f}"
+        )
+    own, child = peak_rss_mb()
+    print(f"\npeak RSS: parent {own:.0f} MB, largest child process {child:.0f} MB")
+    events = sum(len(r.events) for r in results)
+    quotes = sum(len(r.quotes) for r in results)
+    errors = sum(bool(r.errors) for r in results)
+    print(f"output: {quotes} quotes, {events} events, {errors} errors; {stored} articles stored")
+    spent = stage_breakdown(args.breakdown)
+    total = spent["parse"] + spent["analysis, all"]
+    print(f"\nper-stage time over {args.breakdown} articles, one process:")
+    for name in ["parse", *STAGES, "analysis, all"]:
+        seconds = spent.get(name, 0.0)
+        print(f"  {name:<16}{seconds:8.2f} s {100 * seconds / total:6.1f}%")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""Actors the dictionary does not name: generic groups and the article's main country.
+
+An event must not be lost because its source is not in the dictionary. "Tens of
+thousands of students in Jakarta", "riot police" or "Jewish settlers" are actors of
+a known sector (CVL, COP...) whose country comes from their own noun phrase or, when
+the phrase names none, from the country the article is mostly about. The same
+default country is given to titled people the text gives no country ("President
+Levy Mwanawasa"), as a human coder would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..model import Span
+from .dictionary import INTERNATIONAL, ActorDictionary
+from .items import ActorMention, ActorRef
+
+# Heads that only count or group people: "thousands of students", "a group of elders".
+QUANTITY_HEADS = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens",
+     "million", "millions", "group", "number", "members", "member", "some", "many",
+     "most", "majority", "band", "crowd", "crowds", "scores", "score", "part", "one"}
+)  # fmt: skip
+PLACE_PREPS = frozenset({"in", "from", "of", "throughout", "across", "at"})
+NAMED_LABELS = frozenset({"NORP", "ORG"})
+
+
+def dominant_country(mentions: Iterable[ActorMention]) -> str | None:
+    """The country most mentions belong to (first mentioned on a tie); None if none."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for mention in mentions:
+        country = mention.ref.country
+        if country and country not in INTERNATIONAL:
+            counts[country] += 1
+            first.setdefault(country, mention.span.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def with_default_country(
+    mentions: list[ActorMention], country: str | None
+) -> list[ActorMention]:
+    """Titled people and unknown organisations without a country take `country`
+    ("President Levy Mwanawasa", "the Umma party"); an international title ("Secretary
+    General") makes its holder IGO instead."""
+    filled = []
+    for mention in mentions:
+        ref = mention.ref
+        if ref.country is None and not ref.given_code:
+            if ref.kind == "person" and ref.sector in INTERNATIONAL:
+                ref = dataclasses.replace(ref, country=ref.sector, sector=None)
+                mention = ActorMention(mention.span, ref, mention.how)
+            elif country and (ref.sector or ref.kind == "organisation"):
+                ref = dataclasses.replace(ref, country=country)
+                mention = ActorMention(mention.span, ref, "default-country")
+        filled.append(mention)
+    return filled
+
+
+def link_abbreviations(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "the European Union (EU)", "Revolutionary United Front (RUF)": the bracketed short
+    form right after a name refers to that name's actor."""
+    linked: list[ActorMention] = []
+    for mention in mentions:
+        before = doc.text[: mention.span.start].rstrip()
+        after = doc.text[mention.span.end :].lstrip()
+        previous = linked[-1] if linked else None
+        if (
+            previous is not None
+            and before.endswith("(")
+            and after.startswith(")")
+            and not doc.text[previous.span.end : mention.span.start].strip(" (")
+            and mention.span.text.isupper()
+        ):
+            mention = ActorMention(mention.span, previous.ref, "abbreviation")
+        linked.append(mention)
+    return linked
+
+
+def _head(token: Token) -> Token:
+    """ "thousands of students" -> "students"."""
+    for _ in range(3):
+        if token.lower_ not in QUANTITY_HEADS and token.lemma_.lower() not in QUANTITY_HEADS:
+            break
+        objects = [g for c in token.children if c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"]  # fmt: skip
+        if not objects:
+            break
+        token = objects[0]
+    return token
+
+
+def _sector(token: Token, dictionary: ActorDictionary) -> str | None:
+    modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"} and c.i < token.i]
+    phrases = [f"{m.text} {token.text}" for m in modifiers] + [token.text, token.lemma_]
+    for phrase in phrases:
+        body = dictionary.body(phrase)
+        if body is not None:
+            return body.sector
+        role = dictionary.role(phrase)
+        if role is not None:
+            return role.sector
+    return None
+
+
+def _np_country(token: Token, dictionary: ActorDictionary) -> str | None:
+    """A country an adjective, compound or place phrase of `token` names ("Iraqi",
+    "in Baghdad", "of Nepal")."""
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+            country = dictionary.country(child.text)
+            if country is not None:
+                return country.iso3
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            for place in (g for g in child.children if g.dep_ == "pobj"):
+                text = " ".join(
+                    t.text for t in place.subtree if t.dep_ in {"compound"} or t is place
+                )
+                country = dictionary.country(text) or dictionary.country(place.text)
+                if country is not None:
+                    return country.iso3
+                metonym = dictionary.metonym(place.text)
+                if metonym is not None and metonym.iso3 not in INTERNATIONAL:
+                    return metonym.iso3
+    return None
+
+
+def generic_mention(
+    token: Token, *, dictionary: ActorDictionary, country: str | None
+) -> ActorMention | None:
+    """An actor for a noun phrase no mention covers, or None when it names no actor.
+
+    The head must name a kind of actor the dictionary knows (a body or role: "students",
+    "riot police") or be a named group the model tags (NORP, ORG). Its country is the one
+    its phrase names, else `country` (the article's main country).
+    """
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    head = _head(token)
+    sector = _sector(head, dictionary)
+    if sector is None and head.ent_type_ not in NAMED_LABELS:
+        return None
+    iso3 = _np_country(head, dictionary) or _np_country(token, dictionary) or country
+    if sector is None and iso3 is None:
+        return None
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in {"compound", "amod"}]
+    start = min([head.i, *(t.i for t in words)])
+    span = head.doc[start : head.i + 1]
+    record = Span(span.text, span.start_char, span.end_char)
+    ref = ActorRef("group", span.text, iso3, sector)
+    return ActorMention(record, ref, "generic")

@@ -1,0 +1,376 @@
+"""Questions an analyst asks of the store: counts, events, quotes, actors, dyads, networks.
+
+Every function takes a `communique.store.Store` and returns plain data (dicts and
+lists) that the CLI prints, the API returns as JSON and the web page renders.
+Events told by several articles share an `event_key` and are counted once in
+series, networks and counts of distinct events; listings keep every report.
+
+Example:
+    >>> from communique.store import Store
+    >>> stats(Store())["articles"]
+    0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .store import Store
+from .store.filters import EventFilters as EventFilters
+from .store.filters import Where, actor_match, actor_params, check_interval, clamp
+from .store.filters import like as _like
+
+Row = dict[str, Any]
+
+EVENT_COLUMNS = """
+    e.article_uid, a.id AS article_id, a.title AS article_title, a.source AS article_source,
+    e.id, e.event_key, e.day, e.date_text, e.source_key, e.source_name, e.source_code,
+    e.source_country, e.target_key, e.target_name, e.target_code, e.target_country, e.cameo,
+    e.cameo_root, e.plover, e.quad_class, e.goldstein, e.mode, e.negated, e.confidence,
+    e.location_name, e.location_country, e.trigger, e.evidence
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a listing: `items`, the `total` that match, and where the page starts."""
+
+    items: list[Row]
+    total: int
+    limit: int
+    offset: int
+
+    def to_dict(self) -> dict[str, Any]:
+        after = self.offset + self.limit
+        return {
+            "items": self.items,
+            "total": self.total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "next_offset": after if after < self.total else None,
+        }
+
+
+def resolver(store: Store) -> Callable[[str], list[str]]:
+    """A function from an actor term (key, code, country or name) to the actor keys it names."""
+
+    def resolve(term: str) -> list[str]:
+        rows = store.query(
+            f"SELECT DISTINCT key FROM actors WHERE key IN ({actor_match('key')}) ORDER BY key",
+            actor_params(term),
+        )
+        return [row["key"] for row in rows]
+
+    return resolve
+
+
+def stats(store: Store) -> dict[str, Any]:
+    """Counts of articles, quotes, events (reports and distinct), actors and errors."""
+    row = store.query(
+        """
+        SELECT
+          (SELECT count(*) FROM articles) AS articles,
+          (SELECT count(*) FROM article_links) AS duplicate_articles,
+          (SELECT count(*) FROM quotes) AS quotes,
+          (SELECT count(*) FROM events) AS events,
+          (SELECT count(DISTINCT event_key) FROM events) AS distinct_events,
+          (SELECT count(DISTINCT key) FROM actors) AS actors,
+          (SELECT count(*) FROM mentions) AS mentions,
+          (SELECT count(*) FROM errors) AS errors,
+          (SELECT min(day) FROM events) AS first_day,
+          (SELECT max(day) FROM events) AS last_day
+        """
+    )[0]
+    row["first_day"] = _iso(row["first_day"])
+    row["last_day"] = _iso(row["last_day"])
+    row["schema_version"] = store.schema_version
+    return row
+
+
+def events(
+    store: Store, filters: EventFilters | None = None, *, limit: int = 50, offset: int = 0
+) -> Page:
+    """Event reports that match `filters`, newest first; `reports` counts articles per event."""
+    limit, offset = clamp(limit, offset)
+    where = (filters or EventFilters()).where("e", resolve=resolver(store))
+    base = f"FROM events e JOIN articles a ON a.uid = e.article_uid WHERE {where.sql}"
+    total = int(store.scalar(f"SELECT count(*) {base}", where.params))
+    items = store.query(
+        f"SELECT {EVENT_COLUMNS} {base} ORDER BY e.day DESC NULLS LAST, e.article_uid, "
+        "TRY_CAST(substr(e.id, 2) AS INTEGER) LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    _add_reports(store, items)
+    return Page([clean(item) for item in items], total, limit, offset)
+
+
+def quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    country: str | None = None,
+    text: str | None = None,
+    article: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
+    """Quotes by speaker (an actor term), speaker country, words in the quote, or article."""
+    limit, offset = clamp(limit, offset)
+    where = Where()
+    if speaker:
+        where.add(actor_match("q.speaker_key"), *actor_params(speaker))
+    if country:
+        where.add("upper(q.speaker_country) = upper(?)", country)
+    if text:
+        where.add("(q.content ILIKE ? OR q.evidence ILIKE ?)", _like(text), _like(text))
+    if article:
+        where.add("(q.article_uid = ? OR a.id = ?)", article, article)
+    base = f"FROM quotes q JOIN articles a ON a.uid = q.article_uid WHERE {where.sql}"
+    total = int(store.scalar(f"SELECT count(*) {base}", where.params))
+    items = store.query(
+        f"""
+        SELECT q.article_uid, a.id AS article_id, a.title AS article_title, q.id,
+               q.published, q.speaker_key, q.speaker_name, q.speaker_country, q.speaker_mention,
+               q.cue, q.content, q.kind, q.anonymous, q.confidence
+        {base} ORDER BY q.published DESC NULLS LAST, q.article_uid,
+        TRY_CAST(substr(q.id, 2) AS INTEGER) LIMIT ? OFFSET ?
+        """,
+        [*where.params, limit, offset],
+    )
+    return Page([clean(item) for item in items], total, limit, offset)
+
+
+def actors(
+    store: Store,
+    *,
+    text: str | None = None,
+    country: str | None = None,
+    kind: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
+    """Actors across articles with their article, mention, quote and event counts."""
+    limit, offset = clamp(limit, offset)
+    where = Where()
+    if text:
+        where.add("(name ILIKE ? OR code ILIKE ?)", _like(text), _like(text))
+    if country:
+        where.add("upper(country) = upper(?)", country)
+    if kind:
+        where.add("kind = ?", kind)
+    grouped = f"""
+        SELECT key, any_value(name) AS name, any_value(kind) AS kind,
+               any_value(country) AS country, any_value(code) AS code,
+               any_value(sector) AS sector, count(DISTINCT article_uid) AS articles,
+               sum(n_mentions) AS mentions
+        FROM actors WHERE {where.sql} GROUP BY key
+    """
+    total = int(store.scalar(f"SELECT count(*) FROM ({grouped})", where.params))
+    items = store.query(
+        f"""
+        WITH g AS ({grouped}),
+        ev AS (SELECT k, count(DISTINCT event_key) AS events FROM (
+                 SELECT source_key AS k, event_key FROM events
+                 UNION ALL SELECT target_key, event_key FROM events) GROUP BY k),
+        qu AS (SELECT speaker_key AS k, count(*) AS quotes FROM quotes GROUP BY 1)
+        SELECT g.*, coalesce(ev.events, 0) AS events, coalesce(qu.quotes, 0) AS quotes
+        FROM g LEFT JOIN ev ON ev.k = g.key LEFT JOIN qu ON qu.k = g.key
+        ORDER BY g.mentions DESC, g.name LIMIT ? OFFSET ?
+        """,
+        [*where.params, limit, offset],
+    )
+    return Page(items, total, limit, offset)
+
+
+def actor(store: Store, ref: str) -> Row | None:
+    """One actor by key, code, country or name: its counts, roles and the articles it is in."""
+    rows = store.query(
+        f"SELECT DISTINCT key FROM actors WHERE key IN ({actor_match('key')})",
+        actor_params(ref),
+    )
+    if not rows:
+        return None
+    key = rows[0]["key"]
+    detail = store.query(
+        """
+        SELECT key, any_value(name) AS name, any_value(kind) AS kind,
+               any_value(country) AS country, any_value(code) AS code,
+               any_value(sector) AS sector, list(DISTINCT role) FILTER (role IS NOT NULL) AS roles,
+               count(DISTINCT article_uid) AS articles, sum(n_mentions) AS mentions
+        FROM actors WHERE key = ? GROUP BY key
+        """,
+        [key],
+    )[0]
+    detail["partners"] = store.query(
+        """
+        SELECT other_key AS key, any_value(other_name) AS name, any_value(other_code) AS code,
+               count(DISTINCT event_key) AS events, round(avg(goldstein), 2) AS goldstein
+        FROM (SELECT target_key AS other_key, target_name AS other_name,
+                     target_code AS other_code, event_key, goldstein
+              FROM events WHERE source_key = ? AND target_key IS NOT NULL
+              UNION ALL
+              SELECT source_key, source_name, source_code, event_key, goldstein
+              FROM events WHERE target_key = ? AND source_key IS NOT NULL)
+        GROUP BY other_key ORDER BY events DESC, name LIMIT 20
+        """,
+        [key, key],
+    )
+    return detail
+
+
+def dyad(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    interval: str = "month",
+    filters: EventFilters | None = None,
+    directed: bool = False,
+) -> list[Row]:
+    """Counts per period by QuadClass and mean Goldstein of the events between `a` and `b`.
+
+    Each distinct event (`event_key`) counts once however many articles report it;
+    `reports` is the number of article reports behind the period's events.
+    """
+    unit = check_interval(interval)
+    base = filters or EventFilters()
+    chosen = EventFilters(**{**filter_fields(base), "dyad": (a, b), "directed": directed})
+    where = chosen.where("", resolve=resolver(store))
+    return [
+        clean(row)
+        for row in store.query(
+            f"""
+            WITH matched AS (
+              SELECT event_key, min(day) AS day, any_value(quad_class) AS quad,
+                     any_value(goldstein) AS goldstein, count(*) AS reports
+              FROM events WHERE day IS NOT NULL AND {where.sql} GROUP BY event_key)
+            SELECT CAST(date_trunc(?, day) AS DATE) AS period, count(*) AS events,
+                   count(*) FILTER (WHERE quad = 1) AS q1, count(*) FILTER (WHERE quad = 2) AS q2,
+                   count(*) FILTER (WHERE quad = 3) AS q3, count(*) FILTER (WHERE quad = 4) AS q4,
+                   round(avg(goldstein), 2) AS goldstein, sum(reports) AS reports
+            FROM matched GROUP BY period ORDER BY period
+            """,
+            [*where.params, unit],
+        )
+    ]
+
+
+def network(store: Store, *, limit: int = 60, filters: EventFilters | None = None) -> Row:
+    """The actor network: nodes, and edges weighted by distinct events (source to target)."""
+    limit, _ = clamp(limit, 0)
+    where = (filters or EventFilters()).where("", resolve=resolver(store))
+    edges = store.query(
+        f"""
+        SELECT source_key AS source, target_key AS target,
+               any_value(source_name) AS source_name, any_value(target_name) AS target_name,
+               any_value(source_code) AS source_code, any_value(target_code) AS target_code,
+               count(DISTINCT event_key) AS events, round(avg(goldstein), 2) AS goldstein
+        FROM events
+        WHERE source_key IS NOT NULL AND target_key IS NOT NULL
+          AND source_key <> target_key AND {where.sql}
+        GROUP BY source_key, target_key ORDER BY events DESC, source_name, target_name LIMIT ?
+        """,
+        [*where.params, limit],
+    )
+    nodes: dict[str, Row] = {}
+    for edge in edges:
+        for side in ("source", "target"):
+            node = nodes.setdefault(
+                edge[side],
+                {
+                    "key": edge[side],
+                    "name": edge[f"{side}_name"],
+                    "code": edge[f"{side}_code"],
+                    "events": 0,
+                },
+            )
+            node["events"] += edge["events"]
+    return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def articles(
+    store: Store,
+    *,
+    text: str | None = None,
+    source: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
+    """Stored articles, newest first; `text` searches titles and texts."""
+    limit, offset = clamp(limit, offset)
+    where = Where()
+    if text:
+        where.add("(a.title ILIKE ? OR a.text ILIKE ?)", _like(text), _like(text))
+    if source:
+        where.add("a.source = ?", source)
+    base = f"FROM articles a LEFT JOIN article_links l ON l.article_uid = a.uid WHERE {where.sql}"
+    total = int(store.scalar(f"SELECT count(*) {base}", where.params))
+    items = store.query(
+        f"""
+        SELECT a.uid, a.id, a.title, a.source, a.url, a.published, a.n_actors AS actors,
+               a.n_quotes AS quotes, a.n_events AS events, l.duplicate_of,
+               left(a.text, 240) AS snippet
+        {base} ORDER BY a.published DESC NULLS LAST, a.uid LIMIT ? OFFSET ?
+        """,
+        [*where.params, limit, offset],
+    )
+    return Page([clean(item) for item in items], total, limit, offset)
+
+
+def duplicates(store: Store, uid: str) -> list[Row]:
+    """Articles linked to `uid` as near-duplicates, in either direction."""
+    rows = store.query(
+        """
+        SELECT a.uid, a.id, a.title, a.source, l.similarity FROM article_links l
+        JOIN articles a ON a.uid = CASE WHEN l.article_uid = ? THEN l.duplicate_of
+                                        ELSE l.article_uid END
+        WHERE l.article_uid = ? OR l.duplicate_of = ? ORDER BY a.uid
+        """,
+        [uid, uid, uid],
+    )
+    return rows
+
+
+def errors(store: Store, *, limit: int = 50, offset: int = 0) -> Page:
+    """Stored ingest and analysis errors, most recent first."""
+    limit, offset = clamp(limit, offset)
+    total = int(store.scalar("SELECT count(*) FROM errors"))
+    items = store.query(
+        "SELECT article_id, origin, code, message, ingested_at FROM errors "
+        "ORDER BY ingested_at DESC, origin, key LIMIT ? OFFSET ?",
+        [limit, offset],
+    )
+    return Page([clean(item) for item in items], total, limit, offset)
+
+
+def _add_reports(store: Store, items: list[Row]) -> None:
+    keys = sorted({item["event_key"] for item in items})
+    if not keys:
+        return
+    marks = ", ".join("?" for _ in keys)
+    counts = {
+        row["event_key"]: row["n"]
+        for row in store.query(
+            f"SELECT event_key, count(DISTINCT article_uid) AS n FROM events "
+            f"WHERE event_key IN ({marks}) GROUP BY event_key",
+            keys,
+        )
+    }
+    for item in items:
+        item["reports"] = counts.get(item["event_key"], 1)
+
+
+def filter_fields(filters: EventFilters) -> dict[str, Any]:
+    """The filters as keyword arguments, to make a changed copy."""
+    return {name: getattr(filters, name) for name in filters.__slots__}  # type: ignore[attr-defined]
+
+
+def clean(row: Row) -> Row:
+    """Dates as ISO strings, so every caller gets JSON-ready values."""
+    return {k: _iso(v) if hasattr(v, "isoformat") else v for k, v in row.items()}
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value

@@ -1,0 +1,173 @@
+"""REST endpoints under /api: one per resource, filters as in the CLI, pages capped at 500.
+
+Every list answers `{"items", "total", "limit", "offset", "next_offset"}`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from .. import __version__, analytics
+from ..store import Store
+from ..store.contract import find_article, record
+from ..store.filters import EventFilters
+
+router = APIRouter(prefix="/api", tags=["api"])
+MAX_PAGE = 500
+Json = dict[str, Any]
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="items per page")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def event_filters(
+    actor: Text = None,
+    source: Text = None,
+    target: Text = None,
+    country: Text = None,
+    cameo: Annotated[str | None, Query(pattern=r"^\d{1,4}$")] = None,
+    plover: Text = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    start: Annotated[str | None, Query(description="first day YYYY-MM-DD")] = None,
+    end: Annotated[str | None, Query(description="last day YYYY-MM-DD")] = None,
+    mode: Annotated[
+        str | None, Query(pattern="^(asserted|future|conditional|hypothetical)$")
+    ] = None,
+    article: Text = None,
+    q: Annotated[str | None, Query(max_length=200, description="words in the evidence")] = None,
+) -> EventFilters:
+    return EventFilters(
+        actor=actor,
+        source=source,
+        target=target,
+        country=country,
+        cameo=cameo,
+        plover=plover,
+        quad_class=quad_class,
+        start=start,
+        end=end,
+        mode=mode,
+        article=article,
+        text=q,
+    )
+
+
+Filters = Annotated[EventFilters, Depends(event_filters)]
+
+
+@router.get("/health", summary="Is the service up, and which database does it serve")
+def health(store: StoreDep) -> Json:
+    return {
+        "status": "ok",
+        "version": __version__,
+        "schema_version": store.schema_version,
+        "read_only": store.read_only,
+    }
+
+
+@router.get("/stats", summary="Counts of articles, quotes, events, actors and errors")
+def stats(store: StoreDep) -> Json:
+    return analytics.stats(store)
+
+
+@router.get("/articles", summary="Articles, newest first; q searches titles and texts")
+def articles(
+    store: StoreDep, q: Text = None, source: Text = None, limit: Limit = 50, offset: Offset = 0
+) -> Json:
+    return analytics.articles(store, text=q, source=source, limit=limit, offset=offset).to_dict()
+
+
+@router.get("/articles/{ref}", summary="One article (by id or content hash) as the contract")
+def article(store: StoreDep, ref: str) -> Json:
+    row = find_article(store, ref)
+    if row is None:
+        raise HTTPException(status_code=404, detail=f"no article with id or hash {ref!r}")
+    meta = {k: v for k, v in row.items() if k != "text"}
+    return {
+        "uid": row["uid"],
+        "meta": analytics.clean(meta),
+        "duplicates": analytics.duplicates(store, row["uid"]),
+        "result": record(store, row["uid"]),
+    }
+
+
+@router.get("/events", summary="Event reports, filtered as `communique events`")
+def events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> Json:
+    return analytics.events(store, filters, limit=limit, offset=offset).to_dict()
+
+
+@router.get("/quotes", summary="Quotes by speaker, speaker country, words or article")
+def quotes(
+    store: StoreDep,
+    speaker: Text = None,
+    country: Text = None,
+    q: Text = None,
+    article: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Json:
+    page = analytics.quotes(
+        store, speaker=speaker, country=country, text=q, article=article, limit=limit, offset=offset
+    )
+    return page.to_dict()
+
+
+@router.get("/actors", summary="Actors with article, mention, quote and event counts")
+def actors(
+    store: StoreDep,
+    q: Text = None,
+    country: Text = None,
+    kind: Annotated[str | None, Query(pattern="^(country|person|organisation|group)$")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Json:
+    page = analytics.actors(store, text=q, country=country, kind=kind, limit=limit, offset=offset)
+    return page.to_dict()
+
+
+@router.get("/actors/{ref}", summary="One actor (key, code, country or name) and its partners")
+def actor(store: StoreDep, ref: str) -> Json:
+    found = analytics.actor(store, ref)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no actor matches {ref!r}")
+    return found
+
+
+@router.get("/dyads/{a}/{b}", summary="Time series of the events between two actors")
+def dyad(
+    store: StoreDep,
+    a: str,
+    b: str,
+    interval: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
+    start: str | None = None,
+    end: str | None = None,
+    directed: bool = False,
+    mode: Annotated[
+        str | None, Query(pattern="^(asserted|future|conditional|hypothetical)$")
+    ] = "asserted",
+) -> Json:
+    filters = EventFilters(start=start, end=end, mode=mode, include_negated=False)
+    series = analytics.dyad(store, a, b, interval=interval, filters=filters, directed=directed)
+    return {"a": a, "b": b, "interval": interval, "directed": directed, "series": series}
+
+
+@router.get("/network", summary="Actor network: nodes and source-to-target edges")
+def network(
+    store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 60
+) -> Json:
+    return analytics.network(store, limit=limit, filters=filters)
+
+
+@router.get("/errors", summary="Errors stored by ingest")
+def errors(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Json:
+    return analytics.errors(store, limit=limit, offset=offset).to_dict()

@@ -1,0 +1,135 @@
+"""What the store commands share: the --db and --format options, printing rows, errors."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from ..store import Store, StoreError
+from ..store.filters import EventFilters
+
+DEFAULT_DB = os.environ.get("COMMUNIQUE_DB", "news.duckdb")
+FORMATS = ("table", "json", "csv")
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+_WIDTH = 48
+
+
+def add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        default=DEFAULT_DB,
+        help=f"DuckDB file (default {DEFAULT_DB}, or $COMMUNIQUE_DB); created on first ingest",
+    )
+
+
+def add_scale_options(parser: argparse.ArgumentParser) -> None:
+    """--workers and --dask: how many processes, or which cluster, run the pipeline."""
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="worker processes running the whole pipeline (default: one per core)",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="run on a Dask cluster: its scheduler address, or 'local' for a LocalCluster",
+    )
+
+
+def add_format(parser: argparse.ArgumentParser, *, default: str = "table") -> None:
+    parser.add_argument("--format", choices=FORMATS, default=default, help="output format")
+
+
+def add_page(parser: argparse.ArgumentParser, *, limit: int = 50) -> None:
+    parser.add_argument("--limit", type=int, default=limit, help="rows to print (max 1000)")
+    parser.add_argument("--offset", type=int, default=0, help="rows to skip")
+
+
+def add_event_filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("event filters")
+    group.add_argument("--actor", help="source or target: a name, code (ARMGOV) or country")
+    group.add_argument("--source-actor", dest="source", help="the actor that acts")
+    group.add_argument("--target", help="the actor acted upon")
+    group.add_argument("--country", help="ISO alpha-3 of source, target or location")
+    group.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="events between A and B")
+    group.add_argument("--cameo", help="CAMEO code or prefix (05 takes 051, 057, ...)")
+    group.add_argument("--plover", help="PLOVER category (AGREE, ACCUSE, ...)")
+    group.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4), help="QuadClass")
+    group.add_argument("--since", dest="start", help="first day YYYY-MM-DD")
+    group.add_argument("--until", dest="end", help="last day YYYY-MM-DD")
+    group.add_argument("--mode", help="asserted, future, conditional or hypothetical")
+    group.add_argument("--article", help="an article id or content hash")
+
+
+def event_filters(args: argparse.Namespace) -> EventFilters:
+    dyad = getattr(args, "dyad", None)
+    return EventFilters(
+        actor=getattr(args, "actor", None),
+        source=getattr(args, "source", None),
+        target=getattr(args, "target", None),
+        country=getattr(args, "country", None),
+        dyad=(dyad[0], dyad[1]) if dyad else None,
+        cameo=getattr(args, "cameo", None),
+        plover=getattr(args, "plover", None),
+        quad_class=getattr(args, "quad_class", None),
+        start=getattr(args, "start", None),
+        end=getattr(args, "end", None),
+        mode=getattr(args, "mode", None),
+        article=getattr(args, "article", None),
+    )
+
+
+def open_read(path: str) -> Store:
+    """The store at `path` for reading (raises StoreError E301 when there is none)."""
+    return Store(path, read_only=True)
+
+
+def fail(error: StoreError, stderr: TextIO) -> int:
+    print(f"communique: {error}", file=stderr)
+    return EXIT_USAGE
+
+
+def emit(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    out: TextIO,
+    *,
+    columns: Sequence[str] | None = None,
+    envelope: dict[str, Any] | None = None,
+) -> None:
+    """Print rows as an aligned table, JSON (the envelope, if any, around them) or CSV."""
+    if fmt == "json":
+        data: Any = {**envelope, "items": list(rows)} if envelope is not None else list(rows)
+        out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    names = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows([[_plain(row.get(n)) for n in names] for row in rows])
+        return
+    table = [[_cell(row.get(n)) for n in names] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in table]) for i, n in enumerate(names)]
+    out.write("  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for line in table:
+        out.write("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() + "\n")
+    if envelope is not None and envelope.get("total", 0) > len(rows):
+        shown = f"{envelope['offset'] + 1}-{envelope['offset'] + len(rows)}"
+        out.write(f"({shown} of {envelope['total']}; use --offset/--limit for more)\n")
+
+
+def _plain(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "…"

@@ -1,0 +1,217 @@
+"""Reading the store: `stats`, `errors`, `events`, `quotes`, `actors` and `dyad`.
+
+communique stats --db news.duckdb --json
+communique events --db news.duckdb --dyad ARM AZE --quad-class 4 --format csv
+communique quotes --db news.duckdb --speaker "Foreign Ministry" --search talks
+communique actors --db news.duckdb --country ARM
+communique dyad ARM AZE --db news.duckdb --interval week --format json
+communique errors --db news.duckdb
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from .. import analytics
+from ..store import StoreError
+from ._util import (
+    EXIT_OK,
+    add_db,
+    add_event_filters,
+    add_format,
+    add_page,
+    emit,
+    event_filters,
+    fail,
+    open_read,
+)
+
+EVENT_COLUMNS = (
+    "day",
+    "source_name",
+    "cameo",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "target_name",
+    "mode",
+    "reports",
+    "article_id",
+    "evidence",
+)
+QUOTE_COLUMNS = ("published", "speaker_name", "cue", "kind", "content", "article_id")
+ACTOR_COLUMNS = ("name", "code", "country", "kind", "articles", "mentions", "quotes", "events")
+DYAD_COLUMNS = ("period", "events", "q1", "q2", "q3", "q4", "goldstein", "reports")
+ERROR_COLUMNS = ("code", "origin", "article_id", "message")
+
+
+def register(commands: Any) -> None:
+    stats = commands.add_parser("stats", help="counts of articles, quotes, events, actors, errors")
+    add_db(stats)
+    stats.add_argument("--json", action="store_true", help="one JSON object")
+    stats.set_defaults(run=stats_cli)
+
+    errors = commands.add_parser("errors", help="list the errors stored by ingest")
+    add_db(errors)
+    add_format(errors)
+    add_page(errors)
+    errors.set_defaults(run=errors_cli)
+
+    events = commands.add_parser("events", help="list events, filtered")
+    add_db(events)
+    add_format(events)
+    add_page(events)
+    add_event_filters(events)
+    events.add_argument("--search", help="words in the evidence sentence")
+    events.set_defaults(run=events_cli)
+
+    quotes = commands.add_parser("quotes", help="list quotes by speaker, country or words")
+    add_db(quotes)
+    add_format(quotes)
+    add_page(quotes)
+    quotes.add_argument("--speaker", help="a name, code or country of the speaker")
+    quotes.add_argument("--country", help="the speaker's country (ISO alpha-3)")
+    quotes.add_argument("--search", help="words in the quote")
+    quotes.add_argument("--article", help="an article id or content hash")
+    quotes.set_defaults(run=quotes_cli)
+
+    actors = commands.add_parser("actors", help="actors with mention, quote and event counts")
+    add_db(actors)
+    add_format(actors)
+    add_page(actors)
+    actors.add_argument("--search", help="words in the name or code")
+    actors.add_argument("--country", help="ISO alpha-3 or IGO")
+    actors.add_argument("--kind", choices=("country", "person", "organisation", "group"))
+    actors.set_defaults(run=actors_cli)
+
+    dyad = commands.add_parser(
+        "dyad",
+        help="time series of events between two actors",
+        description="Counts by QuadClass and mean Goldstein per period of the events between A "
+        "and B (either direction unless --directed); each event counts once however many "
+        "articles report it. Only asserted events unless --mode says otherwise.",
+    )
+    dyad.add_argument("a", metavar="A", help="actor: name, code (ARMGOV) or country (ARM)")
+    dyad.add_argument("b", metavar="B", help="the other actor")
+    add_db(dyad)
+    add_format(dyad)
+    dyad.add_argument("--interval", default="month", help="day, week, month or year")
+    dyad.add_argument("--directed", action="store_true", help="only A acting on B")
+    dyad.add_argument("--since", dest="start", help="first day YYYY-MM-DD")
+    dyad.add_argument("--until", dest="end", help="last day YYYY-MM-DD")
+    dyad.add_argument("--mode", default="asserted", help="event mode (default asserted)")
+    dyad.set_defaults(run=dyad_cli)
+
+
+def stats_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run `communique stats`."""
+    try:
+        with open_read(args.db) as store:
+            data = analytics.stats(store)
+    except StoreError as error:
+        return fail(error, sys.stderr)
+    if args.json:
+        stdout.write(json.dumps(data, sort_keys=True) + "\n")
+    else:
+        width = max(len(k) for k in data)
+        for key, value in data.items():
+            stdout.write(f"{key.replace('_', ' '):<{width}}  {value}\n")
+    return EXIT_OK
+
+
+def errors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run `communique errors`."""
+    try:
+        with open_read(args.db) as store:
+            page = analytics.errors(store, limit=args.limit, offset=args.offset)
+    except StoreError as error:
+        return fail(error, sys.stderr)
+    _emit_page(page, args.format, stdout, ERROR_COLUMNS)
+    return EXIT_OK
+
+
+def events_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run `communique events`."""
+    try:
+        filters = event_filters(args)
+        if args.search:
+            filters = analytics.EventFilters(
+                **{**analytics.filter_fields(filters), "text": args.search}
+            )
+        with open_read(args.db) as store:
+            page = analytics.events(store, filters, limit=args.limit, offset=args.offset)
+    except StoreError as error:
+        return fail(error, sys.stderr)
+    _emit_page(page, args.format, stdout, EVENT_COLUMNS)
+    return EXIT_OK
+
+
+def quotes_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run `communique quotes`."""
+    try:
+        with open_read(args.db) as store:
+            page = analytics.quotes(
+                store,
+                speaker=args.speaker,
+                country=args.country,
+                text=args.search,
+                article=args.article,
+                limit=args.limit,
+                offset=args.offset,
+            )
+    except StoreError as error:
+        return fail(error, sys.stderr)
+    _emit_page(page, args.format, stdout, QUOTE_COLUMNS)
+    return EXIT_OK
+
+
+def actors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run `communique actors`."""
+    try:
+        with open_read(args.db) as store:
+            page = analytics.actors(
+                store,
+                text=args.search,
+                country=args.country,
+                kind=args.kind,
+                limit=args.limit,
+                offset=args.offset,
+            )
+    except StoreError as error:
+        return fail(error, sys.stderr)
+    _emit_page(page, args.format, stdout, ACTOR_COLUMNS)
+    return EXIT_OK
+
+
+def dyad_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run `communique dyad A B`."""
+    try:
+        filters = analytics.EventFilters(
+            start=args.start, end=args.end, mode=args.mode, include_negated=False
+        )
+        with open_read(args.db) as store:
+            rows = analytics.dyad(
+                store,
+                args.a,
+                args.b,
+                interval=args.interval,
+                filters=filters,
+                directed=args.directed,
+            )
+    except StoreError as error:
+        return fail(error, sys.stderr)
+    columns = DYAD_COLUMNS if args.format != "json" else None
+    envelope = (
+        {"a": args.a, "b": args.b, "interval": args.interval} if args.format == "json" else None
+    )
+    emit(rows, args.format, stdout, columns=columns, envelope=envelope)
+    return EXIT_OK
+
+
+def _emit_page(page: analytics.Page, fmt: str, out: TextIO, columns: tuple[str, ...]) -> None:
+    data = page.to_dict()
+    items = data.pop("items")
+    emit(items, fmt, out, columns=None if fmt == "json" else columns, envelope=data)

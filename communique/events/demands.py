@@ -1,0 +1,89 @@
+"""Demands: "X must resign", said by S, is S demanding that X acts (CAMEO 10x).
+
+Inside a quote the speaker is the quote's speaker; outside quotes it is the subject of
+the verb of saying the clause hangs on ("Britain said the rebels must disarm"). The
+demanded act, when the coder knows it, picks the 10x code: "must withdraw" is 1056,
+"must meet" 106, "must resign" 1041.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.items import ActorRef
+from ..actors.lookup import MentionIndex
+from ..model import Span
+from . import syntax
+from .items import EventFinding
+from .ontology import load_ontology
+
+DEMAND_CODE = "100"
+DEMAND_MODALS = frozenset({"must", "should"})
+# Verbs that report what someone said or asked: the clause under them is theirs.
+SAYING_LEMMAS = frozenset(
+    {"say", "tell", "announce", "insist", "declare", "state", "conclude", "stress", "add",
+     "argue", "reiterate", "write", "warn", "demand", "urge", "remind", "note", "believe"}
+)  # fmt: skip
+# The demand for an act of each kind, by the act's code prefix.
+DEMANDS = {
+    "03": "100", "04": "106", "05": "102", "06": "101", "07": "103", "08": "105",
+    "081": "1051", "082": "1052", "083": "104", "0831": "1041", "084": "1053",
+    "085": "1054", "086": "1055", "087": "1056", "037": "107", "045": "108",
+}  # fmt: skip
+IMPERSONAL = frozenset({"we", "i", "you", "it", "that", "this", "there"})
+
+
+def demand_code(act: str | None) -> str:
+    """The 10x code for demanding `act` ("0874" withdraw -> "1056"); 100 when unknown."""
+    if act is None:
+        return DEMAND_CODE
+    for size in (4, 3, 2):
+        code = DEMANDS.get(act[:size])
+        if code is not None and code in load_ontology():
+            return code
+    return DEMAND_CODE
+
+
+def reported_speaker(verb: Token, index: MentionIndex) -> ActorRef | None:
+    """Who said the clause of `verb`: "Britain said (that) the rebels must disarm" -> Britain."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_LEMMAS:
+        return None
+    subject = syntax.subject_of(clause.head)
+    refs = index.refs_for(subject) if subject is not None else []
+    return refs[0] if refs else None
+
+
+def find_demand(
+    verb: Token,
+    index: MentionIndex,
+    evidence: Span,
+    *,
+    quote: int | None,
+    speaker: ActorRef,
+    act: str | None = None,
+) -> list[EventFinding]:
+    """ "X must resign" said by `speaker`: `speaker` demands that X acts."""
+    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
+        return []
+    subject = syntax.passive_subject(verb) if syntax.is_passive(verb) else None
+    subject = subject or next((c for c in verb.children if c.dep_ in syntax.SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ in IMPERSONAL:
+        return []
+    targets = [t for t in index.refs_for(subject, speaker=speaker) if t != speaker]
+    trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
+    return [
+        EventFinding(
+            code=demand_code(act),
+            source=speaker,
+            target=target,
+            trigger=trigger,
+            evidence=evidence,
+            quote=quote,
+            confidence=0.6,
+        )
+        for target in targets
+        if target.country != speaker.country or target.kind != speaker.kind
+    ]

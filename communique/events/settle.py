@@ -1,0 +1,106 @@
+"""How the events of one sentence relate: refusals, embedded acts and the main event.
+
+The coder codes every verb it knows, but a sentence usually reports one act and the
+others hang off it: "Turkey refused to commit troops" is a rejection, not an
+offer of troops; "the PRC demanded that the US cancel the sale" is a demand, and
+the cancelling is only asked for. This module settles such relations after coding:
+
+- an act governed by "refuse", "decline", "fail" or "reject" becomes the matching
+  CAMEO rejection (12x), and so does cooperation announced with "will not";
+- an act embedded under another coded act loses confidence, so the governing act
+  ranks first; statements (root 01) rank below any other act of their sentence, and
+  hypothetical acts ("must return", "could attack") below asserted ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .items import EventFinding
+from .ontology import load_ontology
+
+REFUSAL_LEMMAS = frozenset({"refuse", "decline", "fail", "reject", "resist", "refrain", "balk"})
+# What refusing an act of each kind is in CAMEO, by the act's code prefix.
+REFUSALS = {
+    "04": "125", "036": "125", "05": "120", "057": "127", "037": "127", "06": "121",
+    "07": "122", "08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231",
+    "084": "1243", "085": "1244", "086": "1245", "087": "1246", "03": "120",
+}  # fmt: skip
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+EMBEDDED_PENALTY = 0.15
+STATEMENT_PENALTY = 0.1
+BACKGROUND_PENALTY = 0.1  # told in a relative clause: "a helicopter that was captured"
+BACKGROUND_DEPS = frozenset({"relcl", "acl"})
+UNASSERTED_PENALTY = 0.3  # asked for or imagined ("must return", "could attack"), not done
+EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp"})
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO code for refusing `code` ("will not meet" 040 -> 125); None if not cooperative."""
+    if code[:2] not in COOPERATIVE_ROOTS:
+        return None
+    for size in (4, 3, 2):
+        if code[:size] in REFUSALS:
+            return REFUSALS[code[:size]]
+    return "120"
+
+
+def _token(doc: Doc, event: EventFinding) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _governors(token: Token) -> list[Token]:
+    """The verbs and adjectives `token` is embedded under, nearest first (at most 4 steps)."""
+    found = []
+    current = token
+    for _ in range(4):
+        if current.dep_ not in EMBEDDING_DEPS or current.head is current:
+            break
+        current = current.head
+        found.append(current)
+    return found
+
+
+def _refused(token: Token) -> bool:
+    """ "refused to X", "failed to X": whatever X is, the act is a refusal."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSAL_LEMMAS
+
+
+def _will_not(token: Token) -> bool:
+    """ "will not X", "would not X": a refusal when X is cooperation, else a promise."""
+    negated = any(c.dep_ == "neg" for c in token.children)
+    return negated and any(c.lower_ in {"will", "would", "wo", "shall"} for c in token.children)
+
+
+def _as_refusal(event: EventFinding, *, any_act: bool) -> EventFinding:
+    code = refusal_code(event.code) or ("120" if any_act else None)
+    if code is None or code not in load_ontology():
+        return event
+    return dataclasses.replace(event, code=code, negated=False, mode="asserted")
+
+
+def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
+    """`events` with refusals recoded and the confidence of embedded acts lowered."""
+    tokens = [_token(doc, event) for event in events]
+    triggers = {t.i for t, e in zip(tokens, events, strict=True) if t is not None
+                and e.code[:2] != "01"}  # fmt: skip
+    sentences_with_acts = {e.evidence.start for e in events if e.code[:2] != "01"}
+    settled = []
+    for event, token in zip(events, tokens, strict=True):
+        if token is not None and (_refused(token) or _will_not(token)):
+            event = _as_refusal(event, any_act=_refused(token))
+        confidence = event.confidence
+        if token is not None and any(g.i in triggers for g in _governors(token)):
+            confidence -= EMBEDDED_PENALTY
+        if token is not None and token.dep_ in BACKGROUND_DEPS:
+            confidence -= BACKGROUND_PENALTY
+        if event.mode == "hypothetical":
+            confidence -= UNASSERTED_PENALTY
+        if event.code[:2] == "01" and event.evidence.start in sentences_with_acts:
+            confidence -= STATEMENT_PENALTY
+        settled.append(dataclasses.replace(event, confidence=round(max(confidence, 0.05), 2)))
+    return settled

@@ -1,0 +1,119 @@
+"""Where reported content starts and ends: the rules that trim a cue's clause to what was said.
+
+The clause stays in the cue's paragraph and clear of the speaker, stops before a second
+report by the same speaker ("..., arguing that ...") and before a trailing relative clause
+that glosses the last noun (", which ..."), and loses its "that" and edge punctuation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from communique.quotes.content import content_range
+from communique.quotes.cues import CueLexicon, cue_tokens, is_cue_verb, lexicon
+from communique.quotes.index import DocIndex
+from communique.quotes.items import IndirectHit
+
+MIN_CONTENT_TOKENS = 2
+LEADING_MARKS = frozenset({"that"})
+
+
+def around_speaker(
+    index: DocIndex, verb: Token, speaker: Token, content: tuple[int, int]
+) -> tuple[int, int] | None:
+    """Keep the content in the cue's paragraph and clear of the speaker. A report inside its
+    own content ("The museum, he said, is new") keeps it; a fronted relative or question word
+    ("which he said was late") leaves the content to the words after the cue."""
+    para = index.token_para[verb.i]
+    start, end = content
+    while start < end and index.token_para[start] != para:
+        start += 1
+    while end > start and index.token_para[end - 1] != para:
+        end -= 1
+    if not start <= speaker.i < end or start <= verb.i < end:
+        return (start, end) if end > start else None
+    if speaker.i < verb.i:
+        return cue_tokens(verb)[1], end
+    return None
+
+
+def cut_at_next_report(index: DocIndex, verb: Token, start: int, end: int) -> tuple[int, int]:
+    """Stop the content before a second report by the same speaker ("... and warned that ...",
+    "..., arguing that ..."); that report is a quote of its own."""
+    lex = lexicon()
+    for token in index.doc[start + 1 : end]:
+        if _participle_report(token, lex) or (
+            token.dep_ in ("conj", "advcl")
+            and token.head.i != verb.i
+            and token.head.dep_ in ("ccomp", "xcomp")
+            and token.head.head.i == verb.i
+            and not is_cue_verb(token.head, lex)
+            and is_cue_verb(token, lex)
+            and not any(c.dep_.startswith("nsubj") for c in token.children)
+            and (token.dep_ == "conj" or content_range(token) is not None)
+        ):
+            cut = token.left_edge.i
+            while cut > start and index.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            return start, cut
+    return start, end
+
+
+def drop_aside(index: DocIndex, start: int, end: int) -> tuple[int, int]:
+    """Leave out a trailing aside after a comma (", which forced her to leave"): a relative
+    clause on the last noun is the writer's gloss, not part of what was said."""
+    doc = index.doc
+    for token in doc[start + 1 : end]:
+        if (
+            token.dep_ == "relcl"
+            and token.right_edge.i >= end - 2
+            and doc[token.left_edge.i].lower_ in ("which", "who", "whom", "whose")
+            and doc[token.left_edge.i - 1].text == ","
+            and token.left_edge.i - 1 > start + MIN_CONTENT_TOKENS
+            and all(index.token_region[i] < 0 for i in range(token.left_edge.i, end))
+        ):
+            return start, token.left_edge.i - 1
+    return start, end
+
+
+def _participle_report(token: Token, lex: CueLexicon) -> bool:
+    """ ", arguing that ...", ", saying ...": a participle cue with a clause of its own."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("advcl", "conj", "xcomp")
+        and token.i > token.head.i
+        and is_cue_verb(token, lex)
+        and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+        and not any(c.dep_.startswith("nsubj") or c.dep_ == "aux" for c in token.children)
+    )
+
+
+def trim(index: DocIndex, start: int, end: int) -> tuple[int, int] | None:
+    doc = index.doc
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].is_space
+        or (doc[start].lower_ in LEADING_MARKS and doc[start].dep_ == "mark")
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if index.token_region[end - 1] >= 0:
+            break
+        end -= 1
+    if end - start < MIN_CONTENT_TOKENS:
+        return None
+    return start, end
+
+
+def fit_quotes(
+    index: DocIndex, hit: IndirectHit, spans: dict[int, tuple[int, int]]
+) -> IndirectHit | None:
+    """Content may hold whole quotations (a mixed quote's clause); one that opens inside the
+    content and closes after it is taken in whole; content that starts inside a quotation
+    is left to the direct quotes (None)."""
+    start, end = hit.content
+    touched = {index.token_region[i] for i in range(start, end)} - {-1}
+    if any(spans[k][0] < start for k in touched):
+        return None
+    end = max([end, *(spans[k][1] for k in touched)])
+    return IndirectHit((start, end), hit.cue, hit.speaker, hit.how)

@@ -1,0 +1,122 @@
+"""Batch runner: every stage of the pipeline in worker processes, results in input order.
+
+spaCy's own `nlp.pipe(n_process=N)` parallelises only the parse; quotes, actors and
+events would then run in the parent process alone. Here each worker process loads the
+pipeline once and runs the whole `extract` on a chunk of articles, so all stages scale
+with the number of cores. Memory stays flat: at most `2 * workers` chunks are in flight.
+
+    from communique.ingest import read
+    from communique.scale import extract_parallel
+    for result in extract_parallel(read(["corpus/"]), workers=2):
+        ...
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any
+
+from .model import Result
+from .pipeline import Item, extract
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_parallel(
+    items: Iterable[Item],
+    *,
+    workers: int | None = None,
+    chunk_size: int = 16,
+    min_confidence: float = 0.0,
+) -> Iterator[Result]:
+    """Results for `items` in order, computed by `workers` processes.
+
+    With one worker, or input that fits in one chunk, everything runs in this
+    process: starting workers costs more than it saves.
+    """
+    workers = workers or default_workers()
+    iterator = iter(items)
+    first = list(islice(iterator, chunk_size))
+    second = list(islice(iterator, chunk_size))
+    if workers <= 1 or not second:
+        rest = [*first, *second]
+        yield from extract(_chain(rest, iterator), min_confidence=min_confidence)
+        return
+    chunks = _chunks(_chain([*first, *second], iterator), chunk_size)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+        pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_extract_chunk, chunk, min_confidence)))
+            if len(pending) >= 2 * workers:
+                yield from _collect(*pending.popleft(), min_confidence)
+        while pending:
+            yield from _collect(*pending.popleft(), min_confidence)
+
+
+def _collect(
+    chunk: list[Item], future: Future[list[Result]], min_confidence: float
+) -> list[Result]:
+    """A chunk's results; if its worker died (killed, out of memory), redo it here."""
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - BrokenProcessPool and whatever killed the worker
+        return _extract_chunk(chunk, min_confidence)
+
+
+Extractor = Callable[[Iterable[Item]], Iterator[Result]]
+
+
+@contextmanager
+def extractor(
+    *,
+    workers: int | None = None,
+    dask: str | None = None,
+    min_confidence: float = 0.0,
+    stats: Any = None,
+) -> Iterator[Extractor]:
+    """The function that turns items into results for `extract` and `ingest`.
+
+    `dask` is a scheduler address or "local" (a LocalCluster with `workers`
+    processes); otherwise `workers` local processes (default: one per core).
+    """
+    if dask:
+        from .distributed import dask_client, extract_dask
+
+        with dask_client(dask, workers=workers) as client:
+            yield lambda items: extract_dask(
+                items, client=client, min_confidence=min_confidence, stats=stats
+            )
+        return
+    yield lambda items: extract_parallel(items, workers=workers, min_confidence=min_confidence)
+
+
+def _warm_up() -> None:
+    """Load the pipeline and dictionaries once per worker, before the first chunk."""
+    from . import nlp
+
+    nlp.load()
+
+
+def _extract_chunk(chunk: list[Item], min_confidence: float) -> list[Result]:
+    return list(extract(chunk, min_confidence=min_confidence))
+
+
+def _chain(head: list[Item], tail: Iterator[Item]) -> Iterator[Item]:
+    yield from head
+    yield from tail
+
+
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while chunk := list(islice(items, size)):
+        yield chunk

@@ -1,0 +1,166 @@
+"""The DuckDB schema as named, registered migrations.
+
+Each migration runs once, in order, inside a transaction, and is recorded in
+`schema_migrations`; the schema version is the number of migrations applied.
+Add a change as a new function decorated with `@migration("NNNN_name")`; never
+edit one that has shipped.
+
+Example:
+    >>> [m.name for m in MIGRATIONS][:1]
+    ['0001_initial']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    apply: Callable[[duckdb.DuckDBPyConnection], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(name: str) -> Callable[[Callable[[duckdb.DuckDBPyConnection], None]], Migration]:
+    """Register `fn` as the migration `name` (names sort in the order they run)."""
+
+    def register(fn: Callable[[duckdb.DuckDBPyConnection], None]) -> Migration:
+        if any(m.name == name for m in MIGRATIONS):
+            raise ValueError(f"migration {name!r} is registered twice")
+        found = Migration(name, fn)
+        MIGRATIONS.append(found)
+        return found
+
+    return register
+
+
+SCHEMA_VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    name VARCHAR PRIMARY KEY,
+    applied_at TIMESTAMP DEFAULT current_timestamp
+)
+"""
+
+
+# Articles are keyed by `uid`, the content hash of their text (`communique.model.content_id`);
+# `id` is the id the input gave. Actor `key` identifies an actor across articles
+# (`communique.store.rows.actor_key`). Spans are stored as text, start and end columns.
+_INITIAL = [
+    """
+    CREATE TABLE articles (
+        uid VARCHAR PRIMARY KEY,
+        id VARCHAR NOT NULL,
+        source VARCHAR, url VARCHAR, published DATE, title VARCHAR, text VARCHAR NOT NULL,
+        origin VARCHAR,
+        n_actors INTEGER, n_quotes INTEGER, n_events INTEGER,
+        ingested_at TIMESTAMP DEFAULT current_timestamp
+    )
+    """,
+    """
+    CREATE TABLE actors (
+        article_uid VARCHAR NOT NULL, id VARCHAR NOT NULL, key VARCHAR NOT NULL,
+        name VARCHAR NOT NULL, kind VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR,
+        role VARCHAR, n_mentions INTEGER
+    )
+    """,
+    """
+    CREATE TABLE mentions (
+        article_uid VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, actor_key VARCHAR NOT NULL,
+        text VARCHAR, start_char INTEGER, end_char INTEGER
+    )
+    """,
+    """
+    CREATE TABLE quotes (
+        article_uid VARCHAR NOT NULL, id VARCHAR NOT NULL,
+        speaker VARCHAR, speaker_key VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR,
+        content VARCHAR, content_start INTEGER, content_end INTEGER, kind VARCHAR,
+        cue VARCHAR, cue_start INTEGER, cue_end INTEGER,
+        speaker_mention VARCHAR, speaker_mention_start INTEGER, speaker_mention_end INTEGER,
+        evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+        clause VARCHAR, clause_start INTEGER, clause_end INTEGER,
+        anonymous BOOLEAN, confidence DOUBLE, published DATE
+    )
+    """,
+    """
+    CREATE TABLE events (
+        article_uid VARCHAR NOT NULL, id VARCHAR NOT NULL, event_key VARCHAR NOT NULL,
+        pair_key UBIGINT,
+        source VARCHAR, source_key VARCHAR, source_name VARCHAR, source_code VARCHAR,
+        source_country VARCHAR,
+        target VARCHAR, target_key VARCHAR, target_name VARCHAR, target_code VARCHAR,
+        target_country VARCHAR,
+        cameo VARCHAR NOT NULL, cameo_root VARCHAR, plover VARCHAR, quad_class TINYINT,
+        goldstein DOUBLE, date DATE, date_text VARCHAR, day DATE,
+        location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
+        location_mention VARCHAR, location_mention_start INTEGER, location_mention_end INTEGER,
+        mode VARCHAR, negated BOOLEAN, quote VARCHAR, confidence DOUBLE,
+        trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
+        evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER
+    )
+    """,
+    """
+    CREATE TABLE errors (
+        key VARCHAR PRIMARY KEY, article_id VARCHAR, origin VARCHAR, code VARCHAR,
+        message VARCHAR NOT NULL, ingested_at TIMESTAMP DEFAULT current_timestamp
+    )
+    """,
+    # Near-duplicate articles: LSH band keys of each article's MinHash, and the links found.
+    "CREATE TABLE minhash_bands (article_uid VARCHAR NOT NULL, band VARCHAR NOT NULL)",
+    """
+    CREATE TABLE article_links (
+        article_uid VARCHAR NOT NULL, duplicate_of VARCHAR NOT NULL, similarity DOUBLE
+    )
+    """,
+    "CREATE INDEX articles_id ON articles (id)",
+    "CREATE INDEX minhash_bands_band ON minhash_bands (band)",
+]
+
+
+# The unordered pair of an event's actor keys as one number, so that a dyad query scans one
+# integer column (see `communique.store.filters`). md5 is stable across DuckDB versions.
+PAIR_KEY_SQL = "md5_number_upper(least({a}, {b}) || '|' || greatest({a}, {b}))"
+
+
+@migration("0001_initial")
+def _initial(con: duckdb.DuckDBPyConnection) -> None:
+    for statement in _INITIAL:
+        con.execute(statement)
+
+
+def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Names of the migrations already applied to the database."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return []
+    rows = con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()
+    return [row[0] for row in rows]
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> list[Migration]:
+    done = set(applied(con))
+    return [m for m in MIGRATIONS if m.name not in done]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every pending migration, each in its own transaction; returns their names."""
+    con.execute(SCHEMA_VERSION_TABLE)
+    names = []
+    for step in pending(con):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            step.apply(con)
+            con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [step.name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        names.append(step.name)
+    return names

@@ -12,10 +12,11 @@ blind to kind: recall is counted by gold kind, precision by predicted kind.
 
 PolNeAR keeps one attribution per speaker mention and cue, so communique's direct and mixed
 findings of one attribution ("“A,” she said. “B.”", and a quote in the same paragraph
-continuing it with no cue) are scored as one quote with several parts. textacy gives up on an article with an odd number of quotation
-marks (a `ValueError`); such an article counts as one where it found nothing. PolNeAR's content of
-a mixed quote is the whole reported clause; communique reports that clause as `clause` (and
-the quoted fragment as `content`, the convention of the seed gold), so the clause is scored.
+continuing it with no cue) are scored as one quote with several parts. textacy gives up on an
+article with an odd number of quotation marks (a `ValueError`); such an article counts as one
+where it found nothing. PolNeAR's content of a mixed quote is the whole reported clause;
+communique reports that clause as `clause` (and the quoted fragment as `content`, the
+convention of the seed gold), so the clause is scored.
 
 Speaker accuracy is counted on matched quotes whose gold has a speaker: right when our speaker
 mention or the name it resolves to overlaps the gold speaker span, or the resolved name agrees
@@ -90,8 +91,9 @@ def communique_items(text: str, findings: list[QuoteFinding], *, polnear: bool) 
     for f in findings:
         anchor = f.speaker_mention or f.cue
         key = (f.kind, anchor.start, anchor.end) if anchor and f.kind != "indirect" else None
-        if key is not None and key in by_anchor and _same_attribution(text, groups[by_anchor[key]], f):
-            groups[by_anchor[key]].append(f)
+        group = groups[by_anchor[key]] if key is not None and key in by_anchor else None
+        if group is not None and _same_attribution(text, group, f):
+            group.append(f)
             continue
         if key is not None:
             by_anchor[key] = len(groups)

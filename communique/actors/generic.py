@@ -68,15 +68,16 @@ def link_abbreviations(doc: Doc, mentions: list[ActorMention]) -> list[ActorMent
     """ "the European Union (EU)", "Revolutionary United Front (RUF)": the bracketed short
     form right after a name refers to that name's actor."""
     linked: list[ActorMention] = []
+    text = doc.text  # built anew on every access: read it once
     for mention in mentions:
-        before = doc.text[: mention.span.start].rstrip()
-        after = doc.text[mention.span.end :].lstrip()
+        before = text[: mention.span.start].rstrip()
+        after = text[mention.span.end :].lstrip()
         previous = linked[-1] if linked else None
         if (
             previous is not None
             and before.endswith("(")
             and after.startswith(")")
-            and not doc.text[previous.span.end : mention.span.start].strip(" (")
+            and not text[previous.span.end : mention.span.start].strip(" (")
             and mention.span.text.isupper()
         ):
             mention = ActorMention(mention.span, previous.ref, "abbreviation")

@@ -30,8 +30,10 @@ def around_speaker(
         start += 1
     while end > start and index.token_para[end - 1] != para:
         end -= 1
-    if not start <= speaker.i < end or start <= verb.i < end:
-        return (start, end) if end > start else None
+    if end <= start:
+        return None
+    if not start <= speaker.i < end or verb.dep_ == "parataxis":
+        return start, end
     if speaker.i < verb.i:
         return cue_tokens(verb)[1], end
     return None
@@ -91,7 +93,7 @@ def _participle_report(token: Token, lex: CueLexicon) -> bool:
 def trim(index: DocIndex, start: int, end: int) -> tuple[int, int] | None:
     doc = index.doc
     while start < end and (
-        doc[start].is_punct
+        (doc[start].is_punct and index.token_region[start] < 0)
         or doc[start].is_space
         or (doc[start].lower_ in LEADING_MARKS and doc[start].dep_ == "mark")
     ):

@@ -110,7 +110,7 @@ def content_range(verb: Token) -> tuple[int, int] | None:
     """Token range of what `verb` reports, tried from the most to the least reliable parse."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
-    comps = [c for c in children if c.dep_ == "ccomp"]
+    comps = [c for c in children if c.dep_ == "ccomp" and _same_line(c, verb)]
     comps = [c for c in comps if c.i > verb.i] or comps  # "It is late; she says ..."
     if comps:
         if lemma in CLAUSE_ONLY and comps[0].i < verb.i:
@@ -163,6 +163,11 @@ def content_range(verb: Token) -> tuple[int, int] | None:
         if verb.left_edge.i > lo:
             return lo, hi if verb.right_edge.i + 1 < hi else verb.left_edge.i
     return None
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    return not any("\n" in t.text for t in a.doc[lo:hi])
 
 
 def object_reach(verb: Token, obj: Token) -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from communique.quotes.gender import guess_genders
 from communique.quotes.lexicon import ORG_NOUNS
 from communique.quotes.marks import Region, find_regions
 
@@ -36,6 +37,7 @@ class DocIndex:
     token_para: tuple[int, ...]  # paragraph (line) number per token
     sent_starts: tuple[int, ...]  # token index where each sentence starts
     names: tuple[Name, ...]  # named mentions outside quotes, in text order
+    genders: dict[str, str]  # surname -> "m"/"f" where the article says (`gender.py`)
 
     def region_of(self, token: Token) -> Region | None:
         index = self.token_region[token.i]
@@ -66,6 +68,8 @@ def build_index(doc: Doc) -> DocIndex:
     sent_starts = (
         tuple(sent.start for sent in doc.sents) if doc.has_annotation("SENT_START") else (0,)
     )
+    names = tuple(_names(doc, token_region))
+    people = [(n.start, n.end) for n in names if n.kind == "person"]
     return DocIndex(
         doc,
         text,
@@ -73,7 +77,8 @@ def build_index(doc: Doc) -> DocIndex:
         tuple(token_region),
         tuple(token_para),
         sent_starts or (0,),
-        tuple(_names(doc, token_region)),
+        names,
+        guess_genders(doc, people),
     )
 
 

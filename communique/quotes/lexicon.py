@@ -74,6 +74,8 @@ TITLE_NOUNS = frozenset(
         "deputy",
         "vice",
         "incumbent",
+        "captain",
+        "treasurer",
     }
 )
 TITLE_WORDS = TITLE_NOUNS | frozenset(

@@ -26,7 +26,7 @@ from communique.quotes.direct import (
 from communique.quotes.index import DocIndex, build_index, is_name_token
 from communique.quotes.indirect import IndirectHit, find_indirect
 from communique.quotes.items import QuoteFinding, QuoteKindName
-from communique.quotes.lexicon import TITLE_NOUNS
+from communique.quotes.lexicon import STATEMENT_NOUNS, TITLE_NOUNS
 from communique.quotes.marks import SPEAKER_LABEL
 from communique.quotes.speakers import mention_range, resolve
 from communique.quotes.transcript import find_turns, label_ref
@@ -58,9 +58,8 @@ def find_quotes(doc: Doc) -> list[QuoteFinding]:
     hits = find_indirect(index, lexicon())
     findings = _turn_findings(index)
     findings += _quote_mark_findings(index, _reporters(index, hits))
-    taken = [(f.content.start, f.content.end) for f in findings]
     findings += _indirect_findings(index, findings, hits)
-    headline = _headline(index, taken)
+    headline = _headline(index, findings)
     if headline is not None:
         findings.append(headline)
     findings.sort(key=lambda f: (f.content.start, f.content.end))
@@ -241,7 +240,7 @@ def _attribute(
     pre_tokens = pre_window(index, first)
     pre = attribute_window(index, lex, pre_tokens, after=False, closes_sentence=False)
     pre_first = bool(pre_tokens) and pre_tokens[-1].text in (":", ",") and not inner.endswith(",")
-    if pre_first:
+    if pre_first and not (post is not None and post.how == "dash"):  # a signature wins
         found = pre or post or attribute_by_tree(index, lex, first, last)
     else:
         found = post or pre or attribute_by_tree(index, lex, first, last)
@@ -347,13 +346,14 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _headline(index: DocIndex, taken: list[tuple[int, int]]) -> QuoteFinding | None:
+def _headline(index: DocIndex, findings: list[QuoteFinding]) -> QuoteFinding | None:
     """ "Minister: talks will go on" in the first line: the speaker is before the colon.
 
     Kind is "direct" when the words after the colon are in quotation marks (that case is
     found with the other quotes) and "indirect" otherwise. The words before the colon must be
-    a title ("Minister") or a name that the article uses again, so that a source's name
-    ("Reuters: ...") is not taken for a speaker."""
+    a title ("Minister"), a report ("Poll") or a name that the article uses again, so that a
+    source's name ("Reuters: ...") is not taken for a speaker. Quoted words inside the headline
+    become fragments of a mixed quote ("Lee: Talks 'went well'")."""
     doc = index.doc
     first_line = [t for t in doc if index.token_para[t.i] == 0 and not t.is_space]
     colon = next((t for t in first_line[:8] if t.text == ":"), None)
@@ -364,26 +364,32 @@ def _headline(index: DocIndex, taken: list[tuple[int, int]]) -> QuoteFinding | N
     if len(right) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in right):
         return None
     content = _char_range(index, right[0].i, right[-1].i + 1)
-    if any(s < content[1] and content[0] < e for s, e in taken):
+    inside = [
+        f
+        for f in findings
+        if f.kind != "indirect" and f.content.start < content[1] and content[0] < f.content.end
+    ]
+    if any(f.content.start < content[0] or f.content.end > content[1] for f in inside):
         return None
     head = next((t for t in reversed(left) if t.pos_ in ("NOUN", "PROPN")), None)
     if head is None or not _headline_speaker(index, head):
         return None
     speaker = _speaker(index, head)
-    return _finding(
-        index,
-        content,
-        (right[0].i, right[-1].i + 1),
-        "indirect",
-        (colon.i, colon.i + 1),
-        speaker,
-        continued=False,
+    tokens = (right[0].i, right[-1].i + 1)
+    finding = _finding(
+        index, content, tokens, "indirect", (colon.i, colon.i + 1), speaker, continued=False
     )
+    if not inside:
+        return finding
+    _give_clause(index, findings, inside, finding, tokens)  # "Lee: Talks 'went well'"
+    return None
 
 
 def _headline_speaker(index: DocIndex, head: Token) -> bool:
-    if head.lemma_.lower() in TITLE_NOUNS:
+    if head.lemma_.lower() in TITLE_NOUNS or head.lemma_.lower() in STATEMENT_NOUNS:
         return True
-    if not is_name_token(head):
+    if not head.text[:1].isupper():
         return False
-    return any(t.text == head.text and index.token_para[t.i] > 0 for t in index.doc)
+    return any(
+        t.text == head.text and is_name_token(t) and index.token_para[t.i] > 0 for t in index.doc
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from communique.quotes.gender import pronoun_gender
 from communique.quotes.index import DocIndex, Name, is_name_token
 from communique.quotes.lexicon import (
     ANONYMITY_WORDS,
@@ -82,9 +83,9 @@ def speaker_of_cue(verb: Token) -> Token | None:
     """The head token of whoever utters `verb` (a cue), or None."""
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj") and _may_speak(child, verb):
-                if _same_line(child, verb):
-                    return child
+            speaks = child.dep_ in ("nsubj", "csubj") and _may_speak(child, verb)
+            if speaks and _same_line(child, verb):
+                return child
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -93,6 +94,9 @@ def speaker_of_cue(verb: Token) -> Token | None:
             return verb.head
         if verb.dep_ in CLIMB_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "began by saying ...": the subject of "began"
             continue
         return None
     return None
@@ -160,7 +164,8 @@ def resolve(index: DocIndex, head: Token, start: int, end: int, *, depth: int = 
         inner = resolve(index, noun, s, e, depth=depth + 1)
         return Resolution(inner.ref or (s, e), inner.anonymous, inner.how)
     if lower in PERSON_PRONOUNS:
-        return Resolution(_previous_name(index, head.i, kinds=("person",)), False, "pronoun")
+        ref = _previous_name(index, head.i, kinds=("person",), gender=pronoun_gender(lower))
+        return Resolution(ref, False, "pronoun")
     if lower in PLURAL_PRONOUNS or lower == "it":
         return Resolution(_previous_name(index, head.i, kinds=("org",)), False, "pronoun")
     if _is_anonymous(head, words):
@@ -302,9 +307,12 @@ def _title_ref(index: DocIndex, head: Token, start: int) -> tuple[int, int] | No
     return fallback
 
 
-def _previous_name(index: DocIndex, i: int, *, kinds: tuple[str, ...]) -> tuple[int, int] | None:
+def _previous_name(
+    index: DocIndex, i: int, *, kinds: tuple[str, ...], gender: str | None = None
+) -> tuple[int, int] | None:
     """The latest earlier name of a kind within a few sentences; in the nearest sentence that
-    has one, its subject is preferred, else its first such name."""
+    has one, its subject is preferred, else its first such name. A person the article gives
+    the other gender is passed over."""
     doc = index.doc
     sent_no = index.sent_number(i)
     candidates: list[Name] = []
@@ -315,7 +323,8 @@ def _previous_name(index: DocIndex, i: int, *, kinds: tuple[str, ...]) -> tuple[
         name_sent = index.sent_number(name.start)
         if sent_no - name_sent > LOOKBACK_SENTS or (candidates and name_sent != target):
             break
-        if name.kind in kinds:
+        other = index.genders.get(doc[name.end - 1].text) if gender is not None else None
+        if name.kind in kinds and (other is None or other == gender):
             candidates.append(name)
             target = name_sent
     if not candidates:

@@ -39,8 +39,7 @@ def band_keys(text: str) -> list[str]:
     if not found:
         return []
     minhash = MinHash(num_perm=NUM_PERM, seed=1)
-    for shingle in sorted(found):
-        minhash.update(shingle.encode("utf-8"))
+    minhash.update_batch([shingle.encode("utf-8") for shingle in sorted(found)])
     values = [int(v) for v in minhash.hashvalues]
     rows = NUM_PERM // BANDS
     return [
@@ -53,38 +52,79 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def link(cur: duckdb.DuckDBPyConnection, uid: str, text: str) -> tuple[str, float] | None:
-    """Store the article's bands and link it to an earlier near-duplicate, if any.
+def link_batch(cur: duckdb.DuckDBPyConnection, articles: list[tuple[str, str]]) -> int:
+    """Store the articles' bands and link each to an earlier near-duplicate, if any.
 
-    Runs inside the writer's transaction. Returns (duplicate_of, similarity) or None.
+    Runs inside the writer's transaction, with one query for the candidates of the
+    whole batch (a query per article cost more than extracting it). `articles` are
+    (uid, text) in ingest order; returns how many were linked.
     """
-    keys = band_keys(text)
-    if not keys:
-        return None
-    marks = ", ".join("?" for _ in keys)
-    candidates = cur.execute(
-        f"""
-        SELECT a.uid, a.text FROM articles a
-        WHERE a.uid IN (SELECT DISTINCT article_uid FROM minhash_bands WHERE band IN ({marks}))
-          AND a.uid <> ?
-        ORDER BY a.ingested_at, a.uid
-        """,
-        [*keys, uid],
-    ).fetchall()
-    cur.executemany(
-        "INSERT INTO minhash_bands (article_uid, band) VALUES (?, ?)", [[uid, k] for k in keys]
+    keyed = [(uid, text, band_keys(text)) for uid, text in articles]
+    wanted = sorted({key for _, _, keys in keyed for key in keys})
+    owners: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
+    if wanted:
+        marks = ", ".join("?" for _ in wanted)
+        found = cur.execute(
+            f"""
+            SELECT b.band, a.uid, a.text
+            FROM minhash_bands b JOIN articles a ON a.uid = b.article_uid
+            WHERE b.band IN ({marks}) ORDER BY a.ingested_at, a.uid
+            """,
+            wanted,
+        ).fetchall()
+        for band, other, text in found:
+            owners.setdefault(band, []).append(other)
+            texts[other] = text
+    links: list[tuple[str, str, float]] = []
+    canonical: dict[str, str] = {}
+    for uid, text, keys in keyed:
+        match = _best_candidate(uid, text, keys, owners, texts)
+        if match is not None:
+            other, similarity = match
+            target = canonical.get(other) or _stored_canonical(cur, other) or other
+            canonical[uid] = target
+            links.append((uid, target, round(similarity, 4)))
+        for key in keys:  # later articles in the batch may duplicate this one
+            owners.setdefault(key, []).append(uid)
+        texts[uid] = text
+    _insert_pairs(
+        cur, "minhash_bands (article_uid, band)", [(u, k) for u, _, ks in keyed for k in ks]
     )
+    if links:
+        values = ", ".join("(?, ?, ?)" for _ in links)
+        cur.execute(f"INSERT INTO article_links VALUES {values}", [v for row in links for v in row])
+    return len(links)
+
+
+def _best_candidate(
+    uid: str, text: str, keys: list[str], owners: dict[str, list[str]], texts: dict[str, str]
+) -> tuple[str, float] | None:
+    """The first stored candidate sharing a band whose shingles are similar enough."""
+    seen: list[str] = []
+    for key in keys:
+        for other in owners.get(key, ()):
+            if other != uid and other not in seen:
+                seen.append(other)
     own = shingles(text)
-    for other_uid, other_text in candidates:
-        similarity = jaccard(own, shingles(other_text))
+    for other in seen:
+        similarity = jaccard(own, shingles(texts[other]))
         if similarity >= THRESHOLD:
-            canonical = cur.execute(
-                "SELECT duplicate_of FROM article_links WHERE article_uid = ?", [other_uid]
-            ).fetchone()
-            target = canonical[0] if canonical else other_uid
-            cur.execute(
-                "INSERT INTO article_links VALUES (?, ?, ?)",
-                [uid, target, round(similarity, 4)],
-            )
-            return target, similarity
+            return other, similarity
     return None
+
+
+def _stored_canonical(cur: duckdb.DuckDBPyConnection, uid: str) -> str | None:
+    row = cur.execute(
+        "SELECT duplicate_of FROM article_links WHERE article_uid = ?", [uid]
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def _insert_pairs(
+    cur: duckdb.DuckDBPyConnection, target: str, pairs: list[tuple[str, str]]
+) -> None:
+    for start in range(0, len(pairs), 1000):
+        chunk = pairs[start : start + 1000]
+        values = ", ".join("(?, ?)" for _ in chunk)
+        cur.execute(f"INSERT INTO {target} VALUES {values}", [v for pair in chunk for v in pair])

@@ -13,6 +13,8 @@ Example:
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import islice
@@ -30,6 +32,9 @@ from .schema import PAIR_KEY_SQL
 
 Item = Article | IngestError | Result
 T = TypeVar("T")
+INSERT_ROWS = 500
+BULK_ROWS = 200
+_TYPES: dict[str, dict[str, str]] = {}
 # Tables cleared when an article is removed or replaced, with the column naming it.
 ARTICLE_TABLES = (
     ("actors", "article_uid"),
@@ -166,9 +171,9 @@ def write_results(
         _set_pair_keys(cur, [str(rows.uid) for rows in stored])
         errors = [row for rows in batch for row in rows.errors]
         _insert(cur, "errors", errors, on_conflict="ON CONFLICT DO NOTHING")
-        for rows in stored:
-            if dedup.link(cur, str(rows.uid), rows.articles[0]["text"]) is not None:
-                summary.duplicates += 1
+        summary.duplicates += dedup.link_batch(
+            cur, [(str(rows.uid), rows.articles[0]["text"]) for rows in stored]
+        )
     summary.stored += len(stored)
     summary.quotes += sum(len(rows.quotes) for rows in stored)
     summary.events += sum(len(rows.events) for rows in stored)
@@ -213,10 +218,49 @@ def _insert(
     if not rows:
         return
     columns = list(rows[0])
+    if len(rows) >= BULK_ROWS and not on_conflict:
+        _insert_bulk(cur, table, columns, rows)
+        return
     names = ", ".join(columns)
-    marks = ", ".join("?" for _ in columns)
-    sql = f"INSERT INTO {table} ({names}) VALUES ({marks}) {on_conflict}"
-    cur.executemany(sql, [[row[c] for c in columns] for row in rows])
+    one_row = "(" + ", ".join("?" for _ in columns) + ")"
+    for start in range(0, len(rows), INSERT_ROWS):
+        chunk = rows[start : start + INSERT_ROWS]
+        values = ", ".join(one_row for _ in chunk)
+        sql = f"INSERT INTO {table} ({names}) VALUES {values} {on_conflict}"
+        cur.execute(sql, [row[c] for row in chunk for c in columns])
+
+
+def _insert_bulk(
+    cur: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[Row]
+) -> None:
+    """Many rows through a JSON Lines file DuckDB reads itself.
+
+    Binding parameters costs DuckDB's Python API microseconds per value, which made
+    writing slower than extracting; its JSON reader loads the same rows ~10x faster.
+    Table and column names come from the schema, never from input.
+    """
+    types = _column_types(cur, table)
+    spec = ", ".join(f"'{c}': '{types[c]}'" for c in columns)
+    names = ", ".join(columns)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
+        handle.flush()
+        path = handle.name.replace("'", "''")
+        cur.execute(
+            f"INSERT INTO {table} ({names}) SELECT {names} FROM read_json('{path}', "
+            f"format = 'newline_delimited', columns = {{{spec}}})"
+        )
+
+
+def _column_types(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    if table not in _TYPES:
+        found = cur.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
+            [table],
+        ).fetchall()
+        _TYPES[table] = {name: kind for name, kind in found}
+    return _TYPES[table]
 
 
 def _stored_uids(store: Store, uids: set[str]) -> set[str]:

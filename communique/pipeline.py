@@ -27,7 +27,7 @@ from .actors.generic import (
 )
 from .actors.items import ActorMention, ActorRef
 from .actors.lookup import MentionIndex
-from .actors.resolve import find_mentions, mention_for_span
+from .actors.resolve import find_mentions, link_surnames, mention_for_span
 from .errors import Errors
 from .events.coder import find_events
 from .events.dating import date_events
@@ -123,11 +123,12 @@ def analyse(
     mentions += _speaker_mentions(
         doc, findings, mentions, published=published, dictionary=dictionary
     )
+    mentions = link_surnames(mentions)
     mentions = link_abbreviations(doc, sorted(mentions, key=lambda m: m.span.start))
     country = dominant_country(mentions)
     mentions = with_default_country(mentions, country)
     fallback = partial(generic_mention, dictionary=dictionary or load_dictionary(), country=country)
-    index = MentionIndex(doc, mentions, fallback=fallback)
+    index = MentionIndex(doc, mentions, fallback=fallback, country=country)
     events = [e for e in find_events(doc, index, findings) if e.confidence >= min_confidence]
     dates = date_events(doc, events, index, published=published)
     mentions = index.mentions  # with the generic actors the events found

@@ -321,6 +321,49 @@ def test_dictionary_person_role_at_date(
     assert spell is not None and (spell.role, spell.code) == (role, code)
 
 
+@pytest.mark.parametrize(
+    ("iso3", "role", "on", "expected"),
+    [
+        ("USA", "President", "2022-06-01", "Joe Biden"),
+        ("USA", "President", "2025-06-01", "Donald Trump"),
+        ("GBR", "Prime Minister", "2019-06-01", "Theresa May"),
+        ("GBR", "Prime Minister", "2023-06-01", "Rishi Sunak"),
+        ("DEU", "Chancellor", "2020-06-01", "Angela Merkel"),
+        ("DEU", "Chancellor", "2022-06-01", "Olaf Scholz"),
+        ("FRA", "Prime Minister", "2013-01-01", "Jean-Marc Ayrault"),
+        ("ITA", "Prime Minister", "2012-06-01", "Mario Monti"),
+        ("AUT", "Chancellor", "2019-09-01", "Brigitte Bierlein"),
+        ("IND", "President", "2010-01-01", "Pratibha Patil"),
+        ("KOR", "President", "2016-06-01", "Park Geun-hye"),
+        ("NGA", "President", "2016-06-01", "Muhammadu Buhari"),
+        ("PER", "President", "2021-01-01", "Francisco Sagasti"),
+        ("EGY", "Foreign Minister", "2012-01-01", "Mohamed Kamel Amr"),
+    ],
+)
+def test_dictionary_role_by_date(
+    actors: ActorDictionary, iso3: str, role: str, on: str, expected: str
+) -> None:
+    # Exactly one person holds a country's top role on a given day, chosen by the event date.
+    holders = [
+        person.name
+        for person in actors.people_entries
+        for spell in person.roles_at(on)
+        if (spell.iso3, spell.sector, spell.role) == (iso3, "GOV", role)
+    ]
+    assert holders == [expected]
+
+
+def test_data_people_rows_are_not_duplicated(actors: ActorDictionary) -> None:
+    # One row per person per role spell: no two spells of a person in the same role overlap.
+    for person in actors.people_entries:
+        spells = sorted(person.spells, key=lambda s: (s.iso3, s.sector, s.role, s.period[0]))
+        for first, second in zip(spells, spells[1:], strict=False):
+            if (first.iso3, first.sector, first.role) != (second.iso3, second.sector, second.role):
+                continue
+            after = first.period[1]
+            assert after is not None and after <= second.period[0], (person.name, first.role)
+
+
 def test_dictionary_person_out_of_office_has_no_role() -> None:
     person = PersonEntry("A B", (RoleSpell("USA", "GOV", "Minister", "2021-01-26", "2025-01-20"),))
     assert person.role_at("2025-01-20") is None and person.role_at("2025-01-19") is not None

@@ -92,7 +92,8 @@ def test_api_event_filters_select_matching_events(client: TestClient, params: di
     [
         ("/api/events?limit=501", 422),
         ("/api/events?quad_class=9", 422),
-        ("/api/events?start=someday", 400),
+        ("/api/events?start=someday", 422),
+        ("/api/events?cameo=abc", 422),
         ("/api/articles/nope", 404),
         ("/api/actors/nobody", 404),
         ("/api/dyads/GEO/ARM?interval=hour", 422),

@@ -8,16 +8,21 @@ long sentences), plus property-based texts from hypothesis.
 
 from __future__ import annotations
 
+import io
 import json
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from communique.cli import build_parser
+from communique.guards import MAX_CHARS
 from communique.ingest import read
 from communique.model import Article
 from communique.pipeline import extract
+from communique.store import Store
 
 ENGLISH = "Turkey criticised Greece on Monday. “We will respond,” the minister said.\n"
 LONG_SENTENCE = (
@@ -138,3 +143,64 @@ def test_bad_input_quote_mark_soup_never_crashes(pieces: list[str]) -> None:
     text = "".join(pieces)
     results = list(extract([Article(id="soup", text=text or " ", origin="soup")]))
     assert len(results) == 1
+
+
+@pytest.mark.parametrize("megabytes", [5])
+def test_bad_input_5mb_article_fails_fast_with_the_default_limit(megabytes: int) -> None:
+    big = Article(
+        id="huge", text=ENGLISH * (megabytes * 1_000_000 // len(ENGLISH)), origin="huge.txt"
+    )
+    started = time.perf_counter()
+    results = [r.to_dict() for r in extract([big])]
+    assert time.perf_counter() - started < 3.0  # refused before parsing
+    assert len(big.text) > MAX_CHARS
+    assert results[0]["errors"] and "[E202] huge.txt" in results[0]["errors"][0]
+    assert str(MAX_CHARS) in results[0]["errors"][0]
+
+
+def _cli_corpus(folder: Path) -> tuple[int, int]:
+    """Every file case, a 5 MB text and a JSON Lines file with bad lines and duplicate ids.
+
+    Returns how many articles must be stored and how many must fail.
+    """
+    for name, (content, _) in FILE_CASES.items():
+        (folder / name).write_bytes(content)
+    (folder / "huge.txt").write_text(ENGLISH * (5_000_000 // len(ENGLISH)), encoding="utf-8")
+    other = ENGLISH.replace("Greece", "Cyprus")
+    lines = [
+        json.dumps({"id": "ok1", "text": other}),
+        "not json at all",
+        json.dumps({"id": "no-text"}),
+        json.dumps({"id": "wrong-type", "text": 42}),
+        json.dumps({"id": "ok1", "text": other}),  # the same article twice: stored once
+        json.dumps({"id": "dup", "text": ENGLISH.replace("Monday", "Tuesday")}),
+        json.dumps({"id": "dup", "text": ENGLISH.replace("Monday", "Friday")}),  # replaces
+    ]
+    (folder / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    good_files = sum(not fails for _, fails in FILE_CASES.values())
+    failing_files = len(FILE_CASES) - good_files + 1  # + huge.txt
+    return good_files + 2, failing_files + 3  # ok1 and dup; three bad lines
+
+
+@pytest.mark.parametrize("batch_size", [3])
+def test_bad_input_cli_ingest_finishes_stores_errors_and_counts_failures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], batch_size: int
+) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    stored, failed = _cli_corpus(folder)
+    db = str(tmp_path / "news.duckdb")
+    argv = ["ingest", str(folder), "--db", db, "--batch-size", str(batch_size), "--workers", "1"]
+    args = build_parser().parse_args([*argv, "--quiet"])
+    code = args.run(args, stdin=io.StringIO(""), stdout=io.StringIO())
+    summary = capsys.readouterr().err
+    assert code == 1
+    assert f"{failed} articles failed" in summary, summary
+    with Store(db, read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM articles") == stored
+        assert store.scalar("SELECT count(DISTINCT article_id) FROM errors") == failed
+        origins = {row["origin"] for row in store.query("SELECT origin FROM errors")}
+        assert store.scalar("SELECT count(*) FROM articles WHERE id = 'dup'") == 1
+    named = {Path(o.split(":")[0].split("#")[0]).name for o in origins}
+    expected = {n for n, (_, fails) in FILE_CASES.items() if fails} | {"huge.txt", "mixed.jsonl"}
+    assert named == expected

@@ -104,3 +104,37 @@ def test_pipeline_article_date_used_when_text_gives_none() -> None:
     article = Article(id="t", text="Russia condemned Ukraine.", published="2024-02-07")
     events = extract_article(article).to_dict()["events"]
     assert events and events[0]["date"] == "2024-02-07" and events[0]["date_text"] is None
+
+
+@pytest.mark.parametrize(
+    "text,speaker,code",
+    [
+        (
+            "“Trade will grow,” Georgia’s economy minister, Nino Beridze, told reporters.",
+            "Nino Beridze",
+            "GEOGOV",
+        ),
+        (
+            "Armenian Economy Minister Aram Hakobyan spoke first. Later, Hakobyan said: "
+            "“We are ready.”",
+            "Aram Hakobyan",
+            "ARMGOV",
+        ),
+    ],
+)
+def test_pipeline_speaker_is_the_named_person(text: str, speaker: str, code: str) -> None:
+    result = extract_article(Article(id="t", text=text, published="2024-03-06")).to_dict()
+    actors = {a["id"]: a for a in result["actors"]}
+    speakers = {actors[q["speaker"]]["name"] for q in result["quotes"] if q["speaker"]}
+    assert speakers == {speaker}
+    assert {a["code"] for a in result["actors"] if a["name"] == speaker} == {code}
+
+
+def test_pipeline_bare_surname_in_coordination_is_the_person() -> None:
+    text = (
+        "Georgian minister Nino Beridze and Armenian minister Aram Hakobyan met on Monday. "
+        "Beridze and Hakobyan will meet again next week."
+    )
+    result = extract_article(Article(id="t", text=text, published="2024-03-06")).to_dict()
+    names = [a["name"] for a in result["actors"]]
+    assert "Hakobyan" not in names and "Beridze" not in names

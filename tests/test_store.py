@@ -205,3 +205,20 @@ def test_store_search_text_is_a_parameter(store: Store, text: str) -> None:
     ingest([make_result()], store)
     assert analytics.quotes(store, text=text).total == 0
     assert counts(store)["articles"] == 1
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 8])
+def test_store_duplicate_ids_give_the_same_store_in_any_batching(batch_size: int) -> None:
+    """A later text under the same id replaces the earlier one, within a batch or across."""
+    texts = [TEXT, TEXT.replace("Monday", "Tuesday"), TEXT.replace("Monday", "Friday")]
+    results = [
+        make_result("dup", texts[0]),
+        make_result("other", texts[1]),
+        make_result("dup", texts[2]),
+    ]
+    store = Store()
+    summary = ingest(results, store, batch_size=batch_size)
+    rows = store.query("SELECT id, text FROM articles ORDER BY id")
+    assert [(r["id"], r["text"]) for r in rows] == [("dup", texts[2]), ("other", texts[1])]
+    assert store.scalar("SELECT count(*) FROM events") == 2
+    assert (summary.stored, summary.replaced) == (3, 1)

@@ -35,9 +35,12 @@ class MentionIndex:
         mentions: list[ActorMention],
         *,
         fallback: Callable[[Token], ActorMention | None] | None = None,
+        country: str | None = None,
     ) -> None:
-        """`fallback` makes an actor of a phrase no mention covers (`refs_for(generic=True)`)."""
+        """`fallback` makes an actor of a phrase no mention covers (`refs_for(generic=True)`);
+        `country` is the article's main country (`generic.dominant_country`)."""
         self.doc = doc
+        self.country = country
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
         self._starts = [m.span.start for m in self.mentions]
         self._by_token: dict[int, ActorMention] = {}
@@ -95,6 +98,8 @@ class MentionIndex:
         refs: list[ActorRef] = []
         for head in heads:
             ref = self._ref_for_head(head, speaker=speaker)
+            if ref is None and head.pos_ == "PROPN":
+                ref = self._person_by_surname(head)
             if ref is None and generic and self.fallback is not None:
                 mention = self.fallback(head)
                 if mention is not None:
@@ -103,6 +108,19 @@ class MentionIndex:
             if ref is not None and ref not in refs:
                 refs.append(ref)
         return refs
+
+    def _person_by_surname(self, token: Token) -> ActorRef | None:
+        """ "Beridze and Hakobyan will meet": a bare surname the model did not tag is the
+        person named in full earlier (or later) in the article."""
+        key = token.text.lower()
+        found = {
+            m.ref
+            for m in self.mentions
+            if m.ref.kind == "person"
+            and " " in m.ref.name
+            and m.ref.name.split()[-1].lower() == key
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _ref_for_head(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
         lower = token.lower_ if token.pos_ == "PRON" or token.text.islower() else ""

@@ -43,17 +43,11 @@ def find_mentions(
     dictionary = dictionary or load_dictionary()
     spans = _candidate_spans(doc, dictionary)
     mentions: list[ActorMention] = []
-    people: dict[str, ActorRef] = {}
     for span, label in spans:
         mention = _resolve_span(span, label, dictionary=dictionary, published=published)
-        if mention is None:
-            continue
-        if mention.ref.kind == "person":
-            key = _surname(mention.ref.name)
-            if key not in people or _richer(mention.ref, people[key]):
-                people[key] = mention.ref
-        mentions.append(mention)
-    return _link_surnames(mentions, people)
+        if mention is not None:
+            mentions.append(mention)
+    return link_surnames(mentions)
 
 
 def _candidate_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[SpacySpan, str]]:
@@ -232,6 +226,8 @@ def _np_context(span: SpacySpan) -> list[Token]:
     """
     inside = set(range(span.start, span.end))
     start = span.root
+    if start.dep_ == "appos" and start.head.i not in inside:
+        start = start.head  # "Georgia's economy minister, Nino Beridze": the title's phrase
     while (
         start.dep_ == "compound"
         and start.head.i not in inside
@@ -317,8 +313,15 @@ def _surname(name: str) -> str:
     return parts[-1].lower() if parts else name.lower()
 
 
-def _link_surnames(mentions: list[ActorMention], people: dict[str, ActorRef]) -> list[ActorMention]:
-    """A one-word person mention refers to the full name with that surname."""
+def link_surnames(mentions: list[ActorMention]) -> list[ActorMention]:
+    """A one-word name ("Miller", even when the model tags it ORG) refers to the fullest
+    person named with that surname in the same article."""
+    people: dict[str, ActorRef] = {}
+    for mention in mentions:
+        if mention.ref.kind == "person":
+            key = _surname(mention.ref.name)
+            if key not in people or _richer(mention.ref, people[key]):
+                people[key] = mention.ref
     linked = []
     for mention in mentions:
         ref = mention.ref

@@ -5,16 +5,19 @@ Every list answers `{"items", "total", "limit", "offset", "next_offset"}`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from pydantic import AfterValidator
 
 from .. import __version__, analytics
 from ..store import Store
 from ..store.contract import find_article, record
 from ..store.filters import EventFilters
+from .security import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 MAX_PAGE = 500
 Json = dict[str, Any]
 
@@ -28,6 +31,16 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
 Text = Annotated[str | None, Query(max_length=200)]
+Day = Annotated[
+    str | None,
+    Query(
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="a day YYYY-MM-DD",
+        json_schema_extra={"format": "date"},
+    ),
+    AfterValidator(lambda v: v and dt.date.fromisoformat(v).isoformat()),
+]
+Ref = Annotated[str, Path(max_length=200)]
 
 
 def event_filters(
@@ -38,8 +51,8 @@ def event_filters(
     cameo: Annotated[str | None, Query(pattern=r"^\d{1,4}$")] = None,
     plover: Text = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-    start: Annotated[str | None, Query(description="first day YYYY-MM-DD")] = None,
-    end: Annotated[str | None, Query(description="last day YYYY-MM-DD")] = None,
+    start: Day = None,
+    end: Day = None,
     mode: Annotated[
         str | None, Query(pattern="^(asserted|future|conditional|hypothetical)$")
     ] = None,
@@ -88,7 +101,7 @@ def articles(
 
 
 @router.get("/articles/{ref}", summary="One article (by id or content hash) as the contract")
-def article(store: StoreDep, ref: str) -> Json:
+def article(store: StoreDep, ref: Ref) -> Json:
     row = find_article(store, ref)
     if row is None:
         raise HTTPException(status_code=404, detail=f"no article with id or hash {ref!r}")
@@ -136,7 +149,7 @@ def actors(
 
 
 @router.get("/actors/{ref}", summary="One actor (key, code, country or name) and its partners")
-def actor(store: StoreDep, ref: str) -> Json:
+def actor(store: StoreDep, ref: Ref) -> Json:
     found = analytics.actor(store, ref)
     if found is None:
         raise HTTPException(status_code=404, detail=f"no actor matches {ref!r}")
@@ -146,11 +159,11 @@ def actor(store: StoreDep, ref: str) -> Json:
 @router.get("/dyads/{a}/{b}", summary="Time series of the events between two actors")
 def dyad(
     store: StoreDep,
-    a: str,
-    b: str,
+    a: Ref,
+    b: Ref,
     interval: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
-    start: str | None = None,
-    end: str | None = None,
+    start: Day = None,
+    end: Day = None,
     directed: bool = False,
     mode: Annotated[
         str | None, Query(pattern="^(asserted|future|conditional|hypothetical)$")

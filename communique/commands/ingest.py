@@ -4,8 +4,11 @@
     communique ingest corpus.jsonl --db news.duckdb --batch-size 128 --workers 2
     communique ingest corpus/ --db news.duckdb --dask tcp://scheduler:8786
 
-A progress line counts articles, quotes, events and errors; a summary follows.
-Exit code 1 when any article of this run has errors (they are stored: `communique errors`).
+A progress line counts articles, quotes, events and errors; a summary follows. When
+stderr is not a terminal (a log file, a pipe), each committed batch prints one plain line
+instead (`communique: batch 3 committed: ...`), so a log shows how far a run got.
+Exit code 1 when any article of this run has errors (they are stored: `communique errors`);
+the summary says how many.
 """
 
 from __future__ import annotations
@@ -54,11 +57,23 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         print(f"communique: {error}", file=sys.stderr)
         return EXIT_USAGE
     console = Console(stderr=True)
+    live = console.is_terminal and not args.quiet
     started = time.perf_counter()
     stats = WorkerStats()
+
+    def on_batch(summary: IngestSummary) -> None:
+        if live:
+            progress.update(task, counts=_counts(summary))
+        elif not args.quiet:
+            print(
+                f"communique: batch {summary.batches} committed: {_plain(summary)}",
+                file=sys.stderr,
+                flush=True,
+            )
+
     with (
         store,
-        _progress(console, quiet=args.quiet) as progress,
+        _progress(console, quiet=not live) as progress,
         extractor(
             workers=args.workers, dask=args.dask, min_confidence=args.min_confidence, stats=stats
         ) as extract,
@@ -70,7 +85,7 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
                 store,
                 batch_size=args.batch_size,
                 extractor=extract,
-                on_batch=lambda s: progress.update(task, counts=_counts(s)),
+                on_batch=on_batch,
             )
         except StoreError as error:
             return fail(error, sys.stderr)
@@ -102,10 +117,18 @@ def _counts(summary: IngestSummary) -> str:
     )
 
 
+def _plain(summary: IngestSummary) -> str:
+    return (
+        f"articles {summary.seen} (new {summary.stored}, unchanged {summary.unchanged}), "
+        f"quotes {summary.quotes}, events {summary.events}, errors {summary.errors}"
+    )
+
+
 def _summary(summary: IngestSummary, db: str, elapsed: float) -> str:
     return (
         f"communique: {summary.seen} articles read in {elapsed:.1f} s: {summary.stored} stored "
         f"({summary.replaced} replaced an older version, {summary.duplicates} near-duplicates "
         f"linked), {summary.unchanged} unchanged; {summary.quotes} quotes, {summary.events} "
-        f"events, {summary.errors} errors -> {db}"
+        f"events; {summary.failed} articles failed ({summary.errors} errors, listed by "
+        f"`communique errors`) -> {db}"
     )

@@ -11,6 +11,7 @@ actor told what to do.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -19,7 +20,7 @@ from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
 from ..model import Span
 from ..quotes.items import QuoteFinding
-from . import syntax
+from . import syntax, voice
 from .demands import find_demand, reported_speaker
 from .items import EventFinding
 from .ontology import VerbPattern, load_patterns, verb_lemma
@@ -60,7 +61,7 @@ def find_events(
                 if pattern is not None:
                     coded = _code(token, pattern, index, evidence, quote=quote, speaker=speaker)
                     # A cue that only introduces a quote ("Aliyev warned.") is no event.
-                    if token.idx in cues and not syntax.direct_objects(token):
+                    if token.idx in cues and not _complemented(token):
                         coded = [e for e in coded if e.target is not None]
                     events += coded
             if token.pos_ in {"VERB", "AUX"}:
@@ -70,7 +71,13 @@ def find_events(
                     events += find_demand(
                         token, index, evidence, quote=quote, speaker=speaker, act=act
                     )
-    return _dedupe(settle(doc, events))
+    return _dedupe(_paired(settle(doc, events)))
+
+
+def _complemented(verb: Token) -> bool:
+    """Whether a verb has an object or an infinitive complement ("promised to reform"),
+    so that it reports an act and does not only introduce a quote."""
+    return bool(syntax.direct_objects(verb)) or any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _best_pattern(verb: Token, candidates: Sequence[VerbPattern]) -> VerbPattern | None:
@@ -137,15 +144,18 @@ def _code(
     quote: int | None,
     speaker: ActorRef | None,
 ) -> list[EventFinding]:
-    passive = syntax.is_passive(verb) and pattern.passive
-    source_token = syntax.agent_of(verb) if passive else syntax.subject_of(verb)
-    if source_token is None:
+    stative = voice.is_stative_passive(verb)  # "is opposed to": the subject's stance
+    passive = syntax.is_passive(verb) and pattern.passive and not stative
+    source_token, recipient = _doer(verb, pattern, passive=passive, stative=stative)
+    sources = _sources(source_token, index, speaker=speaker)
+    unnamed = not sources and pattern.root in voice.UNATTRIBUTED_ROOTS
+    if unnamed and voice.unattributed(verb, source_token, passive=syntax.is_passive(verb)):
+        means = source_token if source_token is not None and voice.is_means(source_token) else None
+        sources = voice.unidentified_source(verb, index, means)
+    if not sources:
         return []
-    sources = index.refs_for(source_token, speaker=speaker)
-    for other in syntax.other_subjects(source_token):  # "Old foes Gondor and Osgiliath"
-        sources = sources or index.refs_for(other, speaker=speaker)
-    sources = sources or index.refs_for(source_token, speaker=speaker, generic=True)
     candidates = _target_tokens(verb, pattern, passive=passive)
+    candidates = [*recipient, *candidates]
     targets: list[ActorRef | None] = []
     for generic in (False, True):
         for candidate in candidates:
@@ -168,7 +178,8 @@ def _code(
     for source in sources:
         # "Japan and the Philippines signed a pact": coordinated actors act on each other,
         # when the act takes two sides ("Neither X nor Y boycotted" is not mutual).
-        others = [s for s in sources if s != source] if _mutual(pattern, source_token) else []
+        mutual = source_token is not None and _mutual(pattern, source_token)
+        others = [s for s in sources if s != source] if mutual else []
         for target in others if targets == [None] and others else targets:
             if target == source:
                 continue
@@ -186,6 +197,35 @@ def _code(
                 )
             )
     return found
+
+
+def _doer(
+    verb: Token, pattern: VerbPattern, *, passive: bool, stative: bool
+) -> tuple[Token | None, list[Token]]:
+    """The token naming who acts, and tokens to try first as the target: the "by"
+    agent of a passive, the subject of a stative passive ("Israel is opposed to"), the
+    giver of a received aid ("received money from Y": Y gives to the subject)."""
+    if stative:
+        return voice.stative_subject(verb), syntax.prep_objects(verb, "to")
+    victim = syntax.passive_subject(verb) if syntax.is_passive(verb) else None
+    if victim is not None and not passive:  # a passive the pattern does not code by agent
+        return None, [victim]
+    subject = syntax.agent_of(verb) if passive else syntax.subject_of(verb)
+    giver = voice.receiving_source(verb) if pattern.root == "07" else None
+    if giver is not None:
+        return giver, [subject] if subject is not None else []
+    return subject, []
+
+
+def _sources(
+    token: Token | None, index: MentionIndex, *, speaker: ActorRef | None
+) -> list[ActorRef]:
+    if token is None:
+        return []
+    sources = index.refs_for(token, speaker=speaker)
+    for other in syntax.other_subjects(token):  # "Old foes Gondor and Osgiliath"
+        sources = sources or index.refs_for(other, speaker=speaker)
+    return sources or index.refs_for(token, speaker=speaker, generic=True)
 
 
 def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[Token]:
@@ -263,14 +303,16 @@ def _complement_subject(verb: Token) -> Token | None:
     return None
 
 
-def _confidence(source_token: Token, target: ActorRef | None, pattern: VerbPattern) -> float:
+def _confidence(
+    source_token: Token | None, target: ActorRef | None, pattern: VerbPattern
+) -> float:
     score = 0.55
     if target is not None:
         score += 0.2
     if pattern.objects or pattern.particle:
         score += 0.1
-    if source_token.pos_ == "PRON":
-        score -= 0.15
+    if source_token is None or source_token.pos_ == "PRON" or voice.is_means(source_token):
+        score -= 0.15  # a pronoun, or an unidentified doer
     return round(min(score, 0.95), 2)
 
 
@@ -290,17 +332,42 @@ def _quote_holding(quotes: Sequence[QuoteFinding], offset: int) -> int | None:
     return None
 
 
+# Acts that imply the target's act towards the source: meeting and negotiating are
+# mutual ("A met B": B met A too), and a visit is hosted ("A visited B": B hosted A).
+RECIPROCAL_CODES = {"040": "040", "041": "041", "046": "046", "042": "043"}
+
+
+def _paired(events: list[EventFinding]) -> list[EventFinding]:
+    """`events` with the reverse event of each reciprocal act, at lower confidence."""
+    paired: list[EventFinding] = []
+    for event in events:
+        paired.append(event)
+        reverse = RECIPROCAL_CODES.get(event.code)
+        if reverse is not None and event.target is not None and not event.negated:
+            paired.append(
+                dataclasses.replace(
+                    event,
+                    code=reverse,
+                    source=event.target,
+                    target=event.source,
+                    confidence=round(max(event.confidence - 0.1, 0.05), 2),
+                )
+            )
+    return paired
+
+
 def _dedupe(events: list[EventFinding]) -> list[EventFinding]:
     """One event per (sentence, source, target, root): the most specific code wins.
 
-    An event without a target is dropped when the same source has a targeted one
-    in the same sentence ("threatened Armenia" beats "threatened").
+    An event without a target is dropped when the same source has a targeted one of
+    the same root in the same sentence ("threatened Armenia" beats "threatened"); an
+    untargeted act of another root stays ("began a hunger strike to demand ...").
     """
-    targeted = {(e.evidence.start, e.source) for e in events if e.target is not None}
+    targeted = {(e.evidence.start, e.source, e.root) for e in events if e.target is not None}
     best: dict[tuple[int, ActorRef, ActorRef | None, str], EventFinding] = {}
     order: list[tuple[int, ActorRef, ActorRef | None, str]] = []
     for event in events:
-        if event.target is None and (event.evidence.start, event.source) in targeted:
+        if event.target is None and (event.evidence.start, event.source, event.root) in targeted:
             continue
         key = (event.evidence.start, event.source, event.target, event.code[:2])
         if key not in best:

@@ -25,3 +25,8 @@ class EventFinding:
     negated: bool = False
     quote: int | None = None
     confidence: float = 0.5
+
+    @property
+    def root(self) -> str:
+        """The CAMEO root ("19" for 190 and 1911)."""
+        return self.code[:2]

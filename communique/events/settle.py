@@ -15,6 +15,7 @@ the cancelling is only asked for. This module settles such relations after codin
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -30,10 +31,11 @@ REFUSALS = {
     "084": "1243", "085": "1244", "086": "1245", "087": "1246", "03": "120",
 }  # fmt: skip
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
-EMBEDDED_PENALTY = 0.15
+EMBEDDED_PENALTY = 0.25
 STATEMENT_PENALTY = 0.1
 BACKGROUND_PENALTY = 0.1  # told in a relative clause: "a helicopter that was captured"
 BACKGROUND_DEPS = frozenset({"relcl", "acl"})
+PURPOSE_PENALTY = 0.2  # the motive of another act: "went on strike to demand", "demanding"
 UNASSERTED_PENALTY = 0.3  # asked for or imagined ("must return", "could attack"), not done
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp"})
 
@@ -65,6 +67,14 @@ def _governors(token: Token) -> list[Token]:
     return found
 
 
+def _purpose(token: Token) -> bool:
+    """An adverbial clause of purpose or manner: "began a hunger strike *to demand* ...",
+    "blocked roads *demanding* ...": it tells why the main act was done."""
+    if token.dep_ not in {"advcl", "acl"}:
+        return False
+    return token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _refused(token: Token) -> bool:
     """ "refused to X", "failed to X": whatever X is, the act is a refusal."""
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSAL_LEMMAS
@@ -89,6 +99,7 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
     triggers = {t.i for t, e in zip(tokens, events, strict=True) if t is not None
                 and e.code[:2] != "01"}  # fmt: skip
     sentences_with_acts = {e.evidence.start for e in events if e.code[:2] != "01"}
+    acts_per_sentence = Counter(e.evidence.start for e in events if e.code[:2] != "01")
     settled = []
     for event, token in zip(events, tokens, strict=True):
         if token is not None and (_refused(token) or _will_not(token)):
@@ -98,6 +109,8 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
             confidence -= EMBEDDED_PENALTY
         if token is not None and token.dep_ in BACKGROUND_DEPS:
             confidence -= BACKGROUND_PENALTY
+        if token is not None and _purpose(token) and acts_per_sentence[event.evidence.start] > 1:
+            confidence -= PURPOSE_PENALTY
         if event.mode == "hypothetical":
             confidence -= UNASSERTED_PENALTY
         if event.code[:2] == "01" and event.evidence.start in sentences_with_acts:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from communique.quotes.content import content_range
+from communique.quotes.content import content_range, parenthetical
 from communique.quotes.cues import CueLexicon, cue_tokens, is_cue_verb, lexicon
 from communique.quotes.index import DocIndex
 from communique.quotes.items import IndirectHit
@@ -32,7 +32,7 @@ def around_speaker(
         end -= 1
     if end <= start:
         return None
-    if not start <= speaker.i < end or verb.dep_ == "parataxis":
+    if not start <= speaker.i < end or verb.dep_ == "parataxis" or parenthetical(verb):
         return start, end
     if speaker.i < verb.i:
         return cue_tokens(verb)[1], end
@@ -44,21 +44,38 @@ def cut_at_next_report(index: DocIndex, verb: Token, start: int, end: int) -> tu
     "..., arguing that ..."); that report is a quote of its own."""
     lex = lexicon()
     for token in index.doc[start + 1 : end]:
-        if _participle_report(token, lex) or (
-            token.dep_ in ("conj", "advcl")
-            and token.head.i != verb.i
-            and token.head.dep_ in ("ccomp", "xcomp")
-            and token.head.head.i == verb.i
-            and not is_cue_verb(token.head, lex)
-            and is_cue_verb(token, lex)
-            and not any(c.dep_.startswith("nsubj") for c in token.children)
-            and (token.dep_ == "conj" or content_range(token) is not None)
+        if (
+            _participle_report(token, lex)
+            or _other_report(verb, token, lex)
+            or (
+                token.dep_ in ("conj", "advcl")
+                and token.head.i != verb.i
+                and token.head.dep_ in ("ccomp", "xcomp")
+                and token.head.head.i == verb.i
+                and not is_cue_verb(token.head, lex)
+                and is_cue_verb(token, lex)
+                and not any(c.dep_.startswith("nsubj") for c in token.children)
+                and (token.dep_ == "conj" or content_range(token) is not None)
+            )
         ):
             cut = token.left_edge.i
             while cut > start and index.doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
             return start, cut
     return start, end
+
+
+def _other_report(verb: Token, token: Token, lex: CueLexicon) -> bool:
+    """ "Lee said X mishandled it and Democrats accused Y": a report with a subject of its own
+    joined to the reported clause is a second report, not part of the first."""
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and head.i != verb.i
+        and verb in head.ancestors
+        and is_cue_verb(token, lex)
+        and any(c.dep_ == "nsubj" and c.i > head.i for c in token.children)
+    )
 
 
 def drop_aside(index: DocIndex, start: int, end: int) -> tuple[int, int]:

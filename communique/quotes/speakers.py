@@ -81,6 +81,20 @@ class Resolution:
 
 def speaker_of_cue(verb: Token) -> Token | None:
     """The head token of whoever utters `verb` (a cue), or None."""
+    return _speaker_in_tree(verb) or _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """ "In a meeting with the board Lee said ...": with no comma after the opening phrase the
+    parser hides the subject in it; a person's name right before the cue is the speaker."""
+    if verb.i == 0 or verb.pos_ != "VERB" or verb.dep_ != "ROOT":
+        return None
+    before = verb.doc[verb.i - 1]
+    opening = any(c.dep_ == "prep" and c.right_edge.i == before.i for c in verb.lefts)
+    return before if opening and before.pos_ == "PROPN" else None
+
+
+def _speaker_in_tree(verb: Token) -> Token | None:
     for _ in range(4):
         for child in verb.children:
             speaks = child.dep_ in ("nsubj", "csubj") and _may_speak(child, verb)
@@ -163,6 +177,11 @@ def resolve(index: DocIndex, head: Token, start: int, end: int, *, depth: int = 
         s, e = mention_range(noun)
         inner = resolve(index, noun, s, e, depth=depth + 1)
         return Resolution(inner.ref or (s, e), inner.anonymous, inner.how)
+    named = _appositive_name(head)
+    if named is not None and depth < 2:  # "Georgia's economy minister, Nino Beridze, told"
+        s, e = mention_range(named)
+        inner = resolve(index, named, s, e, depth=depth + 1)
+        return Resolution(inner.ref or (s, e), False, "appositive")
     if lower in PERSON_PRONOUNS:
         ref = _previous_name(index, head.i, kinds=("person",), gender=pronoun_gender(lower))
         return Resolution(ref, False, "pronoun")
@@ -184,6 +203,16 @@ def resolve(index: DocIndex, head: Token, start: int, end: int, *, depth: int = 
     if head.lemma_.lower() in TITLE_NOUNS:
         return Resolution(_title_ref(index, head, start), False, "title")
     return Resolution(None, False, "none")
+
+
+def _appositive_name(head: Token) -> Token | None:
+    """The name in apposition to a title or description that heads the speaker phrase."""
+    if is_name_token(head):
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and is_name_token(child):
+            return child
+    return None
 
 
 def _is_anonymous(head: Token, words: set[str]) -> bool:

@@ -50,7 +50,10 @@ ARTICLE_TABLES = (
 
 @dataclass(slots=True)
 class IngestSummary:
-    """What one `ingest` call did; `unchanged` articles were already stored."""
+    """What one `ingest` call did; `unchanged` articles were already stored.
+
+    `errors` counts error messages, `failed` the articles they belong to.
+    """
 
     seen: int = 0
     stored: int = 0
@@ -59,6 +62,7 @@ class IngestSummary:
     quotes: int = 0
     events: int = 0
     errors: int = 0
+    failed: int = 0
     duplicates: int = 0
     batches: int = 0
 
@@ -152,8 +156,9 @@ def _results(items: Iterator[Item], extractor: Extractor) -> Iterator[Result]:
 
 
 def _drain(ready: list[Result]) -> Iterator[Result]:
+    """The ready results in input order (a later version of an id must come later)."""
     while ready:
-        yield ready.pop()
+        yield ready.pop(0)
 
 
 def write_results(
@@ -162,23 +167,43 @@ def write_results(
     """Store `results` in one transaction, replacing earlier versions of their articles."""
     summary = summary if summary is not None else IngestSummary()
     batch = [to_rows(result) for result in results]
+    stored, errors, replaced = _last_versions(batch)
     with store.transaction() as cur:
-        stored = [rows for rows in batch if rows.uid is not None]
         for rows in stored:
-            summary.replaced += _remove_old(cur, rows)
+            replaced += _remove_old(cur, rows)
         for table in ("articles", "actors", "mentions", "quotes", "events"):
             _insert(cur, table, [row for rows in stored for row in getattr(rows, table)])
         _set_pair_keys(cur, [str(rows.uid) for rows in stored])
-        errors = [row for rows in batch for row in rows.errors]
         _insert(cur, "errors", errors, on_conflict="ON CONFLICT DO NOTHING")
         summary.duplicates += dedup.link_batch(
             cur, [(str(rows.uid), rows.articles[0]["text"]) for rows in stored]
         )
-    summary.stored += len(stored)
-    summary.quotes += sum(len(rows.quotes) for rows in stored)
-    summary.events += sum(len(rows.events) for rows in stored)
+    summary.replaced += replaced
+    summary.stored += sum(rows.uid is not None for rows in batch)
+    summary.quotes += sum(len(rows.quotes) for rows in batch if rows.uid is not None)
+    summary.events += sum(len(rows.events) for rows in batch if rows.uid is not None)
     summary.errors += len(errors)
+    summary.failed += len({row["article_id"] for row in errors})
     return summary
+
+
+def _last_versions(batch: list[Rows]) -> tuple[list[Rows], list[Row], int]:
+    """What storing the batch one result at a time would leave, however it is batched.
+
+    A later version of an article id (a duplicate id with other text) replaces an
+    earlier one and clears its earlier errors, as it does across batches; returns the
+    rows to store, the errors to store and how many versions were replaced.
+    """
+    stored: dict[str, Rows] = {}
+    errors: list[Row] = []
+    replaced = 0
+    for rows in batch:
+        if rows.uid is not None:
+            replaced += stored.pop(rows.article_id, None) is not None
+            stored[rows.article_id] = rows
+            errors = [row for row in errors if row["article_id"] != rows.article_id]
+        errors.extend(rows.errors)
+    return list(stored.values()), errors, replaced
 
 
 def delete_article(cur: duckdb.DuckDBPyConnection, uid: str) -> None:

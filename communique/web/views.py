@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -57,7 +58,7 @@ def index(request: Request, store: StoreDep, q: Text = None) -> HTMLResponse:
         quotes=quotes,
         actors=actors,
         edges=edges,
-        json_url="/api/articles" + (f"?q={text}" if text else ""),
+        json_url="/api/articles" + (f"?{urlencode({'q': text})}" if text else ""),
     )
 
 
@@ -94,8 +95,13 @@ def article(request: Request, store: StoreDep, ref: str) -> HTMLResponse:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, store: StoreDep, q: Text = None, offset: int = 0) -> HTMLResponse:
-    found = analytics.actors(store, text=q, limit=100, offset=max(offset, 0))
+def actors(
+    request: Request,
+    store: StoreDep,
+    q: Text = None,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> HTMLResponse:
+    found = analytics.actors(store, text=q, limit=100, offset=offset)
     return page(request, "actors.html", q=q or "", actors=found, json_url="/api/actors")
 
 
@@ -112,14 +118,14 @@ def actor(request: Request, store: StoreDep, ref: str) -> HTMLResponse:
         actor=found,
         quotes=quotes,
         events=events,
-        json_url=f"/api/actors/{found['key']}",
+        json_url=f"/api/actors/{quote(found['key'], safe='')}",
     )
 
 
 @router.get("/dyads", response_model=None)
 def dyad_form(a: Text = None, b: Text = None) -> Response:
     if a and b:
-        return RedirectResponse(f"/dyads/{a.strip()}/{b.strip()}")
+        return RedirectResponse(f"/dyads/{quote(a.strip(), safe='')}/{quote(b.strip(), safe='')}")
     return RedirectResponse("/network")
 
 
@@ -143,13 +149,15 @@ def dyad(
         series=series,
         chart=dyad_svg(series),
         events=events,
-        json_url=f"/api/dyads/{a}/{b}?interval={interval}",
+        json_url=f"/api/dyads/{quote(a, safe='')}/{quote(b, safe='')}?interval={interval}",
     )
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request, store: StoreDep, limit: int = 40) -> HTMLResponse:
-    found = analytics.network(store, limit=min(max(limit, 1), 200))
+def network(
+    request: Request, store: StoreDep, limit: Annotated[int, Query(ge=1, le=200)] = 40
+) -> HTMLResponse:
+    found = analytics.network(store, limit=limit)
     return page(
         request,
         "network.html",

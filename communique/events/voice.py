@@ -1,0 +1,122 @@
+"""Who acts when the grammatical subject is not the doer.
+
+- Stative passives: "Israel is opposed to the mediation", "Hanoi is committed to
+  reform" describe the subject's stance; the subject is the source and the "to"
+  phrase the object, as in the active "Israel opposes the mediation".
+- Unattributed force: "three soldiers were killed in Basra", "a roadside bomb killed
+  two civilians", "a missionary was arrested in Lebanon". No actor is named as the
+  doer; CAMEO coders give such acts to an unidentified actor of the country where they
+  happen (else of the article's main country), so the event is not lost.
+- Receiving: "Eriador received money from Osgiliath" is Osgiliath giving; the source
+  of a receive/obtain verb is its "from" phrase and the target its subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.items import ActorMention, ActorRef
+from ..actors.lookup import MentionIndex
+from ..model import Span
+from ..places import lookup_place
+from . import syntax
+
+# Passives that read as a state of the subject when followed by "to".
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "resign", "open"})
+# Roots whose doer is often left unnamed: accusations, coercion, assault, fighting.
+UNATTRIBUTED_ROOTS = frozenset({"11", "17", "18", "19", "20"})
+# Heads of a subject or "by" phrase that name a means of violence, not an actor.
+MEANS_NOUNS = frozenset(
+    {"bomb", "bombing", "blast", "explosion", "mine", "device", "shell", "rocket", "missile",
+     "grenade", "attack", "airstrike", "strike", "fire", "gunfire", "shelling", "raid",
+     "ambush", "landmine", "minefield", "explosive", "ied", "drone", "torture"}
+)  # fmt: skip
+PLACE_PREPS = ("in", "near", "outside", "at", "inside", "across", "throughout", "on")
+# Verbs whose "from" phrase names the giver: "received aid from Japan".
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RECEIVE_LEMMAS = frozenset({"receive", "obtain", "accept", "get", "secure", "win"})
+
+
+def is_stative_passive(verb: Token) -> bool:
+    """ "is opposed to", "is committed to": a passive of a stance verb with "to", no agent."""
+    return (
+        verb.lemma_.lower() in STATIVE_PASSIVES
+        and syntax.is_passive(verb)
+        and syntax.agent_of(verb) is None
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def stative_subject(verb: Token) -> Token | None:
+    """The subject of a stative passive; the parser may hang it on the auxiliary."""
+    subject = syntax.passive_subject(verb) or syntax.subject_of(verb)
+    if subject is not None:
+        return subject
+    auxiliaries = (c for c in verb.children if c.dep_ in {"aux", "auxpass"})
+    return next((g for a in auxiliaries for g in a.children if g.dep_ == "nsubj"), None)
+
+
+def is_means(token: Token) -> bool:
+    """Whether `token` heads a phrase naming a means of violence ("a roadside bomb")."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in MEANS_NOUNS
+
+
+def unattributed(verb: Token, source_token: Token | None, *, passive: bool) -> bool:
+    """Whether the act's doer is left unnamed: an agentless passive, or a means of
+    violence as subject or agent ("killed by a car bomb", "a blast killed")."""
+    if source_token is None:
+        return passive
+    return is_means(source_token)
+
+
+def unidentified_source(
+    verb: Token, index: MentionIndex, means: Token | None = None
+) -> list[ActorRef]:
+    """An unidentified actor of the country where the act happened, else of the
+    article's main country; registered in `index` at the trigger (or the means)."""
+    country = _place_country(verb, index, means)
+    if country is None:
+        return []
+    ref = ActorRef("group", f"unidentified actor ({country})", country, None)
+    anchor = means if means is not None else verb
+    span = Span(anchor.text, anchor.idx, anchor.idx + len(anchor.text))
+    index.add(ActorMention(span, ref, "unidentified"))
+    return [ref]
+
+
+def _place_country(verb: Token, index: MentionIndex, means: Token | None) -> str | None:
+    holders = [verb, *([means] if means is not None else [])]
+    places = [
+        t
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+        for t in prep.subtree
+        if t.dep_ == "pobj"
+    ]  # "outside of the Iraqi city of Basra": city, Basra
+    for place in places:
+        for ref in index.refs_for(place):
+            if ref.country:
+                return ref.country
+        if place.ent_type_ in PLACE_LABELS or place.pos_ == "PROPN":
+            location = lookup_place(_entity_text(place), country_hint=index.country)
+            if location is not None and location.country:
+                return location.country
+    return index.country
+
+
+def _entity_text(token: Token) -> str:
+    """The named entity `token` is part of ("Basra", "West Bank")."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+def receiving_source(verb: Token) -> Token | None:
+    """The "from" phrase of a receive verb: "received money from Osgiliath"."""
+    if verb.lemma_.lower() not in RECEIVE_LEMMAS:
+        return None
+    found = syntax.prep_objects(verb, "from")
+    found += [o for obj in syntax.direct_objects(verb) for o in syntax.prep_objects(obj, "from")]
+    return found[0] if found else None

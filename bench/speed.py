@@ -111,6 +111,53 @@ def ingest_run(articles: list[Any], workers: int) -> tuple[float, int]:
         return time.perf_counter() - start, summary.stored
 
 
+def table_rows(path: str) -> dict[str, int]:
+    """Row counts of the content tables of a store, to compare two ingests."""
+    from communique.store import Store
+
+    tables = ("articles", "actors", "mentions", "quotes", "events", "errors")
+    with Store(path, read_only=True) as store:
+        return {t: int(store.scalar(f"SELECT count(*) FROM {t}")) for t in tables}
+
+
+def dask_comparison(articles: list[Any], workers: int) -> None:
+    """Ingest through a Dask LocalCluster and through local workers; same rows in both?"""
+    from communique.distributed import WorkerStats, dask_client, extract_dask
+    from communique.store import Store, ingest
+
+    stats = WorkerStats()
+    with tempfile.TemporaryDirectory() as folder:
+        local_db, dask_db = (
+            os.path.join(folder, "local.duckdb"),
+            os.path.join(folder, "dask.duckdb"),
+        )
+        with Store(local_db) as store:
+            ingest(
+                articles, store, extractor=lambda items: extract_parallel(items, workers=workers)
+            )
+        start = time.perf_counter()
+        with dask_client("local", workers=workers) as client, Store(dask_db) as store:
+            ingest(
+                articles,
+                store,
+                extractor=lambda items: extract_dask(items, client=client, stats=stats),
+            )
+        seconds = time.perf_counter() - start
+        local, distributed = table_rows(local_db), table_rows(dask_db)
+    print(
+        f"\ndask LocalCluster, {workers} workers: {len(articles) / seconds:.1f} articles/s "
+        f"(cluster start included)"
+    )
+    print(f"  rows, local path: {local}")
+    print(
+        f"  rows, dask path:  {distributed}  -> {'same' if local == distributed else 'DIFFERENT'}"
+    )
+    for worker, share in sorted(stats.efficiency().items()):
+        print(
+            f"  worker {worker}: busy {share:.0%} of the run, {stats.partitions[worker]} partitions"
+        )
+
+
 def memory_only(n: int, workers: int) -> None:
     """RSS of this process and its workers every 10% of a streamed run."""
     step = max(1, n // 10)
@@ -126,6 +173,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--breakdown", type=int, default=100, help="articles for the stages")
     parser.add_argument("--memory-only", action="store_true")
+    parser.add_argument("--dask", type=int, default=0, help="also compare a Dask run on N articles")
     args = parser.parse_args()
     if args.memory_only:
         memory_only(args.n, args.workers)
@@ -157,6 +205,8 @@ def main() -> None:
     quotes = sum(len(r.quotes) for r in results)
     errors = sum(bool(r.errors) for r in results)
     print(f"output: {quotes} quotes, {events} events, {errors} errors; {stored} articles stored")
+    if args.dask:
+        dask_comparison(articles[: args.dask], args.workers)
     spent = stage_breakdown(args.breakdown)
     total = spent["parse"] + spent["analysis, all"]
     print(f"\nper-stage time over {args.breakdown} articles, one process:")

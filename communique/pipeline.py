@@ -137,8 +137,9 @@ def analyse(
     quotes = tuple(
         _quote(i, finding, index, actor_ids) for i, finding in enumerate(findings, start=1)
     )
+    doc_ents = [(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
     records = tuple(
-        _event(i, event, date.date, date.text, doc, actor_ids)
+        _event(i, event, date.date, date.text, doc_ents, actor_ids)
         for i, (event, date) in enumerate(zip(events, dates, strict=True), start=1)
     )
     return Result(article, actors=actors, quotes=quotes, events=records)
@@ -224,15 +225,15 @@ def _event(
     event: EventFinding,
     date: str | None,
     date_text: str | None,
-    doc: Doc,
+    doc_ents: list[tuple[str, int, int, str]],
     ids: dict[ActorRef, str],
 ) -> Event:
     info = code_info(event.code)
     sentence = event.evidence
     ents = [
-        (ent.text, ent.start_char - sentence.start, ent.end_char - sentence.start, ent.label_)
-        for ent in doc.ents
-        if sentence.start <= ent.start_char and ent.end_char <= sentence.end
+        (text, start - sentence.start, end - sentence.start, label)
+        for text, start, end, label in doc_ents
+        if sentence.start <= start and end <= sentence.end
     ]
     location = event_location(
         sentence.text,

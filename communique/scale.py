@@ -54,7 +54,8 @@ def extract_parallel(
         yield from extract(_chain(rest, iterator), min_confidence=min_confidence)
         return
     chunks = _chunks(_chain([*first, *second], iterator), chunk_size)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+    warm_up()  # forked workers inherit the loaded model, dictionaries and gazetteer
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
         pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
         for chunk in chunks:
             pending.append((chunk, pool.submit(_extract_chunk, chunk, min_confidence)))
@@ -101,11 +102,17 @@ def extractor(
     yield lambda items: extract_parallel(items, workers=workers, min_confidence=min_confidence)
 
 
-def _warm_up() -> None:
-    """Load the pipeline and dictionaries once per worker, before the first chunk."""
-    from . import nlp
+def warm_up() -> None:
+    """Load the model, dictionaries, matchers and gazetteer once per process.
 
-    nlp.load()
+    Called in the parent before the worker pool forks, so that workers share these
+    (copy-on-write) instead of each spending seconds building them again.
+    """
+    from .model import Article
+    from .places import lookup_place
+
+    list(extract([Article(id="warm-up", text="Ministers from Kenya met in Nairobi on Monday.")]))
+    lookup_place("Nairobi")
 
 
 def _extract_chunk(chunk: list[Item], min_confidence: float) -> list[Result]:

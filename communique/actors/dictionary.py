@@ -38,6 +38,7 @@ Entry = TypeVar("Entry", bound=_HasForms)
 DateLike = dt.date | str
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The lookup key of a surface form: lower case, without accents, possessives, dots, "the"."""
     text = unicodedata.normalize("NFKD", text.translate(_PUNCT))

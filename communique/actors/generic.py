@@ -70,8 +70,9 @@ def link_abbreviations(doc: Doc, mentions: list[ActorMention]) -> list[ActorMent
     linked: list[ActorMention] = []
     text = doc.text  # built anew on every access: read it once
     for mention in mentions:
-        before = text[: mention.span.start].rstrip()
-        after = text[mention.span.end :].lstrip()
+        # Only the few characters around the mention matter: no copy of the whole text.
+        before = text[max(0, mention.span.start - 8) : mention.span.start].rstrip()
+        after = text[mention.span.end : mention.span.end + 8].lstrip()
         previous = linked[-1] if linked else None
         if (
             previous is not None

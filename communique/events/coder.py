@@ -52,9 +52,11 @@ def find_events(
     for sent in doc.sents:
         evidence = Span(sent.text, sent.start_char, sent.end_char)
         for token in sent:
+            candidates = patterns.get(verb_lemma(token.text, token.lemma_))
+            if not candidates and token.pos_ not in {"VERB", "AUX"}:
+                continue  # neither an event pattern nor a possible demand
             quote = _quote_holding(quotes, token.idx)
             speaker = speakers[quote] if quote is not None else None
-            candidates = patterns.get(verb_lemma(token.text, token.lemma_))
             coded: list[EventFinding] = []
             if candidates and token.pos_ in {"VERB", "AUX", "NOUN"}:
                 pattern = _best_pattern(token, candidates)

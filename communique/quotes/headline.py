@@ -45,9 +45,20 @@ class Headline:
     offset: int
 
 
+def first_line_tokens(index: DocIndex) -> list[Token]:
+    """The tokens of the first paragraph (the headline), without reading the whole doc."""
+    line = []
+    for token in index.doc:
+        if index.token_para[token.i] != 0:
+            break
+        if not token.is_space:
+            line.append(token)
+    return line
+
+
 def reparse_headline(index: DocIndex) -> Headline | None:
     """The first line parsed again in sentence case, when it is written in title case."""
-    line = [t for t in index.doc if index.token_para[t.i] == 0 and not t.is_space]
+    line = first_line_tokens(index)
     if not line or not is_title_case(line):
         return None
     start = line[0].idx
@@ -159,7 +170,7 @@ def colon_headline(
     become fragments of a mixed quote ("Lee: Talks 'went well'"). A title-case headline is
     read in its sentence-case parse."""
     parsed, offset = (headline.index, headline.offset) if headline else (index, 0)
-    first_line = [t for t in parsed.doc if parsed.token_para[t.i] == 0 and not t.is_space]
+    first_line = first_line_tokens(parsed)
     colon = next((t for t in first_line[:8] if t.text == ":"), None)
     if colon is None or colon.i == first_line[0].i:
         return None

@@ -158,13 +158,32 @@ def dask_comparison(articles: list[Any], workers: int) -> None:
         )
 
 
+def live_children_mb() -> list[float]:
+    """Current resident memory of each live child process, in MB (Linux /proc)."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(os.getpid()) and "VmRSS" in fields:
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sizes
+
+
 def memory_only(n: int, workers: int) -> None:
-    """RSS of this process and its workers every 10% of a streamed run."""
+    """Memory of this process and of each live worker every 10% of a streamed run."""
     step = max(1, n // 10)
     for i, _ in enumerate(extract_parallel(synthetic_articles(n), workers=workers), start=1):
         if i % step == 0:
-            own, child = peak_rss_mb()
-            print(f"{i:>7} articles  peak RSS parent {own:7.0f} MB  worker {child:7.0f} MB")
+            own, _ = peak_rss_mb()
+            children = ", ".join(f"{mb:.0f}" for mb in sorted(live_children_mb()))
+            print(
+                f"{i:>7} articles  parent peak {own:6.0f} MB  workers now [{children}] MB",
+                flush=True,
+            )
 
 
 def main() -> None:

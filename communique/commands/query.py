@@ -13,10 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from .. import analytics
-from ..store import StoreError
+from ..store import Store, StoreError
 from ._util import (
     EXIT_OK,
     add_db,
@@ -122,15 +123,30 @@ def stats_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int
     return EXIT_OK
 
 
-def errors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
-    """Run `communique errors`."""
+def _page_cli(
+    args: argparse.Namespace,
+    stdout: TextIO,
+    columns: tuple[str, ...],
+    fetch: Callable[[Store], analytics.Page],
+) -> int:
+    """Open the store read-only, fetch one page and print it in the chosen format."""
     try:
         with open_read(args.db) as store:
-            page = analytics.errors(store, limit=args.limit, offset=args.offset)
+            page = fetch(store)
     except StoreError as error:
         return fail(error, sys.stderr)
-    _emit_page(page, args.format, stdout, ERROR_COLUMNS)
+    _emit_page(page, args.format, stdout, columns)
     return EXIT_OK
+
+
+def errors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run `communique errors`."""
+    return _page_cli(
+        args,
+        stdout,
+        ERROR_COLUMNS,
+        lambda store: analytics.errors(store, limit=args.limit, offset=args.offset),
+    )
 
 
 def events_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
@@ -138,52 +154,51 @@ def events_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
     try:
         filters = event_filters(args)
         if args.search:
-            filters = analytics.EventFilters(
-                **{**analytics.filter_fields(filters), "text": args.search}
-            )
-        with open_read(args.db) as store:
-            page = analytics.events(store, filters, limit=args.limit, offset=args.offset)
+            fields = {**analytics.filter_fields(filters), "text": args.search}
+            filters = analytics.EventFilters(**fields)
     except StoreError as error:
         return fail(error, sys.stderr)
-    _emit_page(page, args.format, stdout, EVENT_COLUMNS)
-    return EXIT_OK
+    return _page_cli(
+        args,
+        stdout,
+        EVENT_COLUMNS,
+        lambda store: analytics.events(store, filters, limit=args.limit, offset=args.offset),
+    )
 
 
 def quotes_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
     """Run `communique quotes`."""
-    try:
-        with open_read(args.db) as store:
-            page = analytics.quotes(
-                store,
-                speaker=args.speaker,
-                country=args.country,
-                text=args.search,
-                article=args.article,
-                limit=args.limit,
-                offset=args.offset,
-            )
-    except StoreError as error:
-        return fail(error, sys.stderr)
-    _emit_page(page, args.format, stdout, QUOTE_COLUMNS)
-    return EXIT_OK
+    return _page_cli(
+        args,
+        stdout,
+        QUOTE_COLUMNS,
+        lambda store: analytics.quotes(
+            store,
+            speaker=args.speaker,
+            country=args.country,
+            text=args.search,
+            article=args.article,
+            limit=args.limit,
+            offset=args.offset,
+        ),
+    )
 
 
 def actors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
     """Run `communique actors`."""
-    try:
-        with open_read(args.db) as store:
-            page = analytics.actors(
-                store,
-                text=args.search,
-                country=args.country,
-                kind=args.kind,
-                limit=args.limit,
-                offset=args.offset,
-            )
-    except StoreError as error:
-        return fail(error, sys.stderr)
-    _emit_page(page, args.format, stdout, ACTOR_COLUMNS)
-    return EXIT_OK
+    return _page_cli(
+        args,
+        stdout,
+        ACTOR_COLUMNS,
+        lambda store: analytics.actors(
+            store,
+            text=args.search,
+            country=args.country,
+            kind=args.kind,
+            limit=args.limit,
+            offset=args.offset,
+        ),
+    )
 
 
 def dyad_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:

@@ -50,11 +50,16 @@ def serve(db: str) -> tuple[uvicorn.Server, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples")])
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        # The examples, plus a short invented Turkey-Greece series so the dyad has a timeline.
+        default=[str(ROOT / "examples"), str(ROOT / "bench" / "data" / "timeline.jsonl")],
+    )
     parser.add_argument("--db", help="an existing store to show instead of ingesting PATHs")
     parser.add_argument("--article", default="example-georgia-armenia-trade")
     parser.add_argument("--dyad", nargs=2, default=["Turkey", "Greece"], metavar=("A", "B"))
-    parser.add_argument("--interval", default="day")
+    parser.add_argument("--interval", default="month")
     parser.add_argument("--out", default=str(ROOT / "docs"))
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright

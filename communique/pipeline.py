@@ -28,6 +28,7 @@ from .actors.generic import (
 from .actors.items import ActorMention, ActorRef
 from .actors.lookup import MentionIndex
 from .actors.resolve import find_mentions, link_surnames, mention_for_span
+from .docview import view
 from .errors import Errors
 from .events.coder import find_events
 from .events.dating import date_events
@@ -137,7 +138,7 @@ def analyse(
     quotes = tuple(
         _quote(i, finding, index, actor_ids) for i, finding in enumerate(findings, start=1)
     )
-    doc_ents = [(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
+    doc_ents = [(e.text, e.start_char, e.end_char, e.label_) for e in view(doc).ents]
     records = tuple(
         _event(i, event, date.date, date.text, doc_ents, actor_ids)
         for i, (event, date) in enumerate(zip(events, dates, strict=True), start=1)

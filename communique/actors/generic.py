@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from ..docview import children_of, view
 from ..model import Span
 from .dictionary import INTERNATIONAL, ActorDictionary
 from .items import ActorMention, ActorRef
@@ -68,7 +69,7 @@ def link_abbreviations(doc: Doc, mentions: list[ActorMention]) -> list[ActorMent
     """ "the European Union (EU)", "Revolutionary United Front (RUF)": the bracketed short
     form right after a name refers to that name's actor."""
     linked: list[ActorMention] = []
-    text = doc.text  # built anew on every access: read it once
+    text = view(doc).text  # spaCy builds doc.text anew on every access
     for mention in mentions:
         # Only the few characters around the mention matter: no copy of the whole text.
         before = text[max(0, mention.span.start - 8) : mention.span.start].rstrip()
@@ -91,7 +92,7 @@ def _head(token: Token) -> Token:
     for _ in range(3):
         if token.lower_ not in QUANTITY_HEADS and token.lemma_.lower() not in QUANTITY_HEADS:
             break
-        objects = [g for c in token.children if c.lower_ == "of" for g in c.children
+        objects = [g for c in children_of(token) if c.lower_ == "of" for g in children_of(c)
                    if g.dep_ == "pobj"]  # fmt: skip
         if not objects:
             break
@@ -100,7 +101,7 @@ def _head(token: Token) -> Token:
 
 
 def _sector(token: Token, dictionary: ActorDictionary) -> str | None:
-    modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"} and c.i < token.i]
+    modifiers = [c for c in children_of(token) if c.dep_ in {"compound", "amod"} and c.i < token.i]
     phrases = [f"{m.text} {token.text}" for m in modifiers] + [token.text, token.lemma_]
     for phrase in phrases:
         body = dictionary.body(phrase)
@@ -115,13 +116,13 @@ def _sector(token: Token, dictionary: ActorDictionary) -> str | None:
 def _np_country(token: Token, dictionary: ActorDictionary) -> str | None:
     """A country an adjective, compound or place phrase of `token` names ("Iraqi",
     "in Baghdad", "of Nepal")."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in {"amod", "compound", "nmod", "poss"}:
             country = dictionary.country(child.text)
             if country is not None:
                 return country.iso3
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-            for place in (g for g in child.children if g.dep_ == "pobj"):
+            for place in (g for g in children_of(child) if g.dep_ == "pobj"):
                 text = " ".join(
                     t.text for t in place.subtree if t.dep_ in {"compound"} or t is place
                 )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..docview import children_of
 from .items import ActorMention, ActorRef
 
 # Links followed from a noun to the words that say whose it is:
@@ -67,7 +68,8 @@ class MentionIndex:
     def covering(self, start: int, end: int) -> ActorMention | None:
         """The mention that overlaps the character range most, if any."""
         best, best_overlap = None, 0
-        for mention in self.mentions:
+        # Only mentions that start before `end` can overlap; they are a prefix of the list.
+        for mention in self.mentions[: bisect.bisect_left(self._starts, end)]:
             overlap = min(end, mention.span.end) - max(start, mention.span.start)
             if overlap > best_overlap:
                 best, best_overlap = mention, overlap
@@ -157,7 +159,7 @@ class MentionIndex:
                 return self._ref_for_head(current, speaker=speaker)
             if depth >= 4:
                 continue
-            for child in current.children:
+            for child in children_of(current):
                 if child.i in seen or child.dep_ not in OWNER_DEPS:
                     continue
                 if child.dep_ == "prep" and child.lower_ not in OWNER_PREPS:
@@ -184,7 +186,7 @@ def _antecedent(pronoun: Token) -> Token | None:
 
 def _conjuncts(token: Token) -> list[Token]:
     found = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
             found.append(child)
             found += _conjuncts(child)

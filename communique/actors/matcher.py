@@ -62,13 +62,17 @@ def _with_plural(form: str) -> list[str]:
     return [form, " ".join([*words[:-1], plural])]
 
 
-def dictionary_spans(doc: Doc, dictionary: ActorDictionary) -> list[SpacySpan]:
-    """Spans of `doc` that the dictionary names, longest match kept at each place."""
+def dictionary_spans(doclike: Doc | SpacySpan, dictionary: ActorDictionary) -> list[SpacySpan]:
+    """Spans of `doclike` that the dictionary names, longest match kept at each place.
+
+    For a Span, the matches inside it, as spans of its Doc: the same matches as on
+    `span.as_doc()`, without copying the words into a new Doc."""
+    doc = doclike.doc if isinstance(doclike, SpacySpan) else doclike
     proper, common = _matchers(doc.vocab, dictionary)
     spans = [
         doc[start:end]
-        for _, start, end in proper(doc)
+        for _, start, end in proper(doclike)
         if doc[start].text[:1].isupper() or doc[start].text[:1].isdigit()
     ]
-    spans += [doc[start:end] for _, start, end in common(doc)]
+    spans += [doc[start:end] for _, start, end in common(doclike)]
     return spans

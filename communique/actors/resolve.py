@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..docview import children_of, view
 from ..model import ActorKind, Span
 from ..places import lookup_place
 from .dictionary import (
@@ -58,7 +59,7 @@ def _candidate_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[SpacyS
     """
     matched = [(span, "DICT") for span in dictionary_spans(doc, dictionary)]
     found: list[tuple[SpacySpan, str]] = []
-    for ent in doc.ents:
+    for ent in view(doc).ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trim(ent)
@@ -103,18 +104,18 @@ def _is_place_not_actor(span: SpacySpan, label: str, dictionary: ActorDictionary
 def _trim(span: SpacySpan) -> SpacySpan | None:
     """Drop a leading article, a trailing possessive and anything after a line break."""
     start, end = span.start, span.end
-    doc = span.doc
+    tokens = view(span.doc).tokens
     for i in range(start, end):
-        if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
+        if "\n" in tokens[i].text or (i > start and "\n" in tokens[i - 1].whitespace_):
             end = i
             break
-    while start < end and (doc[start].lower_ in _TRIM_LEFT or doc[start].is_punct):
+    while start < end and (tokens[start].lower_ in _TRIM_LEFT or tokens[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (tokens[end - 1].text in _POSSESSIVE or tokens[end - 1].is_punct):
         end -= 1
     if start >= end:
         return None
-    return doc[start:end]
+    return span.doc[start:end]
 
 
 def _resolve_span(
@@ -245,7 +246,7 @@ def _np_context(span: SpacySpan) -> list[Token]:
         token = stack.pop()
         if token.i not in inside:
             out.append(token)
-        for child in token.children:
+        for child in children_of(token):
             if child.i in seen or child.dep_ not in NP_DEPS:
                 continue
             if child.dep_ == "prep" and child.lower_ not in {"of", "from"}:
@@ -260,12 +261,14 @@ def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None
     """The country named in the span's own words or its noun phrase."""
     tokens = list(span) + _np_context(span)
     tokens.sort(key=lambda t: t.i)
+    doc_text = view(span.doc).text
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
             window = tokens[i : i + size]
             if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
                 continue
-            text = span.doc[window[0].i : window[-1].i + 1].text
+            # the text of doc[first.i : last.i + 1], without building the Span
+            text = doc_text[window[0].idx : window[-1].idx + len(window[-1].text)]
             country = dictionary.country(text)
             if country is not None:
                 return country.iso3
@@ -360,8 +363,7 @@ def mention_for_span(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    for candidate in dictionary_spans(span.as_doc(), dictionary):
-        inner = doc[span.start + candidate.start : span.start + candidate.end]
+    for inner in dictionary_spans(span, dictionary):
         mention = _resolve_span(inner, "DICT", dictionary=dictionary, published=published)
         if mention is not None:
             return mention

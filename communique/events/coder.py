@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
+from ..docview import children_of, view
 from ..model import Span
 from ..quotes.items import QuoteFinding
 from . import syntax, voice
@@ -49,16 +50,19 @@ def find_events(
     speakers = [_speaker_ref(index, quote) for quote in quotes]
     cues = {quote.cue.start for quote in quotes if quote.cue is not None}
     events: list[EventFinding] = []
-    for sent in doc.sents:
+    shared = view(doc)  # sentences and tokens shared with the other stages
+    tokens = shared.tokens
+    for sent in shared.sentences:
         evidence = Span(sent.text, sent.start_char, sent.end_char)
-        for token in sent:
+        for token in tokens[sent.start : sent.end]:
+            pos = token.pos_  # a string-store lookup on every access: read it once
             candidates = patterns.get(verb_lemma(token.text, token.lemma_))
-            if not candidates and token.pos_ not in {"VERB", "AUX"}:
+            if not candidates and pos not in {"VERB", "AUX"}:
                 continue  # neither an event pattern nor a possible demand
             quote = _quote_holding(quotes, token.idx)
             speaker = speakers[quote] if quote is not None else None
             coded: list[EventFinding] = []
-            if candidates and token.pos_ in {"VERB", "AUX", "NOUN"}:
+            if candidates and pos in {"VERB", "AUX", "NOUN"}:
                 pattern = _best_pattern(token, candidates)
                 if pattern is not None:
                     coded = _code(token, pattern, index, evidence, quote=quote, speaker=speaker)
@@ -66,7 +70,7 @@ def find_events(
                     if token.idx in cues and not _complemented(token):
                         coded = [e for e in coded if e.target is not None]
                     events += coded
-            if token.pos_ in {"VERB", "AUX"}:
+            if pos in {"VERB", "AUX"}:
                 speaker = speaker or reported_speaker(token, index)
                 act = coded[0].code if coded else None
                 if speaker is not None:
@@ -79,7 +83,7 @@ def find_events(
 def _complemented(verb: Token) -> bool:
     """Whether a verb has an object or an infinitive complement ("promised to reform"),
     so that it reports an act and does not only introduce a quote."""
-    return bool(syntax.direct_objects(verb)) or any(c.dep_ == "xcomp" for c in verb.children)
+    return bool(syntax.direct_objects(verb)) or any(c.dep_ == "xcomp" for c in children_of(verb))
 
 
 def _best_pattern(verb: Token, candidates: Sequence[VerbPattern]) -> VerbPattern | None:
@@ -107,7 +111,7 @@ def _has_particle(verb: Token, particle: str) -> bool:
     return particle in OBJECT_PARTICLES and any(
         child.lower_ == particle and child.dep_ == "prep"
         for obj in syntax.direct_objects(verb)
-        for child in obj.children
+        for child in children_of(obj)
     )
 
 
@@ -120,19 +124,21 @@ def _object_slots(verb: Token) -> list[Token]:
     """Words that may fill a pattern's `object`: complements, the noun after a
     preposition ("call for calm"), and modifiers of the direct object ("held Iran
     responsible", "hunger strike")."""
-    found = [child for child in verb.children if child.dep_ in OBJECT_SLOTS]
-    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
+    found = [child for child in children_of(verb) if child.dep_ in OBJECT_SLOTS]
+    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in children_of(verb)):
         found.append(verb.head)  # "the agreement they reached"
-    for child in list(verb.children):
+    for child in list(children_of(verb)):
         if child.dep_ in {"prep", "prt"}:
-            found += [g for g in child.children if g.dep_ == "pobj"]
+            found += [g for g in children_of(child) if g.dep_ == "pobj"]
         if child.dep_ == "dobj":
             # "hunger strike", "held Iran responsible", "dollars of aid", "photographs and
             # intelligence"
             found += [
-                g for g in child.children if g.dep_ in {"amod", "compound", "oprd", "acomp", "conj"}
+                g
+                for g in children_of(child)
+                if g.dep_ in {"amod", "compound", "oprd", "acomp", "conj"}
             ]
-            found += [g for p in child.children if p.lower_ == "of" for g in p.children
+            found += [g for p in children_of(child) if p.lower_ == "of" for g in children_of(p)
                       if g.dep_ == "pobj"]  # fmt: skip
     return found
 
@@ -235,7 +241,7 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
     object, the actors inside a nominal object ("welcomed the resumption of ties with
     X", "condemned an attack by X"), the subject of a complement clause."""
     found: list[Token] = []
-    particles = [c for c in verb.children if pattern.particle and c.lower_ == pattern.particle]
+    particles = [c for c in children_of(verb) if pattern.particle and c.lower_ == pattern.particle]
     holders = [verb, *syntax.direct_objects(verb), *_object_slots(verb), *particles]
     # "threatened to impose restrictions against X": X hangs off the complement's object.
     holders += [
@@ -254,10 +260,10 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
                 o for o in syntax.direct_objects(verb) if o.lemma_.lower() not in pattern.objects
             ]
         elif spec == "dative":
-            found += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            found += [c for c in children_of(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
         elif spec == "poss":
             found += [
-                g for o in syntax.direct_objects(verb) for g in o.children if g.dep_ == "poss"
+                g for o in syntax.direct_objects(verb) for g in children_of(o) if g.dep_ == "poss"
             ]
         else:
             found += [o for holder in holders for o in syntax.prep_objects(holder, spec)]
@@ -297,9 +303,9 @@ def _place_targets(verb: Token, index: MentionIndex) -> list[ActorRef | None]:
 
 def _complement_subject(verb: Token) -> Token | None:
     """ "questioned whether the U.S. was supporting ...": the target is the U.S."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "ccomp":
-            for grandchild in child.children:
+            for grandchild in children_of(child):
                 if grandchild.dep_ in {"nsubj", "nsubjpass"}:
                     return grandchild
     return None

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
+from ..docview import view
 from ..temporal import ResolvedDate, find_date_expressions, resolve
 from . import syntax
 from .items import EventFinding
@@ -65,7 +66,7 @@ def _date_phrases(doc: Doc) -> list[SpacySpan]:
     dates that thing, not the clause around it, so it is left out.
     """
     found = []
-    for sent in doc.sents:
+    for sent in view(doc).sentences:
         for expression in find_date_expressions(sent.text):
             start = sent.start_char + expression.start
             span = doc.char_span(start, start + len(expression.text), alignment_mode="expand")

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
+from ..docview import children_of
 from ..model import Span
 from . import syntax
 from .items import EventFinding
@@ -66,10 +67,10 @@ def find_demand(
     act: str | None = None,
 ) -> list[EventFinding]:
     """ "X must resign" said by `speaker`: `speaker` demands that X acts."""
-    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in children_of(verb)):
         return []
     subject = syntax.passive_subject(verb) if syntax.is_passive(verb) else None
-    subject = subject or next((c for c in verb.children if c.dep_ in syntax.SUBJECT_DEPS), None)
+    subject = subject or next((c for c in children_of(verb) if c.dep_ in syntax.SUBJECT_DEPS), None)
     if subject is None or subject.lower_ in IMPERSONAL:
         return []
     targets = [t for t in index.refs_for(subject, speaker=speaker) if t != speaker]

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..docview import children_of
 from .items import EventFinding
 from .ontology import load_ontology
 
@@ -72,7 +73,9 @@ def _purpose(token: Token) -> bool:
     "blocked roads *demanding* ...": it tells why the main act was done."""
     if token.dep_ not in {"advcl", "acl"}:
         return False
-    return token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.tag_ == "VBG" or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children_of(token)
+    )
 
 
 def _refused(token: Token) -> bool:
@@ -82,8 +85,8 @@ def _refused(token: Token) -> bool:
 
 def _will_not(token: Token) -> bool:
     """ "will not X", "would not X": a refusal when X is cooperation, else a promise."""
-    negated = any(c.dep_ == "neg" for c in token.children)
-    return negated and any(c.lower_ in {"will", "would", "wo", "shall"} for c in token.children)
+    negated = any(c.dep_ == "neg" for c in children_of(token))
+    return negated and any(c.lower_ in {"will", "would", "wo", "shall"} for c in children_of(token))
 
 
 def _as_refusal(event: EventFinding, *, any_act: bool) -> EventFinding:

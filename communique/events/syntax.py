@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..docview import children_of
 from ..model import EventMode
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -53,7 +54,7 @@ QUESTION_MARKS = frozenset({"whether", "if"})
 
 def is_passive(verb: Token) -> bool:
     return any(
-        child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children
+        child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in children_of(verb)
     )
 
 
@@ -67,7 +68,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(6):
         if token is None:
             return None
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in SUBJECT_DEPS:
                 return child
         if token.dep_ == "relcl":
@@ -83,21 +84,21 @@ def subject_of(verb: Token) -> Token | None:
 
 def other_subjects(subject: Token) -> list[Token]:
     """Further subjects of the same verb: the parser splits "Old foes Gondor and Osgiliath"."""
-    return [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i != subject.i]
+    return [c for c in children_of(subject.head) if c.dep_ == subject.dep_ and c.i != subject.i]
 
 
 def agent_of(verb: Token) -> Token | None:
     """The "by" phrase of a passive verb: "was attacked by rebels" gives "rebels"."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "agent":
-            for grandchild in child.children:
+            for grandchild in children_of(child):
                 if grandchild.dep_ == "pobj":
                     return grandchild
     return None
 
 
 def passive_subject(verb: Token) -> Token | None:
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             return child
     if verb.dep_ == "relcl":
@@ -107,8 +108,8 @@ def passive_subject(verb: Token) -> Token | None:
 
 def direct_objects(verb: Token) -> list[Token]:
     """The objects of `verb`; the head noun of a relative clause counts ("the deal they signed")."""
-    found = [child for child in verb.children if child.dep_ in OBJECT_DEPS]
-    if not found and verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
+    found = [child for child in children_of(verb) if child.dep_ in OBJECT_DEPS]
+    if not found and verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in children_of(verb)):
         found.append(verb.head)
     return found
 
@@ -116,9 +117,9 @@ def direct_objects(verb: Token) -> list[Token]:
 def prep_objects(token: Token, prep: str) -> list[Token]:
     """Objects of the preposition `prep` attached to `token` ("on" in "push back on X")."""
     found = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
-            found += [g for g in child.children if g.dep_ == "pobj"]
+            found += [g for g in children_of(child) if g.dep_ == "pobj"]
     return found
 
 
@@ -138,10 +139,10 @@ def nominal_objects(noun: Token, *, depth: int = 3) -> list[Token]:
     for _ in range(depth):
         following = []
         for token in frontier:
-            heads = [token, *(c for c in token.children if c.dep_ == "acl")]
-            for child in (c for head in heads for c in head.children):
+            heads = [token, *(c for c in children_of(token) if c.dep_ == "acl")]
+            for child in (c for head in heads for c in children_of(head)):
                 if child.dep_ in {"prep", "agent"} and child.lower_ in NOMINAL_PREPS | {"by"}:
-                    following += [g for g in child.children if g.dep_ == "pobj"]
+                    following += [g for g in children_of(child) if g.dep_ == "pobj"]
         found += following
         frontier = following
     return found
@@ -150,22 +151,23 @@ def nominal_objects(noun: Token, *, depth: int = 3) -> list[Token]:
 def has_particle(verb: Token, particle: str) -> bool:
     return any(
         child.lower_ == particle and child.dep_ in {"prt", "advmod", "prep", "acomp"}
-        for child in verb.children
+        for child in children_of(verb)
     )
 
 
 def is_negated(verb: Token) -> bool:
     if any(
-        child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"} for child in verb.children
+        child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}
+        for child in children_of(verb)
     ):
         return True
     return verb.dep_ in {"xcomp", "conj"} and is_negated(verb.head) and verb.dep_ == "xcomp"
 
 
 def auxiliaries(verb: Token) -> list[str]:
-    chain = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    chain = [c.lower_ for c in children_of(verb) if c.dep_ in {"aux", "auxpass"}]
     if verb.dep_ == "xcomp":
-        chain += [c.lower_ for c in verb.head.children if c.dep_ == "aux"]
+        chain += [c.lower_ for c in children_of(verb.head) if c.dep_ == "aux"]
     return chain
 
 
@@ -199,15 +201,15 @@ def _going_to(verb: Token) -> bool:
     return (
         verb.dep_ == "xcomp"
         and head.lower_ == "going"
-        and any(c.lemma_ == "be" for c in head.children)
+        and any(c.lemma_ == "be" for c in children_of(head))
     )
 
 
 def has_condition(verb: Token, *, marks: frozenset[str] | set[str] = CONDITION_MARKS) -> bool:
     """Whether an adverbial clause of `verb` opens with one of `marks` ("if", "unless")."""
     return any(
-        child.dep_ == "advcl" and any(m.lower_ in marks for m in child.children)
-        for child in verb.children
+        child.dep_ == "advcl" and any(m.lower_ in marks for m in children_of(child))
+        for child in children_of(verb)
     )
 
 
@@ -215,7 +217,7 @@ def _inside_condition(verb: Token) -> bool:
     token = verb
     for _ in range(4):
         if any(
-            child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in token.children
+            child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in children_of(token)
         ):
             return True
         if token.dep_ not in {"conj", "xcomp"} or token.head is token:
@@ -228,7 +230,9 @@ def _inside_question(verb: Token) -> bool:
     """ "wondered whether X had decided to abandon": the act is asked about, not asserted."""
     token = verb
     for _ in range(4):
-        if any(child.dep_ == "mark" and child.lower_ in QUESTION_MARKS for child in token.children):
+        if any(
+            child.dep_ == "mark" and child.lower_ in QUESTION_MARKS for child in children_of(token)
+        ):
             return True
         if token.dep_ not in {"conj", "xcomp", "ccomp"} or token.head is token:
             return False

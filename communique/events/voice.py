@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ..actors.items import ActorMention, ActorRef
 from ..actors.lookup import MentionIndex
+from ..docview import children_of
 from ..model import Span
 from ..places import lookup_place
 from . import syntax
@@ -43,7 +44,7 @@ def is_stative_passive(verb: Token) -> bool:
         verb.lemma_.lower() in STATIVE_PASSIVES
         and syntax.is_passive(verb)
         and syntax.agent_of(verb) is None
-        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in children_of(verb))
     )
 
 
@@ -52,8 +53,8 @@ def stative_subject(verb: Token) -> Token | None:
     subject = syntax.passive_subject(verb) or syntax.subject_of(verb)
     if subject is not None:
         return subject
-    auxiliaries = (c for c in verb.children if c.dep_ in {"aux", "auxpass"})
-    return next((g for a in auxiliaries for g in a.children if g.dep_ == "nsubj"), None)
+    auxiliaries = (c for c in children_of(verb) if c.dep_ in {"aux", "auxpass"})
+    return next((g for a in auxiliaries for g in children_of(a) if g.dep_ == "nsubj"), None)
 
 
 def is_means(token: Token) -> bool:
@@ -89,7 +90,7 @@ def _place_country(verb: Token, index: MentionIndex, means: Token | None) -> str
     places = [
         t
         for holder in holders
-        for prep in holder.children
+        for prep in children_of(holder)
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
         for t in prep.subtree
         if t.dep_ == "pobj"

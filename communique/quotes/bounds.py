@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from communique.docview import children_of
 from communique.quotes.content import content_range, parenthetical
 from communique.quotes.cues import CueLexicon, cue_tokens, is_cue_verb, lexicon
 from communique.quotes.index import DocIndex
@@ -43,7 +44,7 @@ def cut_at_next_report(index: DocIndex, verb: Token, start: int, end: int) -> tu
     """Stop the content before a second report by the same speaker ("... and warned that ...",
     "..., arguing that ..."); that report is a quote of its own."""
     lex = lexicon()
-    for token in index.doc[start + 1 : end]:
+    for token in index.tokens[start + 1 : end]:
         if (
             _participle_report(token, lex)
             or _other_report(verb, token, lex)
@@ -54,12 +55,12 @@ def cut_at_next_report(index: DocIndex, verb: Token, start: int, end: int) -> tu
                 and token.head.head.i == verb.i
                 and not is_cue_verb(token.head, lex)
                 and is_cue_verb(token, lex)
-                and not any(c.dep_.startswith("nsubj") for c in token.children)
+                and not any(c.dep_.startswith("nsubj") for c in children_of(token))
                 and (token.dep_ == "conj" or content_range(token) is not None)
             )
         ):
             cut = token.left_edge.i
-            while cut > start and index.doc[cut - 1].dep_ in ("cc", "punct"):
+            while cut > start and index.tokens[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
             return start, cut
     return start, end
@@ -74,20 +75,20 @@ def _other_report(verb: Token, token: Token, lex: CueLexicon) -> bool:
         and head.i != verb.i
         and verb in head.ancestors
         and is_cue_verb(token, lex)
-        and any(c.dep_ == "nsubj" and c.i > head.i for c in token.children)
+        and any(c.dep_ == "nsubj" and c.i > head.i for c in children_of(token))
     )
 
 
 def drop_aside(index: DocIndex, start: int, end: int) -> tuple[int, int]:
     """Leave out a trailing aside after a comma (", which forced her to leave"): a relative
     clause on the last noun is the writer's gloss, not part of what was said."""
-    doc = index.doc
-    for token in doc[start + 1 : end]:
+    tokens = index.tokens
+    for token in tokens[start + 1 : end]:
         if (
             token.dep_ == "relcl"
             and token.right_edge.i >= end - 2
-            and doc[token.left_edge.i].lower_ in ("which", "who", "whom", "whose")
-            and doc[token.left_edge.i - 1].text == ","
+            and tokens[token.left_edge.i].lower_ in ("which", "who", "whom", "whose")
+            and tokens[token.left_edge.i - 1].text == ","
             and token.left_edge.i - 1 > start + MIN_CONTENT_TOKENS
             and all(index.token_region[i] < 0 for i in range(token.left_edge.i, end))
         ):
@@ -102,20 +103,20 @@ def _participle_report(token: Token, lex: CueLexicon) -> bool:
         and token.dep_ in ("advcl", "conj", "xcomp")
         and token.i > token.head.i
         and is_cue_verb(token, lex)
-        and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
-        and not any(c.dep_.startswith("nsubj") or c.dep_ == "aux" for c in token.children)
+        and any(c.dep_ == "ccomp" and c.i > token.i for c in children_of(token))
+        and not any(c.dep_.startswith("nsubj") or c.dep_ == "aux" for c in children_of(token))
     )
 
 
 def trim(index: DocIndex, start: int, end: int) -> tuple[int, int] | None:
-    doc = index.doc
+    tokens = index.tokens
     while start < end and (
-        (doc[start].is_punct and index.token_region[start] < 0)
-        or doc[start].is_space
-        or (doc[start].lower_ in LEADING_MARKS and doc[start].dep_ == "mark")
+        (tokens[start].is_punct and index.token_region[start] < 0)
+        or tokens[start].is_space
+        or (tokens[start].lower_ in LEADING_MARKS and tokens[start].dep_ == "mark")
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
         if index.token_region[end - 1] >= 0:
             break
         end -= 1

@@ -82,9 +82,9 @@ def confidence(kind: QuoteKindName, speaker: Speaker | None, *, continued: bool)
 
 
 def char_range(index: DocIndex, start: int, end: int) -> tuple[int, int]:
-    doc = index.doc
-    last = doc[end - 1]
-    return doc[start].idx, last.idx + len(last.text)
+    tokens = index.tokens
+    last = tokens[end - 1]
+    return tokens[start].idx, last.idx + len(last.text)
 
 
 def strip_space(text: str, start: int, end: int) -> tuple[int, int]:
@@ -127,7 +127,7 @@ def narrated(index: DocIndex, tokens: tuple[int, int]) -> bool:
     """The clause has at least two words of its own outside quotation marks."""
     own = [
         t
-        for t in index.doc[tokens[0] : tokens[1]]
+        for t in index.tokens[tokens[0] : tokens[1]]
         if index.token_region[t.i] < 0 and t.is_alpha and t.lower_ != "that"
     ]
     return len(own) >= MIN_NARRATED_WORDS

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from communique.docview import children_of
 from communique.quotes.cues import CLAUSE_ONLY, TO_CUES
 from communique.quotes.marks import ANY_DOUBLE, CLOSE_SINGLE, OPEN_SINGLE
 
@@ -117,7 +118,7 @@ NO_TOPIC_CUES = frozenset({"say", "tell", "add", "note", "state", "ask"})
 def content_range(verb: Token) -> tuple[int, int] | None:
     """Token range of what `verb` reports, tried from the most to the least reliable parse."""
     lemma = verb.lemma_.lower()
-    children = list(verb.children)
+    children = list(children_of(verb))
     comps = [c for c in children if c.dep_ == "ccomp" and _same_line(c, verb) and _joined(c, verb)]
     comps = [c for c in comps if c.i > verb.i] or comps  # "It is late; she says ..."
     if comps:
@@ -132,7 +133,7 @@ def content_range(verb: Token) -> tuple[int, int] | None:
                 c
                 for c in children
                 if c.dep_ == "xcomp"
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
             ),
             None,
         )
@@ -152,7 +153,9 @@ def content_range(verb: Token) -> tuple[int, int] | None:
         if (
             child.dep_ == "advcl"
             and child.i > verb.i
-            and any(g.lower_ in WH_WORDS and g.dep_ in ("advmod", "mark") for g in child.children)
+            and any(
+                g.lower_ in WH_WORDS and g.dep_ in ("advmod", "mark") for g in children_of(child)
+            )
         ):
             return child.left_edge.i, child.right_edge.i + 1
     same = _same_as(verb) if lemma in SAME_CUES else None
@@ -167,7 +170,7 @@ def content_range(verb: Token) -> tuple[int, int] | None:
     for child in children:
         topic = child.lower_ in TOPIC_PREPS or (child.lower_ == "for" and lemma in FOR_CUES)
         if child.dep_ == "prep" and topic and lemma not in NO_TOPIC_CUES and child.i > verb.i:
-            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            obj = next((g for g in children_of(child) if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return obj.left_edge.i, obj.right_edge.i + 1
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
@@ -207,7 +210,7 @@ def _same_as(verb: Token) -> tuple[int, int] | None:
         much = child.dep_ == "advmod" and child.lower_ == "much" and child.i > 0
         if much and child.doc[child.i - 1].lower_ == "as":
             return child.i - 1, child.i + 1
-        same = child.lower_ == "same" or any(g.lower_ == "same" for g in child.children)
+        same = child.lower_ == "same" or any(g.lower_ == "same" for g in children_of(child))
         if child.dep_ == "dobj" and same:
             return child.left_edge.i, object_reach(verb, child)
     return None
@@ -219,13 +222,13 @@ def _but_reach(verb: Token, comp: Token) -> int:
     end = comp.right_edge.i + 1
     if comp.i < verb.i:
         return end
-    subject = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in children_of(comp) if c.dep_ == "nsubj"), None)
     rights = [c for c in verb.rights if c.i > comp.i]
     for k, child in enumerate(rights[:-1]):
         if child.dep_ != "cc" or child.lower_ != "but" or rights[k + 1].dep_ != "conj":
             continue
         conj = rights[k + 1]
-        own = next((c for c in conj.children if c.dep_ == "nsubj"), None)
+        own = next((c for c in children_of(conj) if c.dep_ == "nsubj"), None)
         if own is None or (
             subject is not None and own.pos_ == "PRON" and own.lower_ == subject.lower_
         ):
@@ -287,7 +290,8 @@ def that_clause(obj: Token) -> tuple[int, int] | None:
             token.i != obj.i
             and token.pos_ in ("VERB", "AUX")
             and any(
-                g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in token.children
+                g.dep_ == "mark" and g.lower_ in ("that", "whether", "if")
+                for g in children_of(token)
             )
         ):
             return token.left_edge.i, token.right_edge.i + 1

@@ -14,6 +14,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from communique.docview import children_of
+
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 # cues that take "object + to-infinitive" or a bare to-infinitive as what was said
 TO_CUES = frozenset(
@@ -92,7 +94,9 @@ def is_cue_verb(token: Token, lex: CueLexicon) -> bool:
     if lemma in lex.lemmas:
         return True
     return any(
-        (lemma, child.lower_) in lex.particles for child in token.children if child.dep_ == "prt"
+        (lemma, child.lower_) in lex.particles
+        for child in children_of(token)
+        if child.dep_ == "prt"
     )
 
 
@@ -120,10 +124,10 @@ def is_according(token: Token) -> bool:
 def according_object(token: Token) -> Token | None:
     """The object of "according to X" for the token "according"."""
     to = token.doc[token.i + 1]
-    for child in to.children:
+    for child in children_of(to):
         if child.dep_ in ("pobj", "dobj", "pcomp"):
             return child
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "pobj":
             return child
     return None

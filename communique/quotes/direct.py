@@ -8,10 +8,12 @@ above it (for quoted fragments inside reported speech, the mixed quotes).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from communique.docview import children_of
 from communique.quotes.cues import (
     CueLexicon,
     according_object,
@@ -54,13 +56,13 @@ def region_tokens(index: DocIndex) -> dict[int, tuple[int, int]]:
 
 def post_window(index: DocIndex, end: int) -> list[Token]:
     """Tokens after a region up to the sentence end, the next quote or the paragraph end."""
-    doc = index.doc
-    if end >= len(doc):
+    tokens = index.tokens
+    if end >= len(tokens):
         return []
     para = index.token_para[end - 1]
     window: list[Token] = []
-    for j in range(end, min(len(doc), end + POST_LIMIT)):
-        token = doc[j]
+    for j in range(end, min(len(tokens), end + POST_LIMIT)):
+        token = tokens[j]
         if index.token_region[j] >= 0 or index.token_para[j] != para or "\n" in token.text:
             break
         if token.is_space:
@@ -73,47 +75,47 @@ def post_window(index: DocIndex, end: int) -> list[Token]:
 
 def dash_line(index: DocIndex, end: int) -> Token | None:
     """A signature on the line after a quote ("—Ann Lee"): the name's last token."""
-    doc = index.doc
+    tokens = index.tokens
     j = end
-    while j < len(doc) and doc[j].is_space:
+    while j < len(tokens) and tokens[j].is_space:
         j += 1
     if (
-        j + 1 >= len(doc)
-        or doc[j].text not in DASHES
+        j + 1 >= len(tokens)
+        or tokens[j].text not in DASHES
         or index.token_para[j] == index.token_para[end - 1]
-        or not is_name_token(doc[j + 1])
+        or not is_name_token(tokens[j + 1])
     ):
         return None
     k = j + 1
     while (
-        k + 1 < len(doc)
-        and is_name_token(doc[k + 1])
+        k + 1 < len(tokens)
+        and is_name_token(tokens[k + 1])
         and index.token_para[k + 1] == index.token_para[j]
     ):
         k += 1
-    return doc[k]
+    return tokens[k]
 
 
 def pre_window(index: DocIndex, start: int) -> list[Token]:
     """Tokens before a region back to the sentence start, the last quote or the paragraph
     start; for a quote that opens a paragraph, the previous paragraph when it ends in ":"."""
-    doc = index.doc
+    tokens = index.tokens
     window = _back(index, start - 1, index.token_para[start])
     if window or start == 0:
         return window
     j = start - 1
-    while j >= 0 and doc[j].is_space:
+    while j >= 0 and tokens[j].is_space:
         j -= 1
-    if j >= 0 and doc[j].text == ":" and index.token_region[j] < 0:
+    if j >= 0 and tokens[j].text == ":" and index.token_region[j] < 0:
         return _back(index, j, index.token_para[j])
     return []
 
 
 def _back(index: DocIndex, j: int, para: int) -> list[Token]:
-    doc = index.doc
+    tokens = index.tokens
     window: list[Token] = []
     while j >= 0 and len(window) < PRE_LIMIT:
-        token = doc[j]
+        token = tokens[j]
         if index.token_region[j] >= 0 or index.token_para[j] != para or "\n" in token.text:
             break
         if token.text in SENT_END:
@@ -128,22 +130,22 @@ def _back(index: DocIndex, j: int, para: int) -> list[Token]:
 def is_embedded(index: DocIndex, lex: CueLexicon, start: int) -> bool:
     """A quoted fragment inside a sentence: the word before the quote belongs to its clause
     ("remarks “contained clear threats”"), which makes the quote mixed."""
-    doc = index.doc
+    tokens = index.tokens
     j = start - 1
-    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+    while j >= 0 and tokens[j].is_space and "\n" not in tokens[j].text:
         j -= 1
-    if j < 0 or "\n" in doc[j].text or index.token_region[j] >= 0:
+    if j < 0 or "\n" in tokens[j].text or index.token_region[j] >= 0:
         return False
-    prev = doc[j]
+    prev = tokens[j]
     if not prev.is_alpha and not prev.like_num and prev.text not in ("’s", "'s"):
         return False
     if prev.lower_ in INTRODUCERS or is_cue_verb(prev, lex):
-        return _starts_lower(doc, start) and _short(index, start)
+        return _starts_lower(tokens, start) and _short(index, start)
     return True
 
 
-def _starts_lower(doc: object, start: int) -> bool:
-    for token in doc[start : start + 3]:  # type: ignore[index]
+def _starts_lower(tokens: Sequence[Token], start: int) -> bool:
+    for token in tokens[start : start + 3]:
         if token.is_alpha:
             return token.text[:1].islower()
     return False
@@ -206,7 +208,7 @@ def _signed(window: list[Token]) -> bool:
 
 def _own_content(index: DocIndex, verb: Token) -> bool:
     """The cue has a clause of its own outside quotes, so it is not this quote's cue."""
-    return any(c.dep_ == "ccomp" and index.token_region[c.i] < 0 for c in verb.children)
+    return any(c.dep_ == "ccomp" and index.token_region[c.i] < 0 for c in children_of(verb))
 
 
 def _nearest_nominal(window: list[Token], verb: Token) -> Token | None:
@@ -229,9 +231,9 @@ def attribute_by_tree(
     index: DocIndex, lex: CueLexicon, first: int, last: int
 ) -> Attribution | None:
     """The cue above a quoted fragment in the parse, or an "according to" in its sentence."""
-    doc = index.doc
+    tokens = index.tokens
     k = index.token_region[first]
-    tops = [t for t in doc[first:last] if not first <= t.head.i < last or t.head.i == t.i]
+    tops = [t for t in tokens[first:last] if not first <= t.head.i < last or t.head.i == t.i]
     for top in tops:
         if top.dep_ in NOUN_MODIFIERS and top.head.pos_ in ("NOUN", "PROPN"):
             continue  # a scare-quoted word inside a noun phrase ("an “amnesty” offer")
@@ -240,7 +242,7 @@ def attribute_by_tree(
             if node.i == child.i:
                 break
             if index.token_region[node.i] != k:
-                for sub in node.children:
+                for sub in children_of(node):
                     if sub.dep_ == "prep" and is_according(sub):
                         obj = according_object(sub)
                         if obj is not None:
@@ -251,7 +253,7 @@ def attribute_by_tree(
                         return Attribution(cue_tokens(node), speaker, "tree")
             child, node = node, node.head
     s, e = index.sent_bounds(first)
-    for token in doc[s:e]:
+    for token in tokens[s:e]:
         if index.token_region[token.i] < 0 and is_according(token):
             obj = according_object(token)
             if obj is not None:
@@ -262,7 +264,7 @@ def attribute_by_tree(
 def scare_or_title(index: DocIndex, first: int, last: int, inner: str) -> bool:
     """A quoted word inside a noun phrase ("an “amnesty” offer") or a title in capitals
     ("“The Morning Show,”") is no quote."""
-    words = [t for t in index.doc[first:last] if t.is_alpha]
+    words = [t for t in index.tokens[first:last] if t.is_alpha]
     if len(words) == 1 and words[0].dep_ in NOUN_MODIFIERS:
         return True
     capitals = [t for t in words if t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS]

@@ -12,6 +12,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from communique.docview import children_of
+
 TITLE_GENDER = {
     "mr": "m",
     "mr.": "m",
@@ -76,10 +78,10 @@ def _pronoun_vote(head: Token, people: list[tuple[int, int]]) -> str | None:
     sent = head.sent
     if sum(1 for s, _ in people if sent.start <= s < sent.end) != 1:
         return None
-    for clause in head.head.children:
+    for clause in children_of(head.head):
         if clause.dep_ != "ccomp":
             continue
-        for child in clause.children:
+        for child in children_of(clause):
             if child.dep_ == "nsubj" and pronoun_gender(child.text):
                 return pronoun_gender(child.text)
     return None

@@ -48,7 +48,7 @@ class Headline:
 def first_line_tokens(index: DocIndex) -> list[Token]:
     """The tokens of the first paragraph (the headline), without reading the whole doc."""
     line = []
-    for token in index.doc:
+    for token in index.tokens:
         if index.token_para[token.i] != 0:
             break
         if not token.is_space:

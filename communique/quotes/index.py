@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from communique.docview import view
 from communique.quotes.gender import guess_genders
 from communique.quotes.lexicon import ORG_NOUNS
 from communique.quotes.marks import Region, find_regions
@@ -15,6 +17,7 @@ SENT_END = frozenset({".", "!", "?", "…", "..."})
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = PERSON_LABELS | ORG_LABELS | PLACE_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,7 @@ class DocIndex:
     sent_starts: tuple[int, ...]  # token index where each sentence starts
     names: tuple[Name, ...]  # named mentions outside quotes, in text order
     genders: dict[str, str]  # surname -> "m"/"f" where the article says (`gender.py`)
+    tokens: tuple[Token, ...]  # tuple(doc): `doc[i]` makes a new Token on every call
 
     def region_of(self, token: Token) -> Region | None:
         index = self.token_region[token.i]
@@ -55,18 +59,22 @@ class DocIndex:
 
 def build_index(doc: Doc) -> DocIndex:
     """Everything the rules look up more than once."""
-    text = doc.text
+    shared = view(doc)
+    text = shared.text
     regions = tuple(find_regions(text))
     starts = [r.outer_start for r in regions]
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = _line_starts(text)
     token_region: list[int] = []
     token_para: list[int] = []
-    for token in doc:
-        k = bisect.bisect_right(starts, token.idx) - 1
-        token_region.append(k if k >= 0 and token.idx in regions[k] else -1)
-        token_para.append(bisect.bisect_right(line_starts, token.idx) - 1)
+    for token in shared.tokens:
+        idx = token.idx
+        k = bisect.bisect_right(starts, idx) - 1
+        token_region.append(k if k >= 0 and idx in regions[k] else -1)
+        token_para.append(bisect.bisect_right(line_starts, idx) - 1)
     sent_starts = (
-        tuple(sent.start for sent in doc.sents) if doc.has_annotation("SENT_START") else (0,)
+        tuple(sent.start for sent in shared.sentences)
+        if doc.has_annotation("SENT_START")
+        else (0,)
     )
     names = tuple(_names(doc, token_region))
     people = [(n.start, n.end) for n in names if n.kind == "person"]
@@ -79,7 +87,18 @@ def build_index(doc: Doc) -> DocIndex:
         sent_starts or (0,),
         names,
         guess_genders(doc, people),
+        shared.tokens,
     )
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where each line starts (str.find, not a Python loop over every character)."""
+    starts = [0]
+    newline = text.find("\n")
+    while newline >= 0:
+        starts.append(newline + 1)
+        newline = text.find("\n", newline + 1)
+    return starts
 
 
 def is_name_token(token: Token) -> bool:
@@ -90,36 +109,37 @@ def _names(doc: Doc, token_region: list[int]) -> list[Name]:
     """Named mentions: entities and runs of capitalised proper nouns outside quotes."""
     names: list[Name] = []
     covered: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ not in PERSON_LABELS | ORG_LABELS | PLACE_LABELS:
+    tokens = view(doc).tokens
+    for ent in view(doc).ents:
+        if ent.label_ not in NAME_LABELS:
             continue
         if token_region[ent.start] >= 0:
             continue
-        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        start = ent.start + (1 if tokens[ent.start].lower_ == "the" else 0)
         if start >= ent.end:
             continue
         head = ent.root
-        kind = _kind(doc, start, ent.end, ent.label_)
+        kind = _kind(tokens, start, ent.end, ent.label_)
         names.append(Name(start, ent.end, head.i, kind, head.dep_.startswith("nsubj")))
         covered.update(range(ent.start, ent.end))
     i = 0
-    while i < len(doc):
-        token = doc[i]
+    while i < len(tokens):
+        token = tokens[i]
         if i in covered or token_region[i] >= 0 or not is_name_token(token):
             i += 1
             continue
         j = i
-        while j < len(doc) and j not in covered and is_name_token(doc[j]):
+        while j < len(tokens) and j not in covered and is_name_token(tokens[j]):
             j += 1
-        head = doc[j - 1]
-        names.append(Name(i, j, head.i, _kind(doc, i, j, ""), head.dep_.startswith("nsubj")))
+        head = tokens[j - 1]
+        names.append(Name(i, j, head.i, _kind(tokens, i, j, ""), head.dep_.startswith("nsubj")))
         i = j
     names.sort(key=lambda n: n.start)
     return names
 
 
-def _kind(doc: Doc, start: int, end: int, label: str) -> str:
-    last = doc[end - 1].lower_
+def _kind(tokens: Sequence[Token], start: int, end: int, label: str) -> str:
+    last = tokens[end - 1].lower_
     if last in ORG_NOUNS:
         return "org"
     if label in PERSON_LABELS:

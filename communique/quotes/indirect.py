@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from communique.docview import children_of
 from communique.quotes.bounds import (
     around_speaker,
     cut_at_next_report,
@@ -58,7 +59,7 @@ def find_indirect(index: DocIndex, lex: CueLexicon) -> list[IndirectHit]:
     (they are part of the outer report's content)."""
     hits: list[IndirectHit] = []
     spans = region_tokens(index)
-    for token in index.doc:
+    for token in index.tokens:
         if index.token_region[token.i] >= 0:
             continue
         hit: IndirectHit | None = None
@@ -84,13 +85,13 @@ def _reports_clause(verb: Token) -> bool:
     conceded privately that ..."): most such verbs report what someone says or thinks."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_REPORTING:
         return False
-    if not any(c.dep_ == "nsubj" and c.lower_ not in ("it", "there") for c in verb.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ not in ("it", "there") for c in children_of(verb)):
         return False
     return any(
         c.dep_ == "ccomp"
         and c.i > verb.i
-        and any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in c.children)
-        for c in verb.children
+        and any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in children_of(c))
+        for c in children_of(verb)
     )
 
 
@@ -107,7 +108,7 @@ def _verb_hit(index: DocIndex, verb: Token) -> IndirectHit | None:
     trimmed = trim(index, *drop_aside(index, *cut_at_next_report(index, verb, *content)))
     if trimmed is None:
         return None
-    how = "verb" if any(c.dep_ == "ccomp" for c in verb.children) else "object"
+    how = "verb" if any(c.dep_ == "ccomp" for c in children_of(verb)) else "object"
     return IndirectHit(trimmed, cue_tokens(verb), speaker, how)
 
 

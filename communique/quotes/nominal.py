@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from communique.docview import children_of
 from communique.quotes.bounds import drop_aside, trim
 from communique.quotes.cues import CueLexicon
 from communique.quotes.index import DocIndex
@@ -81,23 +82,23 @@ def _clause(noun: Token) -> Token | None:
 
 
 def _marked(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in children_of(clause))
 
 
 def _to_infinitive(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(clause))
 
 
 def _source(noun: Token) -> Token | None:
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "poss":
             return child
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
-            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            obj = next((g for g in children_of(child) if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in VOICING_VERBS:
-        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return next((c for c in children_of(head) if c.dep_ == "nsubj"), None)
     return None

@@ -120,7 +120,7 @@ def _reported_before(
     end, head = max(before)
     if any(index.token_region[i] >= 0 for i in range(end, first - 1)):
         return None
-    return speaker_at(index, index.doc[head])
+    return speaker_at(index, index.tokens[head])
 
 
 def _turn_findings(index: DocIndex) -> list[QuoteFinding]:
@@ -193,7 +193,7 @@ def _paragraph_texts(index: DocIndex) -> tuple[set[int], set[int]]:
     """Paragraphs with any words, and paragraphs with words outside quotation marks."""
     with_words: set[int] = set()
     with_narration: set[int] = set()
-    for token in index.doc:
+    for token in index.tokens:
         if token.is_alpha or token.like_num:
             para = index.token_para[token.i]
             with_words.add(para)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from communique.docview import children_of
 from communique.quotes.gender import pronoun_gender
 from communique.quotes.index import DocIndex, Name, is_name_token
 from communique.quotes.lexicon import (
@@ -96,12 +97,12 @@ def _name_before(verb: Token) -> Token | None:
 
 def _speaker_in_tree(verb: Token) -> Token | None:
     for _ in range(4):
-        for child in verb.children:
+        for child in children_of(verb):
             speaks = child.dep_ in ("nsubj", "csubj") and _may_speak(child, verb)
             if speaks and _same_line(child, verb):
                 return child
             if child.dep_ == "agent":
-                for obj in child.children:
+                for obj in children_of(child):
                     if obj.dep_ == "pobj":
                         return obj
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -169,9 +170,9 @@ def mention_range(head: Token) -> tuple[int, int]:
 
 def resolve(index: DocIndex, head: Token, start: int, end: int, *, depth: int = 0) -> Resolution:
     """The named mention the speaker phrase [start, end) with head `head` stands for."""
-    doc = index.doc
+    tokens = index.tokens
     lower = head.lower_
-    words = {t.lower_ for t in doc[start:end]}
+    words = {t.lower_ for t in tokens[start:end]}
     noun = antecedent(head)
     if noun is not None and depth < 2:  # "who said": the mention is "who", the ref its noun
         s, e = mention_range(noun)
@@ -209,7 +210,7 @@ def _appositive_name(head: Token) -> Token | None:
     """The name in apposition to a title or description that heads the speaker phrase."""
     if is_name_token(head):
         return None
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ == "appos" and is_name_token(child):
             return child
     return None
@@ -222,10 +223,10 @@ def _is_anonymous(head: Token, words: set[str]) -> bool:
         return False
     if any(is_name_token(t) and t.ent_type_ == "PERSON" for t in head.subtree):
         return False
-    dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod", "quantmod")]
+    dets = [c.lower_ for c in children_of(head) if c.dep_ in ("det", "nummod", "amod", "quantmod")]
     if any(d in INDEFINITE for d in dets):
         return True
-    has_det = any(c.dep_ in ("det", "poss") for c in head.children)
+    has_det = any(c.dep_ in ("det", "poss") for c in children_of(head))
     return head.tag_ == "NNS" and not has_det
 
 
@@ -234,23 +235,27 @@ def _statement_source(head: Token) -> Token | None:
     for token in head.subtree:
         if token.dep_ == "pobj" and token.head.lower_ in ("by", "from", "of") and token != head:
             return token
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ == "poss":
             return child
     return None
 
 
 def _name_ref(index: DocIndex, head: Token, start: int, end: int) -> tuple[int, int] | None:
-    doc = index.doc
+    tokens = index.tokens
     if head.lower_ in ORG_NOUNS or head.ent_type_ in ("ORG",):
-        s = start + (1 if doc[start].lower_ in ("the", "a", "an") else 0)
+        s = start + (1 if tokens[start].lower_ in ("the", "a", "an") else 0)
         return s, head.i + 1
     if head.lower_ in TITLE_WORDS and not any(
-        is_name_token(t) and t.lower_ not in TITLE_WORDS for t in doc[start:end]
+        is_name_token(t) and t.lower_ not in TITLE_WORDS for t in tokens[start:end]
     ):
         return _title_ref(index, head, start)  # "Minister", "the President"
     s, e = head.i, head.i + 1
-    while s - 1 >= start and is_name_token(doc[s - 1]) and doc[s - 1].lower_ not in TITLE_WORDS:
+    while (
+        s - 1 >= start
+        and is_name_token(tokens[s - 1])
+        and tokens[s - 1].lower_ not in TITLE_WORDS
+    ):
         s -= 1
     if head.ent_type_ == "PERSON" and e - s == 1:
         return _full_name(index, head) or (s, e)
@@ -261,35 +266,35 @@ def _full_name(index: DocIndex, head: Token) -> tuple[int, int] | None:
     """The longest mention of a person whose last word is `head` ("Miller" -> "Matthew Miller")."""
     best: Name | None = None
     for name in index.names:
-        if name.kind != "person" or index.doc[name.end - 1].text != head.text:
+        if name.kind != "person" or index.tokens[name.end - 1].text != head.text:
             continue
         if best is None or name.end - name.start > best.end - best.start:
             best = name
     if best is None:
         return None
     s = best.start
-    while s < best.end - 1 and index.doc[s].lower_ in TITLE_WORDS:
+    while s < best.end - 1 and index.tokens[s].lower_ in TITLE_WORDS:
         s += 1
     return s, best.end
 
 
 def _org_ref(index: DocIndex, head: Token, start: int, end: int) -> tuple[int, int] | None:
-    doc = index.doc
-    whose = next((c for c in head.children if c.lower_ == "whose"), None)
+    tokens = index.tokens
+    whose = next((c for c in children_of(head) if c.lower_ == "whose"), None)
     if whose is not None:
         return _whose_antecedent(whose)
     named = any(
         c.dep_ in ("poss", "compound", "amod") and (is_name_token(c) or c.ent_type_)
-        for c in head.children
+        for c in children_of(head)
     )
     if named or is_name_token(head):
-        s = start + (1 if doc[start].lower_ in ("the", "a", "an") else 0)
+        s = start + (1 if tokens[start].lower_ in ("the", "a", "an") else 0)
         return s, head.i + 1
     word = head.lower_
     for name in reversed(index.names):
         if name.start >= head.i:
             continue
-        if any(t.lower_ == word for t in doc[name.start : name.end]):
+        if any(t.lower_ == word for t in tokens[name.start : name.end]):
             return name.start, name.end
     return None
 
@@ -314,21 +319,21 @@ def _whose_antecedent(whose: Token) -> tuple[int, int] | None:
 
 def _title_ref(index: DocIndex, head: Token, start: int) -> tuple[int, int] | None:
     """ "the spokesperson" -> the latest earlier person named with that title nearby."""
-    doc = index.doc
+    tokens = index.tokens
     title = head.lemma_.lower()
     stems = [
         c.lower_[:5]
-        for c in head.children
+        for c in children_of(head)
         if c.dep_ in ("amod", "compound") and len(c.text) > 4 and c.text[:1].isupper()
     ]
     fallback: tuple[int, int] | None = None
     for name in reversed(index.names):
         if name.start >= start or name.kind != "person":
             continue
-        window = doc[max(0, name.start - 6) : min(len(doc), name.end + 6)]
+        window = tokens[max(0, name.start - 6) : min(len(tokens), name.end + 6)]
         near = {t.lemma_.lower() for t in window}
         stem_ok = not stems or any(t.lower_[:5] in stems for t in window)
-        span = _full_name(index, doc[name.end - 1]) or (name.start, name.end)
+        span = _full_name(index, tokens[name.end - 1]) or (name.start, name.end)
         if title in near and stem_ok:
             return span
         if fallback is None and stem_ok:
@@ -342,7 +347,7 @@ def _previous_name(
     """The latest earlier name of a kind within a few sentences; in the nearest sentence that
     has one, its subject is preferred, else its first such name. A person the article gives
     the other gender is passed over."""
-    doc = index.doc
+    tokens = index.tokens
     sent_no = index.sent_number(i)
     candidates: list[Name] = []
     target = -1
@@ -352,7 +357,7 @@ def _previous_name(
         name_sent = index.sent_number(name.start)
         if sent_no - name_sent > LOOKBACK_SENTS or (candidates and name_sent != target):
             break
-        other = index.genders.get(doc[name.end - 1].text) if gender is not None else None
+        other = index.genders.get(tokens[name.end - 1].text) if gender is not None else None
         if name.kind in kinds and (other is None or other == gender):
             candidates.append(name)
             target = name_sent
@@ -361,5 +366,5 @@ def _previous_name(
     subjects = [n for n in candidates if n.subject]
     best = subjects[0] if subjects else candidates[-1]
     if best.kind == "person":
-        return _full_name(index, doc[best.end - 1]) or (best.start, best.end)
+        return _full_name(index, tokens[best.end - 1]) or (best.start, best.end)
     return best.start, best.end

@@ -51,7 +51,7 @@ def label_ref(index: DocIndex, label: str) -> tuple[int, int] | None:
     last = label.split()[-1].upper()
     best: tuple[int, int] | None = None
     for name in index.names:
-        if name.kind != "person" or index.doc[name.end - 1].text.upper() != last:
+        if name.kind != "person" or index.tokens[name.end - 1].text.upper() != last:
             continue
         if best is None or name.end - name.start > best[1] - best[0]:
             best = (name.start, name.end)

@@ -26,6 +26,7 @@ from .dictionary import (
     CountryEntry,
     MetonymEntry,
     load_dictionary,
+    normalise,
 )
 from .items import ActorMention, ActorRef
 from .matcher import dictionary_spans
@@ -125,6 +126,10 @@ def _resolve_span(
     record = Span(text, span.start_char, span.end_char)
     country = dictionary.country(text)
     if country is not None:
+        home = _residence(span, country, dictionary)
+        if home is not None:
+            ref = ActorRef("group", f"{text} in {home.name}", home.iso3, None)
+            return ActorMention(record, ref, "context")
         ref = ActorRef("country", country.name, country.iso3, None)
         return ActorMention(record, ref, "dictionary")
     metonym = dictionary.metonym(text)
@@ -146,6 +151,49 @@ def _resolve_span(
         iso3 = _context_country(span, dictionary)
         return ActorMention(record, ActorRef("organisation", text, iso3, None), "ner")
     return None
+
+
+def _residence(
+    span: SpacySpan, country: CountryEntry, dictionary: ActorDictionary
+) -> CountryEntry | None:
+    """The country a people lives in, when the phrase names one: "ethnic Albanians in
+    Serbia", "the Albanians of southern Serbia", "Bosnian Serbs" are actors of the country
+    they live in (CAMEO codes an ethnic group by its location), not of their kin state.
+
+    Only a plural people noun ("Albanians", not "Albanian" or "Albania") moves.
+    """
+    root = span.root
+    if root.tag_ not in {"NNS", "NNPS"} or root.dep_ in {"amod", "compound", "poss"}:
+        return None
+    if normalise(span.text) not in {normalise(form) for form in country.adjectives}:
+        return None
+    for child in children_of(root):
+        place: Token | None = None
+        if child.dep_ == "amod" and child.i < span.start:
+            place = child
+        elif child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+            place = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+        if place is None:
+            continue
+        found = dictionary.country(place.text)
+        if found is None and child.dep_ == "prep":
+            ent = place.ent_type_ and _entity_text(place)
+            found = dictionary.country(ent) if ent else None
+        if found is not None and found.iso3 != country.iso3:
+            return found
+    return None
+
+
+def _entity_text(token: Token) -> str:
+    """The text of the entity a token belongs to ("South Africa" for "Africa")."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _body_mention(

@@ -1,5 +1,8 @@
 """Demands: "X must resign", said by S, is S demanding that X acts (CAMEO 10x).
 
+So is a clause under a demand noun, with or without a modal: "S reiterated its demand
+that X resign".
+
 Inside a quote the speaker is the quote's speaker; outside quotes it is the subject of
 the verb of saying the clause hangs on ("Britain said the rebels must disarm"). The
 demanded act, when the coder knows it, picks the 10x code: "must withdraw" is 1056,
@@ -32,6 +35,26 @@ DEMANDS = {
     "085": "1054", "086": "1055", "087": "1056", "037": "107", "045": "108",
 }  # fmt: skip
 IMPERSONAL = frozenset({"we", "i", "you", "it", "that", "this", "there"})
+ADDRESSED_PRONOUNS = frozenset({"it", "you"})
+
+
+def _addressee(verb: Token) -> Token | None:
+    """Whom the saying verb of `verb`'s clause addresses: "issued a reminder *to Iraq* that
+    it must ...", "told *Iraq* that it must ..."; None when it names no one."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    governor = syntax.demand_governor(clause)
+    if governor is None and clause.dep_ != "ccomp":
+        return None
+    for child in children_of(governor if governor is not None else clause.head):
+        if child.dep_ == "dative" and child.lower_ == "to":
+            return next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+        if child.dep_ == "dative" or (
+            child.dep_ == "dobj" and child.pos_ == "PROPN"
+        ):
+            return child
+    return None
 
 
 def demand_code(act: str | None) -> str:
@@ -50,9 +73,12 @@ def reported_speaker(verb: Token, index: MentionIndex) -> ActorRef | None:
     clause = verb
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_LEMMAS:
-        return None
-    subject = syntax.subject_of(clause.head)
+    governor = syntax.demand_governor(clause)
+    if governor is None:
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_LEMMAS:
+            return None
+        governor = clause.head
+    subject = syntax.subject_of(governor)
     refs = index.refs_for(subject) if subject is not None else []
     return refs[0] if refs else None
 
@@ -67,12 +93,18 @@ def find_demand(
     act: str | None = None,
 ) -> list[EventFinding]:
     """ "X must resign" said by `speaker`: `speaker` demands that X acts."""
-    if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in children_of(verb)):
+    modal = any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in children_of(verb))
+    if not modal and not syntax.demanded_clause(verb):
         return []
     subject = syntax.passive_subject(verb) if syntax.is_passive(verb) else None
     subject = subject or next((c for c in children_of(verb) if c.dep_ in syntax.SUBJECT_DEPS), None)
-    if subject is None or subject.lower_ in IMPERSONAL:
+    if subject is None:
         return []
+    if subject.lower_ in IMPERSONAL:
+        # "reminded Iraq that it must cooperate": the pronoun is the one addressed
+        subject = _addressee(verb) if subject.lower_ in ADDRESSED_PRONOUNS else None
+        if subject is None:
+            return []
     targets = [t for t in index.refs_for(subject, speaker=speaker) if t != speaker]
     trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
     return [

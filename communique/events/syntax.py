@@ -49,6 +49,11 @@ INTENT_LEMMAS = frozenset(
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided"})
+# Nouns whose "that" clause is an act asked of someone: "reiterated its demand that Israel
+# ease restrictions", "issued a reminder to Iraq that it must cooperate".
+DEMAND_NOUNS = frozenset(
+    {"demand", "call", "reminder", "ultimatum", "appeal", "insistence", "request"}
+)
 QUESTION_MARKS = frozenset({"whether", "if"})
 
 
@@ -180,13 +185,40 @@ def mode_of(verb: Token) -> EventMode:
         return "conditional" if has_condition(verb) else "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_LEMMAS:
         return "future"
-    if _inside_question(verb):
+    if _inside_question(verb) or demanded_clause(verb):
         return "hypothetical"
     if "would" in aux and _reported(verb):  # "said they would boycott": future in the past
         return "conditional" if has_condition(verb) else "future"
     if any(a in HYPOTHETICAL_AUX for a in aux):
         return "conditional" if has_condition(verb) else "hypothetical"
     return "asserted"
+
+
+def demanded_clause(verb: Token) -> bool:
+    """A "that" clause of a demand noun: "renewed its call that the government (should)
+    release the prisoners" asks for the release."""
+    return demand_governor(verb) is not None
+
+
+def demand_governor(verb: Token) -> Token | None:
+    """The verb whose object is the demand noun `verb`'s clause belongs to ("renewed" in
+    "renewed its call that X release ..."); the parser hangs the clause on the verb or on
+    the noun. None when `verb` is in no such clause."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ == "ccomp" and head.pos_ in {"VERB", "AUX"}:
+        nouns = [c for c in children_of(head) if c.dep_ == "dobj"]
+        return head if any(n.lemma_.lower() in DEMAND_NOUNS for n in nouns) else None
+    if (
+        clause.dep_ == "acl"
+        and head.lemma_.lower() in DEMAND_NOUNS
+        and head.dep_ == "dobj"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(clause))
+    ):
+        return head.head
+    return None
 
 
 def _reported(verb: Token) -> bool:

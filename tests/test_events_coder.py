@@ -5,21 +5,14 @@ Every sentence here was written for these tests; none comes from a benchmark.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from event_helpers import result_of as _result
+from event_helpers import top_event as _top
 from spacy.language import Language
 
 from communique.events.demands import demand_code
 from communique.events.ontology import load_ontology
 from communique.events.settle import refusal_code
-from communique.model import Article
-from communique.pipeline import analyse
-
-
-def _result(nlp: Language, text: str, published: str = "2021-06-01") -> dict[str, Any]:
-    article = Article(id="t", text=text, published=published)
-    return analyse(article, nlp(text)).to_dict()
 
 
 def _events(nlp: Language, text: str) -> list[tuple[str | None, str, str | None, str, bool]]:
@@ -33,23 +26,16 @@ def _events(nlp: Language, text: str) -> list[tuple[str | None, str, str | None,
     ]  # fmt: skip
 
 
-def _top(nlp: Language, text: str) -> dict[str, Any]:
-    """The sentence's main event: the most confident one, asserted first on ties."""
-    result = _result(nlp, text)
-    countries = {a["id"]: a["country"] for a in result["actors"]}
-    events = sorted(result["events"], key=lambda e: (-e["confidence"], e["mode"] != "asserted"))
-    assert events, text
-    top = dict(events[0])
-    top["source_country"] = countries.get(top["source"])
-    top["target_country"] = countries.get(top["target"])
-    return top
-
-
 @pytest.mark.parametrize(
     ("text", "source", "target", "root"),
     [
         ("Armenia was attacked by Azerbaijan on Monday.", "AZE", "ARM", "19"),
-        ("The Kenyan government welcomed the resumption of talks with Somalia.", "KEN", "SOM", "05"),
+        (
+            "The Kenyan government welcomed the resumption of talks with Somalia.",
+            "KEN",
+            "SOM",
+            "05",
+        ),
         ("Chile condemned an attack by Bolivian soldiers on the border.", "CHL", "BOL", "11"),
         ("Egypt will host talks between Sudan and Ethiopia.", "EGY", "SDN", "03"),
     ],

@@ -5,25 +5,9 @@ Every sentence here was written for these tests; none comes from a benchmark.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from event_helpers import top_event as _top
 from spacy.language import Language
-
-from communique.model import Article
-from communique.pipeline import analyse
-
-
-def _top(nlp: Language, text: str) -> dict[str, Any]:
-    article = Article(id="t", text=text, published="2021-06-01")
-    result = analyse(article, nlp(text)).to_dict()
-    countries = {a["id"]: a["country"] for a in result["actors"]}
-    events = sorted(result["events"], key=lambda e: (-e["confidence"], e["mode"] != "asserted"))
-    assert events, text
-    top = dict(events[0])
-    top["source_country"] = countries.get(top["source"])
-    top["target_country"] = countries.get(top["target"])
-    return top
 
 
 @pytest.mark.parametrize(

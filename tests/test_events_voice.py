@@ -5,26 +5,19 @@ Every sentence here was written for these tests; none comes from a benchmark.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from event_helpers import ranked_events, result_of
 from spacy.language import Language
 
 from communique.events.ontology import code_info
-from communique.model import Article
-from communique.pipeline import analyse
-
-
-def _result(nlp: Language, text: str) -> dict[str, Any]:
-    return analyse(Article(id="t", text=text, published="2021-06-01"), nlp(text)).to_dict()
 
 
 def _ranked(nlp: Language, text: str) -> list[tuple[str | None, str, str | None]]:
     """(source country, CAMEO code, target country), most confident first."""
-    result = _result(nlp, text)
-    countries = {a["id"]: a["country"] for a in result["actors"]}
-    events = sorted(result["events"], key=lambda e: (-e["confidence"], e["mode"] != "asserted"))
-    return [(countries.get(e["source"]), e["cameo"], countries.get(e["target"])) for e in events]
+    return [
+        (e["source_country"], e["cameo"], e["target_country"])
+        for e in ranked_events(result_of(nlp, text))
+    ]
 
 
 @pytest.mark.parametrize(

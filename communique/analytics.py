@@ -96,14 +96,33 @@ def events(
     limit, offset = clamp(limit, offset)
     where = (filters or EventFilters()).where("e", resolve=resolver(store))
     base = f"FROM events e JOIN articles a ON a.uid = e.article_uid WHERE {where.sql}"
-    total = int(store.scalar(f"SELECT count(*) {base}", where.params))
-    items = store.query(
-        f"SELECT {EVENT_COLUMNS} {base} ORDER BY e.day DESC NULLS LAST, e.article_uid, "
-        "TRY_CAST(substr(e.id, 2) AS INTEGER) LIMIT ? OFFSET ?",
-        [*where.params, limit, offset],
-    )
+    order = "e.day DESC NULLS LAST, e.article_uid, TRY_CAST(substr(e.id, 2) AS INTEGER)"
+    total, items = _paged(store, EVENT_COLUMNS, base, order, where.params, limit, offset)
     _add_reports(store, items)
     return Page([clean(item) for item in items], total, limit, offset)
+
+
+QUOTE_COLUMNS = """q.article_uid, a.id AS article_id, a.title AS article_title, q.id,
+    q.published, q.speaker_key, q.speaker_name, q.speaker_country, q.speaker_mention,
+    q.cue, q.content, q.kind, q.anonymous, q.confidence"""
+
+
+def _paged(
+    store: Store,
+    columns: str,
+    base: str,
+    order: str,
+    params: list[Any],
+    limit: int,
+    offset: int,
+) -> tuple[int, list[Row]]:
+    """The total count of `base` and one ordered page of its rows (SQL text from the code,
+    values as parameters)."""
+    total = int(store.scalar(f"SELECT count(*) {base}", params))
+    rows = store.query(
+        f"SELECT {columns} {base} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+    )
+    return total, rows
 
 
 def quotes(
@@ -128,17 +147,8 @@ def quotes(
     if article:
         where.add("(q.article_uid = ? OR a.id = ?)", article, article)
     base = f"FROM quotes q JOIN articles a ON a.uid = q.article_uid WHERE {where.sql}"
-    total = int(store.scalar(f"SELECT count(*) {base}", where.params))
-    items = store.query(
-        f"""
-        SELECT q.article_uid, a.id AS article_id, a.title AS article_title, q.id,
-               q.published, q.speaker_key, q.speaker_name, q.speaker_country, q.speaker_mention,
-               q.cue, q.content, q.kind, q.anonymous, q.confidence
-        {base} ORDER BY q.published DESC NULLS LAST, q.article_uid,
-        TRY_CAST(substr(q.id, 2) AS INTEGER) LIMIT ? OFFSET ?
-        """,
-        [*where.params, limit, offset],
-    )
+    order = "q.published DESC NULLS LAST, q.article_uid, TRY_CAST(substr(q.id, 2) AS INTEGER)"
+    total, items = _paged(store, QUOTE_COLUMNS, base, order, where.params, limit, offset)
     return Page([clean(item) for item in items], total, limit, offset)
 
 

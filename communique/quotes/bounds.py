@@ -17,6 +17,10 @@ from communique.quotes.items import IndirectHit
 
 MIN_CONTENT_TOKENS = 2
 LEADING_MARKS = frozenset({"that"})
+ARTICLES = frozenset({"a", "an", "the"})
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+# words that open a trailing counterpoint: ", although ...", ", even though ..."
+CONCESSIVE_WORDS = frozenset({"although", "though", "while", "whereas"})
 
 
 def around_speaker(
@@ -68,11 +72,13 @@ def cut_at_next_report(index: DocIndex, verb: Token, start: int, end: int) -> tu
 
 def _other_report(verb: Token, token: Token, lex: CueLexicon) -> bool:
     """ "Lee said X mishandled it and Democrats accused Y": a report with a subject of its own
-    joined to the reported clause is a second report, not part of the first."""
+    joined to the reported clause is a second report, not part of the first; one marked
+    "and that ..." is still the first speaker's ("said X and that the data showed Y")."""
     head = token.head
     return (
         token.dep_ == "conj"
         and head.i != verb.i
+        and not any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(token))
         and verb in head.ancestors
         and is_cue_verb(token, lex)
         and any(c.dep_ == "nsubj" and c.i > head.i for c in children_of(token))
@@ -80,20 +86,38 @@ def _other_report(verb: Token, token: Token, lex: CueLexicon) -> bool:
 
 
 def drop_aside(index: DocIndex, start: int, end: int) -> tuple[int, int]:
-    """Leave out a trailing aside after a comma (", which forced her to leave"): a relative
-    clause on the last noun is the writer's gloss, not part of what was said."""
+    """Leave out a trailing aside after a comma: a relative clause on the last noun (", which
+    forced her to leave") or an appositive (", the city's oldest bank") is the writer's gloss,
+    and a concessive clause (", although the
+    vote is weeks away") the writer's counterpoint, not part of what was said."""
     tokens = index.tokens
     for token in tokens[start + 1 : end]:
+        first = tokens[token.left_edge.i]
         if (
-            token.dep_ == "relcl"
+            (
+                (token.dep_ == "relcl" and first.lower_ in RELATIVE_WORDS)
+                or (token.dep_ == "advcl" and _concessive(first))
+                or (token.dep_ == "appos" and first.lower_ in ARTICLES and not _listed(token))
+            )
             and token.right_edge.i >= end - 2
-            and tokens[token.left_edge.i].lower_ in ("which", "who", "whom", "whose")
             and tokens[token.left_edge.i - 1].text == ","
             and token.left_edge.i - 1 > start + MIN_CONTENT_TOKENS
             and all(index.token_region[i] < 0 for i in range(token.left_edge.i, end))
         ):
             return start, token.left_edge.i - 1
     return start, end
+
+
+def _listed(token: Token) -> bool:
+    """An "appositive" that may be an item of a list ("fairness, the end of loopholes and
+    relief for families"): a gloss rarely has a conjunction of its own."""
+    return any(t.dep_ == "cc" for t in token.subtree)
+
+
+def _concessive(first: Token) -> bool:
+    if first.lower_ == "even" and first.i + 1 < len(first.doc):
+        first = first.doc[first.i + 1]
+    return first.lower_ in CONCESSIVE_WORDS
 
 
 def _participle_report(token: Token, lex: CueLexicon) -> bool:

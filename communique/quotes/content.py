@@ -104,6 +104,8 @@ OBJECT_CUES = frozenset(
 OBJECT_COMPLEMENTS = frozenset({"oprd", "prep", "xcomp", "acomp", "dative"})
 # prepositions whose object is what a cue is about ("spoke about ...", "railed against ...")
 TOPIC_PREPS = frozenset({"about", "against"})
+# cues whose "of" object is what they speak of ("spoke of the war", "warned of a crisis")
+OF_CUES = frozenset({"speak", "talk", "write", "warn", "boast", "brag", "complain", "tell"})
 # cues that take what was said as the object of "for" ("advocated for ...")
 FOR_CUES = frozenset({"call", "advocate", "argue", "push", "apologize", "apologise", "press"})
 # cues that report by pointing back: "said the same thing", "thinks as much"
@@ -111,6 +113,12 @@ SAME_CUES = frozenset({"say", "write", "tweet", "argue", "suggest", "think", "be
 # what may follow a parenthetical cue before its comma: ", he said in a statement on Monday,"
 CUE_MODIFIERS = frozenset({"prep", "npadvmod", "advmod", "dative", "dobj"})
 SIDE_CLAUSES = frozenset({"advcl", "ccomp", "conj", "parataxis"})
+# verb forms of a reported infinitive or gerund that may have conjuncts of their own
+COORDINATED_TAGS = frozenset({"VB", "VBG"})
+# "was supposed to": a duty or plan, not a report
+NOT_PASSIVE_CUES = frozenset({"suppose"})
+# what completes a passive cue: "was accused [of lying]", "was criticized [for the delay]"
+PASSIVE_PREPS = frozenset({"of", "for"})
 # cues whose prepositional objects are times, places or media, not what was said
 NO_TOPIC_CUES = frozenset({"say", "tell", "add", "note", "state", "ask"})
 
@@ -126,6 +134,8 @@ def content_range(verb: Token) -> tuple[int, int] | None:
             return None
         if comps[-1].i < verb.i and parenthetical(verb):
             return verb.left_edge.i, verb.right_edge.i + 1
+        if comps[-1].i < verb.i and _closing_conjunct(verb):
+            return _first_conjunct(verb).left_edge.i, comps[-1].right_edge.i + 1
         return comps[0].left_edge.i, _but_reach(verb, comps[-1])
     if lemma in TO_CUES:
         comp = next(
@@ -144,7 +154,7 @@ def content_range(verb: Token) -> tuple[int, int] | None:
                 if obj is not None and lemma not in ADDRESSEE_CUES
                 else comp.left_edge.i
             )
-            return start, comp.right_edge.i + 1
+            return start, coordinated_reach(verb, comp.right_edge.i + 1, comp.tag_)
     for child in children:
         if child.dep_ in ("dobj", "dative"):
             clause = that_clause(child)
@@ -165,10 +175,15 @@ def content_range(verb: Token) -> tuple[int, int] | None:
         for child in children:
             if child.dep_ in ("dobj", "oprd") and child.i > verb.i:
                 start, end = object_start(verb, child), object_reach(verb, child)
+                end = coordinated_reach(verb, end, verb.doc[start].tag_)
                 if end - start >= MIN_OBJECT_TOKENS:
                     return start, end
     for child in children:
-        topic = child.lower_ in TOPIC_PREPS or (child.lower_ == "for" and lemma in FOR_CUES)
+        topic = (
+            child.lower_ in TOPIC_PREPS
+            or (child.lower_ == "for" and lemma in FOR_CUES)
+            or (child.lower_ == "of" and lemma in OF_CUES)
+        )
         if child.dep_ == "prep" and topic and lemma not in NO_TOPIC_CUES and child.i > verb.i:
             obj = next((g for g in children_of(child) if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
@@ -183,6 +198,79 @@ def content_range(verb: Token) -> tuple[int, int] | None:
     if parenthetical(verb):
         return verb.left_edge.i, verb.right_edge.i + 1
     return None
+
+
+def coordinated_reach(verb: Token, end: int, tag: str) -> int:
+    """End of a reported infinitive or gerund with the verbs coordinated with it that the
+    parser hung on the cue: "wants to [cut taxes, raise wages and hire more teachers]",
+    "proposed [closing the mine and retraining its workers]". A conjunct in the content's
+    verb form (base form, gerund) that the cue cannot take is the content's, not the cue's."""
+    if tag not in COORDINATED_TAGS or verb.tag_ == tag:
+        return end
+    doc = verb.doc
+    for child in verb.rights:
+        if child.right_edge.i < end:
+            continue
+        if child.dep_ in ("punct", "cc", "advmod") and child.i == child.right_edge.i:
+            continue
+        gap = doc[end : child.left_edge.i]
+        if (
+            child.dep_ not in ("conj", "dep")
+            or child.tag_ != tag
+            or any(c.dep_.startswith("nsubj") for c in children_of(child))
+            or any(not (t.is_punct or t.dep_ in ("cc", "advmod")) for t in gap)
+        ):
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive cue ("The plan was rejected by the council", "Turnout is
+    expected to rise"), or None for an active verb or an expletive subject ("It is said ...")."""
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "auxpass" for c in verb.lefts):
+        return None
+    if verb.lemma_.lower() in NOT_PASSIVE_CUES:
+        return None
+    return None if subject.lower_ in ("it", "there") else subject
+
+
+def passive_range(
+    verb: Token, subject: Token, content: tuple[int, int] | None, *, agent: bool
+) -> tuple[int, int] | None:
+    """What a passive cue reports: its subject with what completes the cue ("[Turnout is
+    expected to rise]", "[The mayor was accused of lying]"), or, with an agent, the subject
+    alone ("[The plan] was rejected by the council"). Without an agent the report needs a
+    complement: "The bridge was praised" says too little to be a report."""
+    end = content[1] if content is not None and content[0] > verb.i else None
+    if end is None:
+        comp = next(
+            (
+                c
+                for c in verb.rights
+                if (c.dep_ == "xcomp" and _to_infinitive(c))
+                or (c.dep_ == "prep" and c.lower_ in PASSIVE_PREPS and _has_object(c))
+            ),
+            None,
+        )
+        end = comp.right_edge.i + 1 if comp is not None else None
+    if end is None:
+        if not agent:
+            return None
+        end = subject.right_edge.i + 1
+    return subject.left_edge.i, end
+
+
+def _to_infinitive(clause: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(clause))
+
+
+def _has_object(prep: Token) -> bool:
+    """A preposition with an object that is not a time ("praised [for years]")."""
+    return any(g.dep_ in ("pobj", "pcomp") for g in children_of(prep)) and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in prep.subtree
+    )
 
 
 def parenthetical(verb: Token) -> bool:
@@ -202,6 +290,26 @@ def parenthetical(verb: Token) -> bool:
         return False
     left = any(c.dep_ in SIDE_CLAUSES and c.i < lo for c in verb.lefts)
     return left and any(c.dep_ in SIDE_CLAUSES and c.i > hi for c in verb.rights)
+
+
+def _closing_conjunct(verb: Token) -> bool:
+    """ "A happened, but B followed, the source added.": the parser joins the closing cue to
+    the first clause as a conjunct, yet the cue reports the whole sentence before it."""
+    doc = verb.doc
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    return (
+        verb.dep_ == "conj"
+        and subject is not None
+        and doc[subject.left_edge.i - 1].text == ","
+        and all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1 : verb.sent.end])
+    )
+
+
+def _first_conjunct(verb: Token) -> Token:
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _same_as(verb: Token) -> tuple[int, int] | None:

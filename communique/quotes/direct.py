@@ -230,16 +230,19 @@ def _nearest_nominal(window: list[Token], verb: Token) -> Token | None:
 def attribute_by_tree(
     index: DocIndex, lex: CueLexicon, first: int, last: int
 ) -> Attribution | None:
-    """The cue above a quoted fragment in the parse, or an "according to" in its sentence."""
+    """The cue above a quoted fragment in the parse, or an "according to" in its sentence;
+    never one in another paragraph (the parser can run a sentence across a paragraph break,
+    and a quotation closing its paragraph does not belong to the next one's cue)."""
     tokens = index.tokens
     k = index.token_region[first]
+    para = index.token_para[first]
     tops = [t for t in tokens[first:last] if not first <= t.head.i < last or t.head.i == t.i]
     for top in tops:
         if top.dep_ in NOUN_MODIFIERS and top.head.pos_ in ("NOUN", "PROPN"):
             continue  # a scare-quoted word inside a noun phrase ("an “amnesty” offer")
         child, node = top, top.head
         for _ in range(12):
-            if node.i == child.i:
+            if node.i == child.i or index.token_para[node.i] != para:
                 break
             if index.token_region[node.i] != k:
                 for sub in children_of(node):
@@ -254,7 +257,8 @@ def attribute_by_tree(
             child, node = node, node.head
     s, e = index.sent_bounds(first)
     for token in tokens[s:e]:
-        if index.token_region[token.i] < 0 and is_according(token):
+        own = index.token_region[token.i] < 0 and index.token_para[token.i] == para
+        if own and is_according(token):
             obj = according_object(token)
             if obj is not None:
                 return Attribution((token.i, token.i + 2), obj, "according")

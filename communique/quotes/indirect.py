@@ -13,7 +13,7 @@ from communique.quotes.bounds import (
     fit_quotes,
     trim,
 )
-from communique.quotes.content import content_range
+from communique.quotes.content import content_range, passive_range, passive_subject
 from communique.quotes.cues import (
     CueLexicon,
     according_object,
@@ -97,9 +97,14 @@ def _reports_clause(verb: Token) -> bool:
 
 def _verb_hit(index: DocIndex, verb: Token) -> IndirectHit | None:
     content = content_range(verb)
+    speaker = speaker_of_cue(verb)
+    subject = passive_subject(verb)
+    if subject is not None and (content is None or speaker is None):
+        content = passive_range(verb, subject, content, agent=speaker is not None)
+        if speaker is None:
+            return _speakerless_hit(index, verb, content)
     if content is None:
         return None
-    speaker = speaker_of_cue(verb)
     if speaker is None or index.token_region[speaker.i] >= 0:
         return None
     content = around_speaker(index, verb, speaker, content)
@@ -110,6 +115,17 @@ def _verb_hit(index: DocIndex, verb: Token) -> IndirectHit | None:
         return None
     how = "verb" if any(c.dep_ == "ccomp" for c in children_of(verb)) else "object"
     return IndirectHit(trimmed, cue_tokens(verb), speaker, how)
+
+
+def _speakerless_hit(
+    index: DocIndex, verb: Token, content: tuple[int, int] | None
+) -> IndirectHit | None:
+    """A passive report with no agent ("Turnout is expected to rise"): PolNeAR counts it as
+    an attribution without a source."""
+    if content is None or index.token_para[content[0]] != index.token_para[verb.i]:
+        return None
+    trimmed = trim(index, *drop_aside(index, *content))
+    return IndirectHit(trimmed, cue_tokens(verb), None, "passive") if trimmed else None
 
 
 def _according_hit(index: DocIndex, token: Token) -> IndirectHit | None:

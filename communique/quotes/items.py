@@ -88,4 +88,5 @@ class IndirectHit:
     content: tuple[int, int]
     cue: tuple[int, int]
     speaker: Token | None
-    how: str  # "verb", "object" (the cue's object is what was said) or "according"
+    how: str  # "verb", "object" (the cue's object is what was said), "according", "noun",
+    # or "passive" (a passive cue with no agent: "Turnout is expected to rise")

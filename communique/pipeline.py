@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import islice
 
@@ -33,7 +33,7 @@ from .errors import Errors
 from .events.coder import find_events
 from .events.dating import date_events
 from .events.items import EventFinding
-from .events.ontology import code_info
+from .events.ontology import VerbPattern, code_info
 from .guards import article_problem
 from .ingest import IngestError
 from .model import Actor, Article, Event, Quote, Result
@@ -115,9 +115,11 @@ def analyse(
     *,
     min_confidence: float = 0.0,
     dictionary: ActorDictionary | None = None,
+    patterns: Mapping[str, Sequence[VerbPattern]] | None = None,
 ) -> Result:
     """Quotes, actors and events of one parsed article; `dictionary` replaces the shipped
-    actor dictionary (the benchmarks load PETRARCH's test actors this way)."""
+    actor dictionary and `patterns` the shipped verb patterns (the benchmarks load
+    PETRARCH's test dictionaries this way)."""
     published = _published(article)
     findings = [q for q in find_quotes(doc) if q.confidence >= min_confidence]
     mentions = find_mentions(doc, published=published, dictionary=dictionary)
@@ -130,7 +132,11 @@ def analyse(
     mentions = with_default_country(mentions, country)
     fallback = partial(generic_mention, dictionary=dictionary or load_dictionary(), country=country)
     index = MentionIndex(doc, mentions, fallback=fallback, country=country)
-    events = [e for e in find_events(doc, index, findings) if e.confidence >= min_confidence]
+    events = [
+        e
+        for e in find_events(doc, index, findings, patterns=patterns)
+        if e.confidence >= min_confidence
+    ]
     dates = date_events(doc, events, index, published=published)
     mentions = index.mentions  # with the generic actors the events found
     actor_ids = _actor_ids(mentions)

@@ -26,6 +26,9 @@ ORWIN_BRAKE
 \t[VALGOV 19950601 - 19990815]
 \t[VALREB > 990816]
 NOBODY [---]
+MARSHLAND
+	[OLM <790606]
+	[MRS]
 """
 AGENTS = """!GUARD! = GUARD, WARDEN
 HARBOUR_!GUARD! [~COP]
@@ -45,7 +48,9 @@ def dictionary(tmp_path_factory: pytest.TempPathFactory) -> ActorDictionary:
 @pytest.mark.parametrize(
     ("form", "iso3"), [("Valdoria", "VAL"), ("Port Essen", "VAL"), ("Kestrel Republic", "KST")]
 )
-def test_actors_petrarch_countries_and_synonyms(dictionary: ActorDictionary, form: str, iso3: str) -> None:
+def test_actors_petrarch_countries_and_synonyms(
+    dictionary: ActorDictionary, form: str, iso3: str
+) -> None:
     entry = dictionary.country(form)
     assert entry is not None and entry.iso3 == iso3
 
@@ -53,14 +58,23 @@ def test_actors_petrarch_countries_and_synonyms(dictionary: ActorDictionary, for
 @pytest.mark.parametrize(
     ("day", "code"), [("1994-01-01", "VAL"), ("1997-03-01", "VALGOV"), ("2001-01-01", "VALREB")]
 )
-def test_actors_petrarch_dated_codes_become_role_spells(dictionary: ActorDictionary, day: str, code: str) -> None:
+def test_actors_petrarch_dated_codes_become_role_spells(
+    dictionary: ActorDictionary, day: str, code: str
+) -> None:
     (person,) = dictionary.people("Orwin Brake")
     spell = person.role_at(day)
     assert spell is not None and spell.code == code
 
 
+def test_actors_petrarch_state_with_a_former_code_is_a_country(dictionary: ActorDictionary) -> None:
+    entry = dictionary.country("Marshland")
+    assert entry is not None and entry.iso3 == "MRS"  # its current code; the old one dropped
+
+
 @pytest.mark.parametrize(("name", "code"), [("Tall Tower", "VALMIL")])
-def test_actors_petrarch_long_codes_are_organisations(dictionary: ActorDictionary, name: str, code: str) -> None:
+def test_actors_petrarch_long_codes_are_organisations(
+    dictionary: ActorDictionary, name: str, code: str
+) -> None:
     entry = dictionary.organisation(name)
     assert entry is not None and entry.code == code
     assert dictionary.country("Nobody") is None

@@ -227,7 +227,13 @@ class ActorDictionary:
         self._by_iso3 = {c.iso3: c for c in reversed(self.countries) if c.status != "de_facto"}
         self._metonyms = _index(self.metonyms)
         self._organisations = _index(self.organisations)
-        self._bodies = _index(self.bodies)
+        self._bodies = _index(self.bodies, skip=is_acronym)
+        self._body_acronyms = {
+            normalise(form): (entry, form.replace(".", ""))
+            for entry in reversed(self.bodies)
+            for form in entry.forms
+            if is_acronym(form)
+        }
         self._roles = _index(self.roles)
         self._people = _multi_index(self.people_entries, lambda p: p.forms)
         self._surnames = _multi_index(self.people_entries, _surname_forms)
@@ -263,7 +269,7 @@ class ActorDictionary:
         """A named body ("Knesset") or a generic one, its country taken from the phrase
         ("Armenian foreign ministry") or else from `country` when given."""
         key = normalise(name)
-        entry = self._bodies.get(key)
+        entry = self._bodies.get(key) or self._acronym_body(key, name)
         if entry is None:
             found, rest = self.split_country(key)
             generic = self._bodies.get(rest) if found else None
@@ -273,6 +279,14 @@ class ActorDictionary:
         if entry.country is None and country:
             entry = dataclasses.replace(entry, country=country)
         return entry
+
+    def _acronym_body(self, key: str, name: str) -> BodyEntry | None:
+        """A body named by its capitalised short form ("PLAN", "MoD"), written as listed."""
+        found = self._body_acronyms.get(key)
+        if found is None:
+            return None
+        entry, form = found
+        return entry if re.search(rf"\b{re.escape(form)}\b", name.replace(".", "")) else None
 
     def role(self, title: str) -> RoleEntry | None:
         """The role a title names; a leading country ("Azerbaijani president") is ignored."""
@@ -294,6 +308,16 @@ class ActorDictionary:
             return list(found)
         current = [person for person in found if person.roles_at(on)]
         return current or list(found)
+
+    def knows_full_name(self, name: str) -> bool:
+        """Whether `name` (a leading title dropped) is someone's full name or alias, not
+        only a surname."""
+        words = normalise(name).split()
+        return any(
+            " ".join(words[cut:]) in self._people
+            for cut in range(len(words))
+            if cut == 0 or self._roles.get(" ".join(words[:cut]))
+        )
 
     def _people_after_title(self, key: str) -> tuple[PersonEntry, ...]:
         words = key.split()
@@ -325,13 +349,22 @@ class ActorDictionary:
                     yield form, kind
 
 
-def _index(entries: Iterable[Entry]) -> dict[str, Entry]:
+def _index(
+    entries: Iterable[Entry], *, skip: Callable[[str], bool] | None = None
+) -> dict[str, Entry]:
     # The first entry wins a shared form, so file order settles ties (see the tests).
     index: dict[str, Entry] = {}
     for entry in entries:
         for form in entry.forms:
-            index.setdefault(normalise(form), entry)
+            if skip is None or not skip(form):
+                index.setdefault(normalise(form), entry)
     return index
+
+
+def is_acronym(form: str) -> bool:
+    """A one-word short form with two or more capitals ("PLAN", "MoD", "SIS"): in lower case
+    it is often an everyday word ("plan", "mod"), so it names an actor only as written."""
+    return " " not in form and sum(ch.isupper() for ch in form) >= 2
 
 
 def _multi_index(

@@ -28,6 +28,7 @@ QUANTITY_HEADS = frozenset(
      "most", "majority", "band", "crowd", "crowds", "scores", "score", "part", "one"}
 )  # fmt: skip
 PLACE_PREPS = frozenset({"in", "from", "of", "throughout", "across", "at"})
+ACT_PLACE_PREPS = frozenset({"in", "throughout", "across"})
 NAMED_LABELS = frozenset({"NORP", "ORG"})
 
 
@@ -45,9 +46,7 @@ def dominant_country(mentions: Iterable[ActorMention]) -> str | None:
     return max(counts, key=lambda c: (counts[c], -first[c]))
 
 
-def with_default_country(
-    mentions: list[ActorMention], country: str | None
-) -> list[ActorMention]:
+def with_default_country(mentions: list[ActorMention], country: str | None) -> list[ActorMention]:
     """Titled people and unknown organisations without a country take `country`
     ("President Levy Mwanawasa", "the Umma party"); an international title ("Secretary
     General") makes its holder IGO instead."""
@@ -121,6 +120,12 @@ def _np_country(token: Token, dictionary: ActorDictionary) -> str | None:
             country = dictionary.country(child.text)
             if country is not None:
                 return country.iso3
+        if child.dep_ == "amod" and child.lemma_.lower() == "lead":
+            # "Vietnamese-led forces", "the Saudi-led coalition" (not "US-backed rebels")
+            for leader in children_of(child):
+                country = dictionary.country(leader.text)
+                if leader.dep_ in {"npadvmod", "compound", "amod"} and country is not None:
+                    return country.iso3
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             for place in (g for g in children_of(child) if g.dep_ == "pobj"):
                 text = " ".join(
@@ -132,6 +137,36 @@ def _np_country(token: Token, dictionary: ActorDictionary) -> str | None:
                 metonym = dictionary.metonym(place.text)
                 if metonym is not None and metonym.iso3 not in INTERNATIONAL:
                     return metonym.iso3
+    return None
+
+
+def _act_country(subject: Token, dictionary: ActorDictionary) -> str | None:
+    """Where the group acts, when its phrase says nothing: "thousands of people blocked
+    streets in Hong Kong" are people of Hong Kong, as CAMEO codes an unnamed group by its
+    location."""
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = subject.head
+    holders = [verb, *(c for c in children_of(verb) if c.dep_ == "dobj")]
+    for holder in holders:
+        for prep in children_of(holder):
+            if prep.dep_ != "prep" or prep.lower_ not in ACT_PLACE_PREPS:
+                continue
+            for place in (g for g in children_of(prep) if g.dep_ == "pobj"):
+                country = _place_name_country(place, dictionary)
+                if country is not None:
+                    return country
+    return None
+
+
+def _place_name_country(place: Token, dictionary: ActorDictionary) -> str | None:
+    text = " ".join(t.text for t in place.subtree if t.dep_ == "compound" or t is place)
+    country = dictionary.country(text) or dictionary.country(place.text)
+    if country is not None:
+        return country.iso3
+    metonym = dictionary.metonym(text)
+    if metonym is not None and metonym.iso3 not in INTERNATIONAL:
+        return metonym.iso3
     return None
 
 
@@ -150,10 +185,17 @@ def generic_mention(
     sector = _sector(head, dictionary)
     if sector is None and head.ent_type_ not in NAMED_LABELS:
         return None
-    iso3 = _np_country(head, dictionary) or _np_country(token, dictionary) or country
+    iso3 = (
+        _np_country(head, dictionary)
+        or _np_country(token, dictionary)
+        or _act_country(token, dictionary)
+        or country
+    )
     if sector is None and iso3 is None:
         return None
-    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in {"compound", "amod"}]
+    words = [
+        t for t in head.subtree if t.i <= head.i and t.dep_ in {"compound", "amod", "npadvmod"}
+    ]
     start = min([head.i, *(t.i for t in words)])
     span = head.doc[start : head.i + 1]
     record = Span(span.text, span.start_char, span.end_char)

@@ -109,7 +109,24 @@ class MentionIndex:
                     ref = mention.ref
             if ref is not None and ref not in refs:
                 refs.append(ref)
+            if ref is not None and self.at(head) is None:
+                refs += [r for r in self._owner_conjuncts(head) if r not in refs]
         return refs
+
+    def _owner_conjuncts(self, token: Token) -> list[ActorRef]:
+        """The other owners of a phrase whose owner is a list: "the ambassadors of Arnor,
+        Osgiliath and Gondor", "Eriadori and Calenardhon leaders"."""
+        for child in children_of(token):
+            owner = child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                owner = next((g for g in children_of(child) if g.dep_ == "pobj"), child)
+            elif child.dep_ not in {"nmod", "compound", "amod", "poss"}:
+                continue
+            if self.at(owner) is None:
+                continue
+            conjuncts = [self.at(c) for c in _conjuncts(owner)]
+            return [m.ref for m in conjuncts if m is not None]
+        return []
 
     def _person_by_surname(self, token: Token) -> ActorRef | None:
         """ "Beridze and Hakobyan will meet": a bare surname the model did not tag is the
@@ -144,7 +161,7 @@ class MentionIndex:
 
     def _owner(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
         if token.lemma_.lower() in RELATIONAL_NOUNS and self.at(token) is None:
-            return None
+            return self._member_body(token)
         queue: deque[tuple[Token, int]] = deque([(token, 0)])
         seen = {token.i}
         while queue:
@@ -166,6 +183,16 @@ class MentionIndex:
                     continue
                 seen.add(child.i)
                 queue.append((child, depth + 1))
+        return None
+
+    def _member_body(self, token: Token) -> ActorRef | None:
+        """The international organisation a relational noun names by its members: "its
+        European Community partners", "NATO allies" are the EC and NATO; "Russia's allies"
+        and "US allies" are no one the phrase names."""
+        for child in children_of(token):
+            mention = self.at(child) if child.dep_ == "compound" else None
+            if mention is not None and mention.ref.country == "IGO":
+                return mention.ref
         return None
 
 

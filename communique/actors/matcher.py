@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
-from .dictionary import ActorDictionary
+from .dictionary import ActorDictionary, is_acronym
 
 # Kinds whose surface forms are proper names: they must start with a capital in the
 # text, so "turkey", "chad" and "china" as common nouns never match. People's full
@@ -15,32 +15,38 @@ from .dictionary import ActorDictionary
 PROPER_KINDS = frozenset({"country", "metonym", "organisation", "person"})
 
 
-_CACHE: dict[tuple[int, int], tuple[PhraseMatcher, PhraseMatcher]] = {}
+Matchers = tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]
+_CACHE: dict[tuple[int, int], Matchers] = {}
 
 
-def _matchers(vocab: Vocab, dictionary: ActorDictionary) -> tuple[PhraseMatcher, PhraseMatcher]:
+def _matchers(vocab: Vocab, dictionary: ActorDictionary) -> Matchers:
     key = (id(vocab), id(dictionary))
     if key not in _CACHE:
         _CACHE[key] = _build_matchers(vocab, dictionary)
     return _CACHE[key]
 
 
-def _build_matchers(
-    vocab: Vocab, dictionary: ActorDictionary
-) -> tuple[PhraseMatcher, PhraseMatcher]:
+def _build_matchers(vocab: Vocab, dictionary: ActorDictionary) -> Matchers:
+    """Proper names (any case, checked for a capital), body names (any case) and bodies'
+    short forms ("PLAN", "MoD"), which match only as written: "plan" is no navy."""
     proper = PhraseMatcher(vocab, attr="LOWER")
     common = PhraseMatcher(vocab, attr="LOWER")
+    exact = PhraseMatcher(vocab, attr="ORTH")
     proper_forms: set[str] = set()
     common_forms: set[str] = set()
+    exact_forms: set[str] = set()
     for surface, kind in dictionary.surface_forms():
         if kind in PROPER_KINDS:
             proper_forms.add(surface)
+        elif kind == "body" and is_acronym(surface):
+            exact_forms.add(surface)
         elif kind == "body":
             common_forms.update(_with_plural(surface))
     tokenizer = _tokenizer(vocab)
     proper.add("PROPER", [tokenizer(form) for form in sorted(proper_forms)])
     common.add("COMMON", [tokenizer(form) for form in sorted(common_forms)])
-    return proper, common
+    exact.add("EXACT", [tokenizer(form) for form in sorted(exact_forms)])
+    return proper, common, exact
 
 
 def _tokenizer(vocab: Vocab):  # type: ignore[no-untyped-def]
@@ -68,11 +74,12 @@ def dictionary_spans(doclike: Doc | SpacySpan, dictionary: ActorDictionary) -> l
     For a Span, the matches inside it, as spans of its Doc: the same matches as on
     `span.as_doc()`, without copying the words into a new Doc."""
     doc = doclike.doc if isinstance(doclike, SpacySpan) else doclike
-    proper, common = _matchers(doc.vocab, dictionary)
+    proper, common, exact = _matchers(doc.vocab, dictionary)
     spans = [
         doc[start:end]
         for _, start, end in proper(doclike)
         if doc[start].text[:1].isupper() or doc[start].text[:1].isdigit()
     ]
     spans += [doc[start:end] for _, start, end in common(doclike)]
+    spans += [doc[start:end] for _, start, end in exact(doclike)]
     return spans

@@ -4,8 +4,10 @@ PETRARCH dictionaries are plain text: `NAME [CODE]` lines (underscores join word
 `+SYNONYM` lines for the entry above, indented `[CODE <date]`, `[CODE date-date]`
 and `[CODE >date]` blocks for codes that hold over a period, `#` and `<!-- -->`
 comments. Agent files hold `TITLE {PLURALS} [~SECTOR]` lines and `!MACRO! = A, B`
-substitutions. This loader lets the benchmarks (and users with their own
-dictionaries) run communique over PETRARCH's actors, e.g.
+substitutions. A state whose code changed over time (`[RHO <790606]` then `[ZBW]`)
+keeps only its current code: communique's countries carry no dates. This loader lets
+the benchmarks (and users with their own dictionaries) run communique over PETRARCH's
+actors, e.g.
 
     dictionary = load_petrarch(actors_path, agents_path)
     result = analyse(article, doc, dictionary=dictionary)
@@ -109,6 +111,9 @@ def _entries(
         if not spells:
             continue
         name, aliases = actor.names[0], tuple(actor.names[1:])
+        current = [s for s in spells if not (s.start or s.end)]
+        if len(spells) > 1 and all(not s.sector for s in spells) and len(current) == 1:
+            spells = current  # a state whose code changed ("ZIMBABWE [RHO <790606] [ZBW]")
         if len(spells) > 1 or spells[0].start or spells[0].end:
             people.append(PersonEntry(name, tuple(spells), aliases, "-"))
         elif not spells[0].sector:

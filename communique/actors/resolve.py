@@ -11,6 +11,7 @@ surname alone ("Miller") refers back to the full name in the same article.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -21,6 +22,7 @@ from ..docview import children_of, view
 from ..model import ActorKind, Span
 from ..places import lookup_place
 from .dictionary import (
+    INTERNATIONAL,
     ActorDictionary,
     BodyEntry,
     CountryEntry,
@@ -49,7 +51,36 @@ def find_mentions(
         mention = _resolve_span(span, label, dictionary=dictionary, published=published)
         if mention is not None:
             mentions.append(mention)
-    return link_surnames(mentions)
+    return _placed(doc, link_surnames(mentions))
+
+
+def _placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """When no actor names a country, the article's places say where it is: "President
+    Abdelaziz Bouteflika threatened a curfew in Algiers" is about Algeria. Titled people
+    and organisations without a country take the country of the first place named."""
+    if any(m.ref.country and m.ref.country not in INTERNATIONAL for m in mentions):
+        return mentions
+    if not any(m.ref.country is None and (m.ref.sector or m.ref.kind == "organisation")
+               for m in mentions):  # fmt: skip
+        return mentions
+    country = _first_place_country(doc)
+    return [_with_place(m, country) for m in mentions] if country else mentions
+
+
+def _first_place_country(doc: Doc) -> str | None:
+    for ent in view(doc).ents:
+        if ent.label_ in {"GPE", "LOC"}:
+            location = lookup_place(ent.text)
+            if location is not None and location.country:
+                return location.country
+    return None
+
+
+def _with_place(mention: ActorMention, country: str) -> ActorMention:
+    ref = mention.ref
+    if ref.country is None and not ref.given_code and (ref.sector or ref.kind == "organisation"):
+        return ActorMention(mention.span, dataclasses.replace(ref, country=country), "place")
+    return mention
 
 
 def _candidate_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[SpacySpan, str]]:
@@ -148,7 +179,7 @@ def _resolve_span(
     if label == "PERSON" and _looks_like_name(span):
         return ActorMention(record, _person_ref(span, dictionary, published), "context")
     if label == "ORG" and _looks_like_name(span):
-        iso3 = _context_country(span, dictionary)
+        iso3 = _context_country(span, dictionary) or _context_international(span, dictionary)
         return ActorMention(record, ActorRef("organisation", text, iso3, None), "ner")
     return None
 
@@ -167,7 +198,15 @@ def _residence(
         return None
     if normalise(span.text) not in {normalise(form) for form in country.adjectives}:
         return None
-    for child in children_of(root):
+    children = list(children_of(root))
+    subject = root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        subject = root.head.head  # "hundreds of ethnic Serbs"
+    if subject.dep_ == "nsubj" and any(c.lower_ == "ethnic" for c in children):
+        # "ethnic Albanians demonstrated in Serbia": where an ethnic group acts, it lives
+        verb = subject.head
+        children += [c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "in"]
+    for child in children:
         place: Token | None = None
         if child.dep_ == "amod" and child.i < span.start:
             place = child
@@ -251,11 +290,17 @@ def _person_ref(
 ) -> ActorRef:
     name = _strip_titles(span, dictionary)
     entries = dictionary.people(name, on=published)
+    if entries and not dictionary.knows_full_name(name):
+        # A surname alone is someone else when the phrase names another country: "King
+        # Hassan of Morocco" is not a Jordanian minister called Hassan.
+        iso3 = _context_country(span, dictionary)
+        if iso3 is not None and all(iso3 != s.iso3 for e in entries for s in e.spells):
+            entries = []
     if entries:
         entry = entries[0]
         spell = (entry.role_at(published) if published else None) or entry.spells[-1]
         return ActorRef("person", entry.name, spell.iso3, spell.sector, spell.role)
-    iso3 = _context_country(span, dictionary)
+    iso3 = _context_country(span, dictionary) or _context_international(span, dictionary)
     role, sector = _context_role(span, dictionary)
     return ActorRef("person", name, iso3, sector, role)
 
@@ -326,6 +371,21 @@ def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None
     return None
 
 
+def _context_international(span: SpacySpan, dictionary: ActorDictionary) -> str | None:
+    """IGO or NGO when the person's phrase names an international organisation and no
+    country: "Kenzo Oshima, the United Nations relief coordinator"."""
+    words = sorted(_np_context(span), key=lambda t: t.i)
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            window = words[i : i + size]
+            if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
+                continue
+            org = dictionary.organisation(" ".join(t.text for t in window))
+            if org is not None and org.country in INTERNATIONAL - {"IMG"}:
+                return org.country
+    return None
+
+
 def _context_role(span: SpacySpan, dictionary: ActorDictionary) -> tuple[str | None, str | None]:
     """The title in the span's noun phrase ("spokesperson", "foreign minister")."""
     words = [t for t in _np_context(span) + list(span) if t.is_alpha]
@@ -368,11 +428,14 @@ def link_surnames(mentions: list[ActorMention]) -> list[ActorMention]:
     """A one-word name ("Miller", even when the model tags it ORG) refers to the fullest
     person named with that surname in the same article."""
     people: dict[str, ActorRef] = {}
+    written: dict[str, ActorRef] = {}  # people the article names in full
     for mention in mentions:
         if mention.ref.kind == "person":
             key = _surname(mention.ref.name)
             if key not in people or _richer(mention.ref, people[key]):
                 people[key] = mention.ref
+            if " " in mention.span.text.strip():
+                written.setdefault(key, mention.ref)
     linked = []
     for mention in mentions:
         ref = mention.ref
@@ -383,6 +446,16 @@ def link_surnames(mentions: list[ActorMention]) -> list[ActorMention]:
         ):
             full = people.get(_surname(ref.name))
             if full is not None and full != ref and _richer(full, ref):
+                mention = ActorMention(mention.span, full, "surname")
+        elif (
+            ref.kind == "person"
+            and mention.how == "dictionary"
+            and (" " not in mention.span.text.strip())
+        ):
+            # "Clinton" alone is the Clinton the article named in full, whoever else the
+            # dictionary knows by that surname.
+            full = written.get(_surname(ref.name))
+            if full is not None and full != ref:
                 mention = ActorMention(mention.span, full, "surname")
         linked.append(mention)
     return linked
@@ -419,4 +492,11 @@ def mention_for_span(
     if trimmed is None or not _looks_like_name(trimmed):
         return None
     label = "PERSON" if trimmed.root.ent_type_ == "PERSON" else "ORG"
-    return _resolve_span(trimmed, label, dictionary=dictionary, published=published)
+    mention = _resolve_span(trimmed, label, dictionary=dictionary, published=published)
+    if mention is None or mention.ref.country is not None:
+        return mention
+    # As in `find_mentions`: with no country named in the text, its places say where it is.
+    if any(dictionary.country(e.text) for e in view(doc).ents if e.label_ in {"GPE", "NORP"}):
+        return mention
+    country = _first_place_country(doc)
+    return _with_place(mention, country) if country else mention

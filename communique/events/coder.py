@@ -12,7 +12,7 @@ actor told what to do.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -43,10 +43,15 @@ VERB_PREPS = ("with", "against", "from", "to", "toward", "towards", "at", "over"
 
 
 def find_events(
-    doc: Doc, index: MentionIndex, quotes: Sequence[QuoteFinding] = ()
+    doc: Doc,
+    index: MentionIndex,
+    quotes: Sequence[QuoteFinding] = (),
+    *,
+    patterns: Mapping[str, Sequence[VerbPattern]] | None = None,
 ) -> list[EventFinding]:
-    """All events in `doc`, in text order."""
-    patterns = load_patterns()
+    """All events in `doc`, in text order; `patterns` replaces the shipped verb patterns
+    (see `communique.events.petrarch` for loading a PETRARCH verb dictionary)."""
+    patterns = load_patterns() if patterns is None else patterns
     speakers = [_speaker_ref(index, quote) for quote in quotes]
     cues = {quote.cue.start for quote in quotes if quote.cue is not None}
     events: list[EventFinding] = []
@@ -165,9 +170,12 @@ def _code(
     candidates = _target_tokens(verb, pattern, passive=passive)
     candidates = [*recipient, *candidates]
     targets: list[ActorRef | None] = []
+    own = _named_in(source_token, index)
     for generic in (False, True):
         for candidate in candidates:
             refs = index.refs_for(candidate, speaker=speaker, generic=generic)
+            if _reflexive(candidate) and own & set(refs):
+                continue  # "A and the government of B warned their citizens": not B
             targets = [t for t in refs if t not in sources]
             if targets:
                 break
@@ -204,6 +212,8 @@ def _code(
                     confidence=_confidence(source_token, target, pattern),
                 )
             )
+    if pattern.reverse is not None:
+        found += [_reversed(e, pattern.reverse) for e in found if e.target is not None]
     return found
 
 
@@ -225,6 +235,19 @@ def _doer(
     return subject, []
 
 
+def _named_in(phrase: Token | None, index: MentionIndex) -> set[ActorRef]:
+    """Every actor named inside a phrase ("Ithilen and the government of Gondor")."""
+    if phrase is None:
+        return set()
+    mentions = (index.at(token) for token in phrase.subtree)
+    return {m.ref for m in mentions if m is not None}
+
+
+def _reflexive(noun: Token) -> bool:
+    """ "their populations", "its citizens": a noun owned through a possessive pronoun."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in children_of(noun))
+
+
 def _sources(
     token: Token | None, index: MentionIndex, *, speaker: ActorRef | None
 ) -> list[ActorRef]:
@@ -233,6 +256,9 @@ def _sources(
     sources = index.refs_for(token, speaker=speaker)
     for other in syntax.other_subjects(token):  # "Old foes Gondor and Osgiliath"
         sources = sources or index.refs_for(other, speaker=speaker)
+    if sources:
+        for listed in syntax.listed_with(token):
+            sources += [r for r in index.refs_for(listed) if r not in sources]
     return sources or index.refs_for(token, speaker=speaker, generic=True)
 
 
@@ -311,9 +337,7 @@ def _complement_subject(verb: Token) -> Token | None:
     return None
 
 
-def _confidence(
-    source_token: Token | None, target: ActorRef | None, pattern: VerbPattern
-) -> float:
+def _confidence(source_token: Token | None, target: ActorRef | None, pattern: VerbPattern) -> float:
     score = 0.55
     if target is not None:
         score += 0.2
@@ -352,16 +376,20 @@ def _paired(events: list[EventFinding]) -> list[EventFinding]:
         paired.append(event)
         reverse = RECIPROCAL_CODES.get(event.code)
         if reverse is not None and event.target is not None and not event.negated:
-            paired.append(
-                dataclasses.replace(
-                    event,
-                    code=reverse,
-                    source=event.target,
-                    target=event.source,
-                    confidence=round(max(event.confidence - 0.1, 0.05), 2),
-                )
-            )
+            paired.append(_reversed(event, reverse))
     return paired
+
+
+def _reversed(event: EventFinding, code: str) -> EventFinding:
+    """The act `event` implies from its target back to its source, a little less sure."""
+    assert event.target is not None
+    return dataclasses.replace(
+        event,
+        code=code,
+        source=event.target,
+        target=event.source,
+        confidence=round(max(event.confidence - 0.1, 0.05), 2),
+    )
 
 
 def _dedupe(events: list[EventFinding]) -> list[EventFinding]:

@@ -50,9 +50,7 @@ def _addressee(verb: Token) -> Token | None:
     for child in children_of(governor if governor is not None else clause.head):
         if child.dep_ == "dative" and child.lower_ == "to":
             return next((c for c in children_of(child) if c.dep_ == "pobj"), None)
-        if child.dep_ == "dative" or (
-            child.dep_ == "dobj" and child.pos_ == "PROPN"
-        ):
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and child.pos_ == "PROPN"):
             return child
     return None
 

@@ -93,6 +93,9 @@ class VerbPattern:
     targets: tuple[str, ...]
     passive: bool
     example: str
+    # The code of the act this one implies in the other direction ("A visited B": B
+    # hosted A); None for most acts. Only loaded dictionaries set it (PETRARCH's [X:Y]).
+    reverse: str | None = None
 
     @property
     def root(self) -> str:

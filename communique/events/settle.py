@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..docview import children_of
+from . import syntax
 from .items import EventFinding
 from .ontology import load_ontology
 
@@ -89,6 +90,38 @@ def _will_not(token: Token) -> bool:
     return negated and any(c.lower_ in {"will", "would", "wo", "shall"} for c in children_of(token))
 
 
+def _intended(token: Token) -> bool:
+    """ "is willing to send material to help defend X": an act further down a chain of
+    infinitives under a word of intent is announced, not done (the parser's mode only
+    looks one step up)."""
+    current = token
+    for step in range(4):
+        if current.head is current or not (
+            current.dep_ in {"xcomp", "conj"} or (current.dep_ == "advcl" and _infinitive(current))
+        ):
+            return False
+        link, current = current.dep_, current.head
+        if step > 0 and link == "xcomp" and current.lemma_.lower() in syntax.INTENT_LEMMAS:
+            return True
+    return False
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(token))
+
+
+def _condition(token: Token) -> bool:
+    """ "if it is attacked", "unless the talks resume": the clause is a condition of
+    another act, not an act of its own."""
+    return any(c.dep_ == "mark" and c.lower_ in syntax.CONDITION_MARKS for c in children_of(token))
+
+
+def _as_intent(event: EventFinding) -> EventFinding:
+    from .coder import intent_code  # the coder imports this module
+
+    return dataclasses.replace(event, code=intent_code(event.code), mode="future")
+
+
 def _as_refusal(event: EventFinding, *, any_act: bool) -> EventFinding:
     code = refusal_code(event.code) or ("120" if any_act else None)
     if code is None or code not in load_ontology():
@@ -105,11 +138,20 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
     acts_per_sentence = Counter(e.evidence.start for e in events if e.code[:2] != "01")
     settled = []
     for event, token in zip(events, tokens, strict=True):
-        if token is not None and (_refused(token) or _will_not(token)):
-            event = _as_refusal(event, any_act=_refused(token))
+        refused = token is not None and _refused(token)
+        if token is not None and (refused or _will_not(token)):
+            event = _as_refusal(event, any_act=refused)
+        elif token is not None and event.mode == "asserted" and _intended(token):
+            event = _as_intent(event)
         confidence = event.confidence
-        if token is not None and any(g.i in triggers for g in _governors(token)):
+        # "refused to allow X": the refusing verb and the act refused are one rejection
+        governors = _governors(token)[1:] if refused and token is not None else None
+        if token is not None and governors is None:
+            governors = _governors(token)
+        if governors and any(g.i in triggers for g in governors):
             confidence -= EMBEDDED_PENALTY
+        if token is not None and _condition(token):
+            confidence -= UNASSERTED_PENALTY
         if token is not None and token.dep_ in BACKGROUND_DEPS:
             confidence -= BACKGROUND_PENALTY
         if token is not None and _purpose(token) and acts_per_sentence[event.evidence.start] > 1:

@@ -92,6 +92,22 @@ def other_subjects(subject: Token) -> list[Token]:
     return [c for c in children_of(subject.head) if c.dep_ == subject.dep_ and c.i != subject.i]
 
 
+def listed_with(subject: Token) -> list[Token]:
+    """Names of a list that the parser hung under the list's head instead of coordinating
+    them: "Arnor, Calenardhon and the evil Gondor" (Arnor a modifier of Gondor), "Mordor,
+    the awful Fornost, and Gondor" (Fornost an apposition of Mordor)."""
+    found = []
+    coordinated = any(c.dep_ in {"conj", "cc"} for c in children_of(subject))
+    for child in children_of(subject):
+        if child.pos_ not in {"PROPN", "NOUN"} or child.i > subject.i and child.dep_ != "appos":
+            continue
+        if child.dep_ == "nmod" and any(t.dep_ == "cc" for t in child.subtree):
+            found.append(child)  # "Arnor, Calenardhon and the ... Gondor"
+        elif child.dep_ == "appos" and coordinated:
+            found.append(child)  # "Mordor, the awful Fornost, and good Gondor"
+    return found
+
+
 def agent_of(verb: Token) -> Token | None:
     """The "by" phrase of a passive verb: "was attacked by rebels" gives "rebels"."""
     for child in children_of(verb):
@@ -145,6 +161,8 @@ def nominal_objects(noun: Token, *, depth: int = 3) -> list[Token]:
         following = []
         for token in frontier:
             heads = [token, *(c for c in children_of(token) if c.dep_ == "acl")]
+            # "the parade supporting X": the participle's object
+            following += [c for h in heads[1:] for c in children_of(h) if c.dep_ == "dobj"]
             for child in (c for head in heads for c in children_of(head)):
                 if child.dep_ in {"prep", "agent"} and child.lower_ in NOMINAL_PREPS | {"by"}:
                     following += [g for g in children_of(child) if g.dep_ == "pobj"]

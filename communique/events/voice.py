@@ -22,10 +22,13 @@ from ..model import Span
 from ..places import lookup_place
 from . import syntax
 
-# Passives that read as a state of the subject when followed by "to".
+# Passives that read as a state of the subject when followed by "to" ("is opposed to"),
+# and those that do with "in" ("forces were engaged in ethnic cleansing").
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "resign", "open"})
-# Roots whose doer is often left unnamed: accusations, coercion, assault, fighting.
-UNATTRIBUTED_ROOTS = frozenset({"11", "17", "18", "19", "20"})
+STATIVE_IN_PASSIVES = frozenset({"engage", "involve"})
+# Roots whose doer is often left unnamed: investigations ("was put under investigation in
+# Italy"), accusations, coercion, assault, fighting.
+UNATTRIBUTED_ROOTS = frozenset({"09", "11", "17", "18", "19", "20"})
 # Heads of a subject or "by" phrase that name a means of violence, not an actor.
 MEANS_NOUNS = frozenset(
     {"bomb", "bombing", "blast", "explosion", "mine", "device", "shell", "rocket", "missile",
@@ -39,12 +42,19 @@ RECEIVE_LEMMAS = frozenset({"receive", "obtain", "accept", "get", "secure", "win
 
 
 def is_stative_passive(verb: Token) -> bool:
-    """ "is opposed to", "is committed to": a passive of a stance verb with "to", no agent."""
+    """ "is opposed to", "is committed to", "were engaged in": a passive of a stance or
+    activity verb with its preposition and no agent; the subject is the one acting."""
+    lemma = verb.lemma_.lower()
+    if lemma in STATIVE_PASSIVES:
+        prep = "to"
+    elif lemma in STATIVE_IN_PASSIVES:
+        prep = "in"
+    else:
+        return False
     return (
-        verb.lemma_.lower() in STATIVE_PASSIVES
-        and syntax.is_passive(verb)
+        syntax.is_passive(verb)
         and syntax.agent_of(verb) is None
-        and any(c.dep_ == "prep" and c.lower_ == "to" for c in children_of(verb))
+        and any(c.dep_ == "prep" and c.lower_ == prep for c in children_of(verb))
     )
 
 
@@ -87,6 +97,14 @@ def unidentified_source(
 
 def _place_country(verb: Token, index: MentionIndex, means: Token | None) -> str | None:
     holders = [verb, *([means] if means is not None else [])]
+    # "was put under investigation in Italy": the place may hang on the verb's phrase.
+    holders += [
+        o
+        for prep in children_of(verb)
+        if prep.dep_ == "prep" and prep.lower_ not in PLACE_PREPS
+        for o in children_of(prep)
+        if o.dep_ == "pobj"
+    ]
     places = [
         t
         for holder in holders

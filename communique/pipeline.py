@@ -130,8 +130,9 @@ def analyse(
     mentions = link_abbreviations(doc, sorted(mentions, key=lambda m: m.span.start))
     country = dominant_country(mentions)
     mentions = with_default_country(mentions, country)
-    fallback = partial(generic_mention, dictionary=dictionary or load_dictionary(), country=country)
-    index = MentionIndex(doc, mentions, fallback=fallback, country=country)
+    known = dictionary or load_dictionary()
+    fallback = partial(generic_mention, dictionary=known, country=country)
+    index = MentionIndex(doc, mentions, fallback=fallback, country=country, members=known.members)
     events = [
         e
         for e in find_events(doc, index, findings, patterns=patterns)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from communique.actors.petrarch import load_petrarch
 from communique.events.ontology import load_patterns
 from communique.events.petrarch import load_petrarch_verbs, patterns_from_petrarch
 from communique.model import Article
@@ -123,6 +124,101 @@ def test_events_target_through_a_participle(
 
 
 def test_events_own_people_are_not_the_target(nlp: Language) -> None:
+    """ "their citizens" are the subjects' people (civilians), never the subjects again."""
     text = "Peru and the government of Chile warned their citizens about Bolivia."
-    targets = {target for _, target in _pairs(nlp, text)}
-    assert "CHL" not in targets
+    result = result_of(nlp, text)
+    codes = {a["id"]: a["code"] for a in result["actors"]}
+    targets = {codes.get(e["target"]) for e in result["events"]}
+    assert targets and not targets & {"CHL", "CHLGOV", "PER"}
+
+
+GROUP_ACTORS = """WESTMARCH_LEAGUE [WML/ESK/TOR]
+ESKARON [ESK]
+TORVALE [TOR]
+DUNMERE [DUN]
+"""
+
+
+def test_petrarch_group_actor_stands_for_each_member(nlp: Language, tmp_path: Path) -> None:
+    (tmp_path / "actors.txt").write_text(GROUP_ACTORS, encoding="utf-8")
+    dictionary = load_petrarch(tmp_path / "actors.txt")
+    assert dictionary.members == {"westmarch league": ("ESK", "TOR")}
+    text = "The Westmarch League condemned Dunmere on Friday."
+    result = analyse(
+        Article(id="t", text=text, published="2021-06-01"), nlp(text), dictionary=dictionary
+    ).to_dict()
+    codes = {a["id"]: a["code"] for a in result["actors"]}
+    pairs = {(codes[e["source"]], codes.get(e["target"])) for e in result["events"]}
+    assert {("WML", "DUN"), ("ESK", "DUN"), ("TOR", "DUN")} <= pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "mode"),
+    [
+        # an attempt is an act that happened, not an intention
+        ("Hackers from Belarus tried to hack into the computers of the Lithuanian army.",
+         ("BLR", "LTU"), "asserted"),
+        # the issuer of a statement does what the statement does
+        ("Peru issued a statement condemning Chile on Monday.", ("PER", "CHL"), "asserted"),
+    ],
+)  # fmt: skip
+def test_events_attempts_and_statements(
+    nlp: Language, text: str, pair: tuple[str, str], mode: str
+) -> None:
+    result = result_of(nlp, text)
+    countries = {a["id"]: a["country"] for a in result["actors"]}
+    found = {
+        (countries[e["source"]], countries.get(e["target"]), e["mode"]) for e in result["events"]
+    }
+    assert (*pair, mode) in found
+
+
+def test_events_agreeing_that_is_an_event(nlp: Language) -> None:
+    text = "Senior Peruvian and Chilean officials agreed that their countries should cooperate."
+    assert any(e["cameo"].startswith("03") for e in result_of(nlp, text)["events"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Italy plans to impose restrictions on its labour market for new members.",
+        "Italy will impose curbs on its labour market next year.",
+    ],
+)
+def test_events_own_country_as_place_does_not_cancel_the_act(nlp: Language, text: str) -> None:
+    events = result_of(nlp, text)["events"]
+    assert events and all(e["source"] != e["target"] for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("The foreign ministers of Peru and Chile condemned Bolivia.", {"PERGOV", "CHLGOV"}),
+        ("Peruvian and Chilean diplomats condemned Bolivia on Monday.", {"PERGOV", "CHLGOV"}),
+        ("The ambassadors of Peru, Chile and Ecuador criticised Bolivia.",
+         {"PERGOV", "CHLGOV", "ECUGOV"}),
+        ("Lawmakers in Peru and Bolivia condemned Chile on Monday.", {"PERLEG", "BOLLEG"}),
+    ],
+)  # fmt: skip
+def test_events_office_holders_of_listed_countries_each_act(
+    nlp: Language, text: str, sources: set[str]
+) -> None:
+    result = result_of(nlp, text)
+    codes = {a["id"]: a["code"] for a in result["actors"]}
+    assert sources <= {codes[e["source"]] for e in result["events"]}
+
+
+def test_petrarch_country_coded_name_under_a_title_is_the_office_holder(
+    nlp: Language, tmp_path: Path
+) -> None:
+    (tmp_path / "actors.txt").write_text("ESKARON [ESK]\nKALDOR [ESK]\nDUNMERE [DUN]\n", "utf-8")
+    (tmp_path / "agents.txt").write_text("PRESIDENT [~GOV]\n", "utf-8")
+    dictionary = load_petrarch(tmp_path / "actors.txt", tmp_path / "agents.txt")
+    text = "Eskaron President Kaldor condemned Dunmere on Friday."
+    result = analyse(
+        Article(id="t", text=text, published="2021-06-01"), nlp(text), dictionary=dictionary
+    ).to_dict()
+    codes = {a["id"]: a["code"] for a in result["actors"]}
+    assert ("ESKGOV", "DUN") in {
+        (codes[e["source"]], codes.get(e["target"])) for e in result["events"]
+    }

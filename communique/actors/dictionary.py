@@ -216,7 +216,11 @@ class ActorDictionary:
         bodies: Iterable[BodyEntry],
         roles: Iterable[RoleEntry],
         people: Iterable[PersonEntry],
+        members: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
+        """`members`: actors that stand for several codes at once, by canonical name
+        (PETRARCH's "THE_SHIRE [FRO/BIL/SAM]"): name -> the codes besides its own."""
+        self.members = {normalise(name): codes for name, codes in (members or {}).items()}
         self.countries = tuple(countries)
         self.metonyms = tuple(metonyms)
         self.organisations = tuple(organisations)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Token
 
 from ..docview import children_of
+from .dictionary import normalise
 from .items import ActorMention, ActorRef
 
 # Links followed from a noun to the words that say whose it is:
@@ -37,10 +39,14 @@ class MentionIndex:
         *,
         fallback: Callable[[Token], ActorMention | None] | None = None,
         country: str | None = None,
+        members: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         """`fallback` makes an actor of a phrase no mention covers (`refs_for(generic=True)`);
-        `country` is the article's main country (`generic.dominant_country`)."""
+        `country` is the article's main country (`generic.dominant_country`); `members`
+        gives, by normalised name, the other codes of an actor that stands for several
+        (`ActorDictionary.members`)."""
         self.doc = doc
+        self.members = members or {}
         self.country = country
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
         self._starts = [m.span.start for m in self.mentions]
@@ -107,24 +113,92 @@ class MentionIndex:
                 if mention is not None:
                     self.add(mention)
                     ref = mention.ref
+            owned = self.at(head) is None  # named through its owner, not itself
+            sectoral = self._sectoral(head, ref)
+            if sectoral is not None:
+                ref = sectoral.ref
             if ref is not None and ref not in refs:
                 refs.append(ref)
-            if ref is not None and self.at(head) is None:
-                refs += [r for r in self._owner_conjuncts(head) if r not in refs]
+                refs += [r for r in self._members_of(ref) if r not in refs]
+            # "lawmakers in A and B", "the foreign ministers of A and B": B's too
+            group = sectoral or (None if owned else self.at(head))
+            if group is not None and (group.ref.kind == "person" or not group.ref.sector):
+                group = None
+            if ref is not None and (owned or group is not None):
+                others = self._owner_conjuncts(head)
+                if group is not None:
+                    others = [self._same_sector(group, other) for other in others]
+                refs += [r for r in others if r not in refs]
         return refs
+
+    def _sectoral(self, head: Token, owner: ActorRef | None) -> ActorMention | None:
+        """ "Lawmakers in Fornost", "police from Ghana": a sector noun whose owner is a
+        bare country is that country's sector (FORLEG), not the country itself."""
+        if owner is None or owner.kind != "country" or owner.sector or self.fallback is None:
+            return None
+        if head.pos_ != "NOUN" or self.at(head) is not None:
+            return None
+        mention = self.fallback(head)
+        if mention is None or not mention.ref.sector or mention.ref.country != owner.country:
+            return None
+        self.add(mention)
+        return mention
+
+    def _same_sector(self, sectoral: ActorMention, other: ActorRef) -> ActorRef:
+        if other.kind != "country" or other.sector:
+            return other
+        ref = dataclasses.replace(sectoral.ref, country=other.country)
+        if not any(m.ref == ref for m in self.mentions):
+            self.add(ActorMention(sectoral.span, ref, sectoral.how))
+        return ref
+
+    def _titled(self, token: Token, mention: ActorMention) -> ActorMention:
+        """A name the dictionary codes as a bare country, under a title that gives a
+        sector ("Bree President Romendacil"), is the country's office-holder."""
+        if mention.ref.kind != "country" or mention.ref.sector:
+            return mention
+        for child in children_of(token):
+            titled = self.at(child) if child.dep_ == "compound" else None
+            if (
+                titled is not None
+                and titled is not mention
+                and titled.ref.sector
+                and titled.ref.country == mention.ref.country
+            ):
+                return titled
+        return mention
+
+    def _members_of(self, ref: ActorRef) -> list[ActorRef]:
+        """The other actors a group actor stands for ("The Shire" is FRO, BIL and SAM),
+        each added to the index as a mention of the group's words."""
+        codes = self.members.get(normalise(ref.name), ()) if self.members else ()
+        if not codes:
+            return []
+        found = []
+        for code in codes:
+            member = dataclasses.replace(
+                ref, country=code[:3], sector=code[3:] or None, given_code=None
+            )
+            if not any(m.ref == member for m in self.mentions):
+                group = next((m for m in self.mentions if m.ref == ref), None)
+                if group is None:
+                    continue
+                self.add(ActorMention(group.span, member, "member"))
+            found.append(member)
+        return found
 
     def _owner_conjuncts(self, token: Token) -> list[ActorRef]:
         """The other owners of a phrase whose owner is a list: "the ambassadors of Arnor,
         Osgiliath and Gondor", "Eriadori and Calenardhon leaders"."""
         for child in children_of(token):
             owner = child
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
                 owner = next((g for g in children_of(child) if g.dep_ == "pobj"), child)
             elif child.dep_ not in {"nmod", "compound", "amod", "poss"}:
                 continue
-            if self.at(owner) is None:
-                continue
-            conjuncts = [self.at(c) for c in _conjuncts(owner)]
+            if self.at(owner) is None or self.at(owner) is self.at(token):
+                continue  # no actor, or the phrase's own ("foreign" of "foreign ministers")
+            conjuncts = [self.at(c) for c in _conjuncts(owner, adjectives=True)]
             return [m.ref for m in conjuncts if m is not None]
         return []
 
@@ -168,7 +242,7 @@ class MentionIndex:
             current, depth = queue.popleft()
             mention = self.at(current)
             if mention is not None:
-                return mention.ref
+                return self._titled(current, mention).ref
             if current.lower_ == "whose":
                 antecedent = _antecedent(current)
                 return self._owner(antecedent, speaker=speaker) if antecedent is not None else None
@@ -211,10 +285,12 @@ def _antecedent(pronoun: Token) -> Token | None:
     return None
 
 
-def _conjuncts(token: Token) -> list[Token]:
+def _conjuncts(token: Token, *, adjectives: bool = False) -> list[Token]:
+    """Nouns coordinated with `token`; with `adjectives`, also "Peruvian and *Chilean*"."""
+    kinds = {"PROPN", "NOUN", "PRON", "ADJ"} if adjectives else {"PROPN", "NOUN", "PRON"}
     found = []
     for child in children_of(token):
-        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+        if child.dep_ == "conj" and child.pos_ in kinds:
             found.append(child)
-            found += _conjuncts(child)
+            found += _conjuncts(child, adjectives=adjectives)
     return found

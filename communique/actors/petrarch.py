@@ -126,6 +126,19 @@ def _entries(
     return countries, orgs, people
 
 
+def _members(actors: Iterable[_Actor]) -> dict[str, tuple[str, ...]]:
+    """Entries that code as several actors ("THE_SHIRE [FRO/BIL/SAM]"): name -> the codes
+    after the first, which the entry itself takes."""
+    members: dict[str, tuple[str, ...]] = {}
+    for actor in actors:
+        for block in actor.codes:
+            codes = block.split()[0].split("/") if block.split() else []
+            rest = tuple(c for c in codes[1:] if c and c not in NULL_CODES)
+            if rest:
+                members[actor.names[0]] = rest
+    return members
+
+
 def read_agents(text: str) -> list[tuple[str, str]]:
     """(title, sector) pairs of a PETRARCH agent file, plurals and macros expanded."""
     macros: dict[str, list[str]] = {}
@@ -170,7 +183,8 @@ def _plural(title: str) -> str:
 
 def load_petrarch(actors: Path, agents: Path | None = None) -> ActorDictionary:
     """An ActorDictionary from a PETRARCH actor file and, optionally, an agent file."""
-    countries, orgs, people = _entries(read_actors(actors.read_text("utf-8")))
+    entries = read_actors(actors.read_text("utf-8"))
+    countries, orgs, people = _entries(entries)
     pairs = read_agents(agents.read_text("utf-8")) if agents is not None else []
     bodies = [
         BodyEntry(title, None, sector, (_plural(title),)) for title, sector in pairs if sector
@@ -183,4 +197,5 @@ def load_petrarch(actors: Path, agents: Path | None = None) -> ActorDictionary:
         bodies=bodies,
         roles=roles,
         people=people,
+        members=_members(entries),
     )

@@ -85,10 +85,17 @@ def find_events(
     return _dedupe(_paired(settle(doc, events)))
 
 
+# Cues whose "that" clause is an act of theirs, not only a report: "agreed that ...".
+AGREEING = frozenset({"agree", "decide", "resolve", "pledge", "promise", "vow"})
+
+
 def _complemented(verb: Token) -> bool:
     """Whether a verb has an object or an infinitive complement ("promised to reform"),
     so that it reports an act and does not only introduce a quote."""
-    return bool(syntax.direct_objects(verb)) or any(c.dep_ == "xcomp" for c in children_of(verb))
+    return bool(syntax.direct_objects(verb)) or any(
+        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and verb.lemma_ in AGREEING)
+        for c in children_of(verb)
+    )
 
 
 def _best_pattern(verb: Token, candidates: Sequence[VerbPattern]) -> VerbPattern | None:
@@ -182,7 +189,7 @@ def _code(
         if targets:
             break
     if not targets and pattern.code[:2] in FORCE_ROOTS:
-        targets = _place_targets(verb, index)
+        targets = [t for t in _place_targets(verb, index) if t not in sources]
     if not targets:
         targets = [None]
     mode = syntax.mode_of(verb)
@@ -299,7 +306,10 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
         found += syntax.nominal_objects(obj)
     found += [o for prep in VERB_PREPS for o in syntax.prep_objects(verb, prep)]
     subject = _complement_subject(verb)
-    return found + ([subject] if subject is not None else [])
+    found += [subject] if subject is not None else []
+    # Last: an object that is the pattern's own word may still name the target ("forced
+    # the refugee agency out", pattern object "agency").
+    return found + [o for o in syntax.direct_objects(verb) if o.lemma_.lower() in pattern.objects]
 
 
 def _mutual(pattern: VerbPattern, subject: Token) -> bool:

@@ -30,8 +30,7 @@ INTENT_LEMMAS = frozenset(
         "agree",
         "decide",
         "threaten",
-        "try",
-        "attempt",
+        "swear",
         # adjectives of readiness: "is willing to withdraw", "is about to restore"
         "about",
         "willing",
@@ -70,6 +69,7 @@ def subject_of(verb: Token) -> Token | None:
     Armenia, Aliyev vowed ...": "threatening" borrows the main clause's subject.
     """
     token: Token | None = verb
+    via_acl = False
     for _ in range(6):
         if token is None:
             return None
@@ -78,6 +78,14 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if token.dep_ == "relcl":
             return token.head
+        if via_acl and token.pos_ in {"NOUN", "PROPN"}:
+            if token.dep_ == "ROOT":  # "Doctors from two aid groups donated ...", misparsed
+                return token
+            if token.dep_ == "dobj":  # "issued a statement condemning X": the issuer's act
+                token, via_acl = token.head, False
+                continue
+        # "a statement condemning X" (a participle), not "efforts of both sides to settle"
+        via_acl = token.dep_ == "acl" and (token.tag_ == "VBG" or token.head.dep_ == "ROOT")
         if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "acomp"} or (
             token.dep_ == "ccomp" and token.tag_ == "VBG"
         ):
@@ -103,7 +111,9 @@ def listed_with(subject: Token) -> list[Token]:
             continue
         if child.dep_ == "nmod" and any(t.dep_ == "cc" for t in child.subtree):
             found.append(child)  # "Arnor, Calenardhon and the ... Gondor"
-        elif child.dep_ == "appos" and coordinated:
+        elif child.dep_ == "appos" and (
+            coordinated or any(c.dep_ == "conj" for c in children_of(child))
+        ):
             found.append(child)  # "Mordor, the awful Fornost, and good Gondor"
     return found
 

@@ -29,6 +29,8 @@ NOBODY [---]
 MARSHLAND
 	[OLM <790606]
 	[MRS]
+PIP_HALLOW [VAL]
+	[VALCVL <20080120]
 """
 AGENTS = """!GUARD! = GUARD, WARDEN
 HARBOUR_!GUARD! [~COP]
@@ -62,6 +64,15 @@ def test_actors_petrarch_dated_codes_become_role_spells(
     dictionary: ActorDictionary, day: str, code: str
 ) -> None:
     (person,) = dictionary.people("Orwin Brake")
+    spell = person.role_at(day)
+    assert spell is not None and spell.code == code
+
+
+@pytest.mark.parametrize(("day", "code"), [("1995-01-04", "VALCVL"), ("2010-01-01", "VAL")])
+def test_actors_petrarch_dated_code_before_the_default(
+    dictionary: ActorDictionary, day: str, code: str
+) -> None:
+    (person,) = dictionary.people("Pip Hallow")
     spell = person.role_at(day)
     assert spell is not None and spell.code == code
 

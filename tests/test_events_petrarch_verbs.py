@@ -32,6 +32,9 @@ MEND    # a comment
 JOURNEY
 +TRAVEL_ON
 
+--- SAILED  [042:043] ---
+SAILED
+
 --- SCOLD  [xyz] ---
 SCOLD
 - * HARSHLY  [903]
@@ -68,13 +71,31 @@ def test_petrarch_verbs_extend_keeps_our_patterns(tmp_path: Path) -> None:
     merged = load_petrarch_verbs(path)
     assert set(load_patterns()) <= set(merged)
     assert merged["mend"][0].specificity >= merged["mend"][-1].specificity
-    assert set(load_petrarch_verbs(path, extend=False)) == {"mend", "journey", "travel"}
+    verbs = {"mend", "journey", "travel", "sailed"}
+    assert set(load_petrarch_verbs(path, extend=False)) == verbs | {f"={v}" for v in verbs}
 
 
 def test_petrarch_verbs_code_events_with_reverse(nlp: Language, tmp_path: Path) -> None:
     path = tmp_path / "verbs.txt"
     path.write_text(VERBS, encoding="utf-8")
     text = "The Kenyan president journeyed to Tanzania on Monday."
+    result = analyse(
+        Article(id="t", text=text, published="2021-06-01"),
+        nlp(text),
+        patterns=load_petrarch_verbs(path),
+    ).to_dict()
+    countries = {a["id"]: a["country"] for a in result["actors"]}
+    pairs = {
+        (e["cameo"], countries[e["source"]], countries.get(e["target"])) for e in result["events"]
+    }
+    assert {("042", "KEN", "TZA"), ("043", "TZA", "KEN")} <= pairs
+
+
+def test_petrarch_verbs_entry_for_a_written_form(nlp: Language, tmp_path: Path) -> None:
+    """PETRARCH matches words as written: its "SAILED" entry codes "sailed" (lemma "sail")."""
+    path = tmp_path / "verbs.txt"
+    path.write_text(VERBS, encoding="utf-8")
+    text = "The Kenyan president sailed to Tanzania on Monday."
     result = analyse(
         Article(id="t", text=text, published="2021-06-01"),
         nlp(text),

@@ -197,11 +197,12 @@ class PersonEntry:
         return tuple(spell for spell in self.spells if spell.holds_on(on))
 
     def role_at(self, on: DateLike) -> RoleSpell | None:
-        """The role held on `on`; of overlapping roles, the one taken up last."""
+        """The role held on `on`; of overlapping roles, a dated one before an undated
+        default (PETRARCH's "[HOB]" then "[HOBCIV <20080120]"), then the one taken up last."""
         held = self.roles_at(on)
         if not held:
             return None
-        return max(held, key=lambda spell: spell.period[0])
+        return max(held, key=lambda spell: (bool(spell.start or spell.end), spell.period[0]))
 
 
 class ActorDictionary:

@@ -24,7 +24,7 @@ from ..quotes.items import QuoteFinding
 from . import syntax, voice
 from .demands import find_demand, reported_speaker
 from .items import EventFinding
-from .ontology import VerbPattern, load_patterns, verb_lemma
+from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
 from .settle import settle
 
 # An action announced for the future is, in CAMEO, an intent (03) or a threat (13).
@@ -61,7 +61,11 @@ def find_events(
         evidence = Span(sent.text, sent.start_char, sent.end_char)
         for token in tokens[sent.start : sent.end]:
             pos = token.pos_  # a string-store lookup on every access: read it once
-            candidates = patterns.get(verb_lemma(token.text, token.lemma_))
+            lemma = verb_lemma(token.text, token.lemma_)
+            candidates = patterns.get(lemma)
+            if token.lower_ != lemma and SURFACE + token.lower_ in patterns:
+                # a loaded dictionary's entry for this very form ("LEFT" apart from "LEAVE")
+                candidates = (*patterns[SURFACE + token.lower_], *(candidates or ()))
             if not candidates and pos not in {"VERB", "AUX"}:
                 continue  # neither an event pattern nor a possible demand
             quote = _quote_holding(quotes, token.idx)

@@ -49,6 +49,9 @@ QUAD_CLASS_NAMES = {
     4: "material conflict",
 }
 TARGET_SLOTS = frozenset({"dobj", "dative", "poss"})
+# Prefix of a pattern key that matches a word as written, not its lemma (loaded
+# dictionaries only: PETRARCH's "LEFT" is a verb entry of its own, apart from "LEAVE").
+SURFACE = "="
 
 # Surface forms that en_core_web_sm 3.8 lemmatises wrongly (found by parsing the examples
 # and inflected forms of every pattern verb). Keyed by surface form, not lemma, because the

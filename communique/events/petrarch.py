@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ontology import VerbPattern, load_ontology, load_patterns
+from .ontology import SURFACE, VerbPattern, load_ontology, load_patterns
 
 _HEADER = re.compile(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---")
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -166,11 +166,13 @@ def patterns_from_petrarch(text: str) -> dict[str, tuple[VerbPattern, ...]]:
                     if reverse in ontology:
                         rule = dataclasses.replace(rule, reverse=reverse)
                     slot.setdefault((rule.particle, rule.objects), rule)
-    return {
+    by_verb = {
         verb: tuple(sorted(rules.values(), key=lambda p: -p.specificity))
         for verb, rules in found.items()
         if rules
     }
+    # PETRARCH matches words as written: "LEFT" also as the form "left", whatever its lemma.
+    return {**by_verb, **{SURFACE + verb: rules for verb, rules in by_verb.items()}}
 
 
 def load_petrarch_verbs(path: Path, *, extend: bool = True) -> dict[str, tuple[VerbPattern, ...]]:

@@ -51,9 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-confidence", type=float, default=0.0, help="drop quotes and events below this"
     )
     from .commands import export, ingest, query, serve
-    from .commands._util import add_scale_options
+    from .commands._util import add_scale_options, add_vocabulary_options
 
     add_scale_options(extract)
+    add_vocabulary_options(extract)
     extract.set_defaults(run=extract_cli)
 
     for command in (ingest, query, export, serve):
@@ -63,16 +64,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def extract_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
     """Run `communique extract`; returns the exit code."""
+    from .commands._util import vocabulary_from
     from .ingest import read
     from .scale import extractor
 
     try:
         items = read(args.paths, published=args.published, source=args.source, stdin=stdin)
+        vocabulary = vocabulary_from(args)
     except ValueError as error:
         print(f"communique: {error}", file=sys.stderr)
         return EXIT_USAGE
     with extractor(
-        workers=args.workers, dask=args.dask, min_confidence=args.min_confidence
+        workers=args.workers,
+        dask=args.dask,
+        min_confidence=args.min_confidence,
+        vocabulary=vocabulary,
     ) as extract:
         return _print_results(extract(items), pretty=args.pretty, stdout=stdout)
 

@@ -26,6 +26,7 @@ from typing import Any
 from .errors import Errors
 from .model import Article, Result
 from .pipeline import Item, extract
+from .vocabulary import Vocabulary
 
 
 @dataclass
@@ -71,6 +72,7 @@ def extract_dask(
     retries: int = 2,
     min_confidence: float = 0.0,
     stats: WorkerStats | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Iterator[Result]:
     """Results for `items` in input order, computed on the Dask cluster behind `client`."""
     stats = stats if stats is not None else WorkerStats()
@@ -81,7 +83,7 @@ def extract_dask(
     number = 0
     while partition := list(islice(iterator, partition_size)):
         future = client.submit(
-            _run_partition, partition, min_confidence, retries=retries, pure=False
+            _run_partition, partition, min_confidence, vocabulary, retries=retries, pure=False
         )
         pending.append((number, partition, future))
         number += 1
@@ -92,12 +94,14 @@ def extract_dask(
     stats.wall = time.perf_counter() - started
 
 
-def _run_partition(partition: list[Item], min_confidence: float) -> tuple[str, float, list[Result]]:
+def _run_partition(
+    partition: list[Item], min_confidence: float, vocabulary: Vocabulary | None = None
+) -> tuple[str, float, list[Result]]:
     """On a worker: the partition's results, with the worker's name and busy time."""
     from dask.distributed import get_worker
 
     start = time.perf_counter()
-    results = list(extract(partition, min_confidence=min_confidence))
+    results = list(extract(partition, min_confidence=min_confidence, vocabulary=vocabulary))
     return get_worker().address, time.perf_counter() - start, results
 
 

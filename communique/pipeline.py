@@ -39,6 +39,7 @@ from .ingest import IngestError
 from .model import Actor, Article, Event, Quote, Result
 from .places import event_location
 from .quotes import QuoteFinding, find_quotes
+from .vocabulary import Vocabulary
 
 Item = Article | IngestError
 
@@ -50,15 +51,19 @@ def extract(
     batch_size: int = 32,
     n_process: int = 1,
     min_confidence: float = 0.0,
+    vocabulary: Vocabulary | None = None,
 ) -> Iterator[Result]:
-    """Results for `items`, one per item and in order; failures are in `Result.errors`."""
+    """Results for `items`, one per item and in order; failures are in `Result.errors`.
+    `vocabulary` names PETRARCH-format dictionaries to code with instead of the shipped ones."""
     nlp = nlp or nlp_module.load()
     iterator = iter(items)
     while True:
         chunk = list(islice(iterator, batch_size * max(n_process, 1)))
         if not chunk:
             return
-        yield from _extract_chunk(chunk, nlp, n_process=n_process, min_confidence=min_confidence)
+        yield from _extract_chunk(
+            chunk, nlp, n_process=n_process, min_confidence=min_confidence, vocabulary=vocabulary
+        )
 
 
 def extract_article(article: Article, *, nlp: Language | None = None) -> Result:
@@ -67,8 +72,15 @@ def extract_article(article: Article, *, nlp: Language | None = None) -> Result:
 
 
 def _extract_chunk(
-    chunk: list[Item], nlp: Language, *, n_process: int, min_confidence: float
+    chunk: list[Item],
+    nlp: Language,
+    *,
+    n_process: int,
+    min_confidence: float,
+    vocabulary: Vocabulary | None = None,
 ) -> Iterator[Result]:
+    vocabulary = vocabulary or Vocabulary()
+    dictionary, patterns = vocabulary.dictionary(), vocabulary.patterns()
     problems = {id(i): article_problem(i) for i in chunk if isinstance(i, Article)}
     articles = [i for i in chunk if isinstance(i, Article) and problems[id(i)] is None]
     docs = _parse(articles, nlp, n_process=n_process)
@@ -87,7 +99,9 @@ def _extract_chunk(
             )
             continue
         try:
-            yield analyse(item, doc, min_confidence=min_confidence)
+            yield analyse(
+                item, doc, min_confidence=min_confidence, dictionary=dictionary, patterns=patterns
+            )
         except Exception as error:  # noqa: BLE001 - one article's failure must not stop a batch
             reason = f"{type(error).__name__}: {error}"
             yield Result(item, errors=(Errors.E201.format(origin=_origin(item), reason=reason),))

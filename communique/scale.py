@@ -23,6 +23,7 @@ from typing import Any
 
 from .model import Result
 from .pipeline import Item, extract
+from .vocabulary import Vocabulary
 
 
 def default_workers() -> int:
@@ -39,6 +40,7 @@ def extract_parallel(
     workers: int | None = None,
     chunk_size: int = 16,
     min_confidence: float = 0.0,
+    vocabulary: Vocabulary | None = None,
 ) -> Iterator[Result]:
     """Results for `items` in order, computed by `workers` processes.
 
@@ -51,28 +53,34 @@ def extract_parallel(
     second = list(islice(iterator, chunk_size))
     if workers <= 1 or not second:
         rest = [*first, *second]
-        yield from extract(_chain(rest, iterator), min_confidence=min_confidence)
+        yield from extract(
+            _chain(rest, iterator), min_confidence=min_confidence, vocabulary=vocabulary
+        )
         return
     chunks = _chunks(_chain([*first, *second], iterator), chunk_size)
     warm_up()  # forked workers inherit the loaded model, dictionaries and gazetteer
     with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
         pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
         for chunk in chunks:
-            pending.append((chunk, pool.submit(_extract_chunk, chunk, min_confidence)))
+            future = pool.submit(_extract_chunk, chunk, min_confidence, vocabulary)
+            pending.append((chunk, future))
             if len(pending) >= 2 * workers:
-                yield from _collect(*pending.popleft(), min_confidence)
+                yield from _collect(*pending.popleft(), min_confidence, vocabulary)
         while pending:
-            yield from _collect(*pending.popleft(), min_confidence)
+            yield from _collect(*pending.popleft(), min_confidence, vocabulary)
 
 
 def _collect(
-    chunk: list[Item], future: Future[list[Result]], min_confidence: float
+    chunk: list[Item],
+    future: Future[list[Result]],
+    min_confidence: float,
+    vocabulary: Vocabulary | None,
 ) -> list[Result]:
     """A chunk's results; if its worker died (killed, out of memory), redo it here."""
     try:
         return future.result()
     except Exception:  # noqa: BLE001 - BrokenProcessPool and whatever killed the worker
-        return _extract_chunk(chunk, min_confidence)
+        return _extract_chunk(chunk, min_confidence, vocabulary)
 
 
 Extractor = Callable[[Iterable[Item]], Iterator[Result]]
@@ -85,6 +93,7 @@ def extractor(
     dask: str | None = None,
     min_confidence: float = 0.0,
     stats: Any = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Iterator[Extractor]:
     """The function that turns items into results for `extract` and `ingest`.
 
@@ -96,10 +105,16 @@ def extractor(
 
         with dask_client(dask, workers=workers) as client:
             yield lambda items: extract_dask(
-                items, client=client, min_confidence=min_confidence, stats=stats
+                items,
+                client=client,
+                min_confidence=min_confidence,
+                stats=stats,
+                vocabulary=vocabulary,
             )
         return
-    yield lambda items: extract_parallel(items, workers=workers, min_confidence=min_confidence)
+    yield lambda items: extract_parallel(
+        items, workers=workers, min_confidence=min_confidence, vocabulary=vocabulary
+    )
 
 
 def warm_up() -> None:
@@ -115,8 +130,10 @@ def warm_up() -> None:
     lookup_place("Nairobi")
 
 
-def _extract_chunk(chunk: list[Item], min_confidence: float) -> list[Result]:
-    return list(extract(chunk, min_confidence=min_confidence))
+def _extract_chunk(
+    chunk: list[Item], min_confidence: float, vocabulary: Vocabulary | None = None
+) -> list[Result]:
+    return list(extract(chunk, min_confidence=min_confidence, vocabulary=vocabulary))
 
 
 def _chain(head: list[Item], tail: Iterator[Item]) -> Iterator[Item]:

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from ..store import Store, StoreError
 from ..store.filters import EventFilters
+from ..vocabulary import Vocabulary
 
 DEFAULT_DB = os.environ.get("COMMUNIQUE_DB", "news.duckdb")
 FORMATS = ("table", "json", "csv")
@@ -41,6 +42,24 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
         metavar="SCHEDULER",
         help="run on a Dask cluster: its scheduler address, or 'local' for a LocalCluster",
     )
+
+
+def add_vocabulary_options(parser: argparse.ArgumentParser) -> None:
+    """--petrarch-actors, --petrarch-agents, --petrarch-verbs: code with your own dictionaries."""
+    group = parser.add_argument_group("PETRARCH-format dictionaries (instead of the shipped ones)")
+    group.add_argument("--petrarch-actors", metavar="FILE", help="actor file (replaces ours)")
+    group.add_argument("--petrarch-agents", metavar="FILE", help="agent file, with the actors")
+    group.add_argument("--petrarch-verbs", metavar="FILE", help="verb file (merged with ours)")
+
+
+def vocabulary_from(args: argparse.Namespace) -> Vocabulary | None:
+    """The Vocabulary the options name, read once here so that a bad file fails early
+    (ValueError naming it); None when no option is given."""
+    vocabulary = Vocabulary(args.petrarch_actors, args.petrarch_agents, args.petrarch_verbs)
+    if vocabulary == Vocabulary():
+        return None
+    vocabulary.check()
+    return vocabulary
 
 
 def add_format(parser: argparse.ArgumentParser, *, default: str = "table") -> None:

@@ -24,7 +24,16 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from ..distributed import WorkerStats
 from ..scale import extractor
 from ..store import IngestSummary, Store, StoreError, ingest
-from ._util import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_db, add_scale_options, fail
+from ._util import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_db,
+    add_scale_options,
+    add_vocabulary_options,
+    fail,
+    vocabulary_from,
+)
 
 
 def register(commands: Any) -> None:
@@ -41,6 +50,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--source", help="source name for inputs without one")
     parser.add_argument("--batch-size", type=int, default=32, help="articles per transaction")
     add_scale_options(parser)
+    add_vocabulary_options(parser)
     parser.add_argument("--min-confidence", type=float, default=0.0, help="drop weaker findings")
     parser.add_argument("--quiet", action="store_true", help="no progress line")
     parser.set_defaults(run=ingest_cli)
@@ -52,6 +62,7 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
 
     try:
         items = read(args.paths, published=args.published, source=args.source, stdin=stdin)
+        vocabulary = vocabulary_from(args)
         store = Store(args.db)
     except (ValueError, StoreError) as error:
         print(f"communique: {error}", file=sys.stderr)
@@ -75,7 +86,11 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         store,
         _progress(console, quiet=not live) as progress,
         extractor(
-            workers=args.workers, dask=args.dask, min_confidence=args.min_confidence, stats=stats
+            workers=args.workers,
+            dask=args.dask,
+            min_confidence=args.min_confidence,
+            stats=stats,
+            vocabulary=vocabulary,
         ) as extract,
     ):
         task = progress.add_task("ingest", total=None, counts=_counts(IngestSummary()))

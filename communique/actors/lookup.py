@@ -125,7 +125,7 @@ class MentionIndex:
             if group is not None and (group.ref.kind == "person" or not group.ref.sector):
                 group = None
             if ref is not None and (owned or group is not None):
-                others = self._owner_conjuncts(head)
+                others = self._owner_conjuncts(head, placed=group is not None)
                 if group is not None:
                     others = [self._same_sector(group, other) for other in others]
                 refs += [r for r in others if r not in refs]
@@ -134,8 +134,8 @@ class MentionIndex:
     def _sectoral(self, head: Token, owner: ActorRef | None) -> ActorMention | None:
         """ "Lawmakers in Fornost", "police from Ghana": a sector noun whose owner is a
         bare country is that country's sector (FORLEG), not the country itself."""
-        if owner is None or owner.kind != "country" or owner.sector or self.fallback is None:
-            return None
+        if owner is None or owner.kind != "country" or self.fallback is None:
+            return None  # (a capital's GOV sector gives way: "police in Kabul" are AFGCOP)
         if head.pos_ != "NOUN" or self.at(head) is not None:
             return None
         mention = self.fallback(head)
@@ -145,7 +145,7 @@ class MentionIndex:
         return mention
 
     def _same_sector(self, sectoral: ActorMention, other: ActorRef) -> ActorRef:
-        if other.kind != "country" or other.sector:
+        if other.kind != "country":
             return other
         ref = dataclasses.replace(sectoral.ref, country=other.country)
         if not any(m.ref == ref for m in self.mentions):
@@ -187,16 +187,18 @@ class MentionIndex:
             found.append(member)
         return found
 
-    def _owner_conjuncts(self, token: Token) -> list[ActorRef]:
+    def _owner_conjuncts(self, token: Token, *, placed: bool = False) -> list[ActorRef]:
         """The other owners of a phrase whose owner is a list: "the ambassadors of Arnor,
-        Osgiliath and Gondor", "Eriadori and Calenardhon leaders"."""
+        Osgiliath and Gondor", "Eriadori and Calenardhon leaders"; with `placed`, also
+        the other places of a sector noun's list, the first being no actor of its own
+        ("lawmakers in Nairobi and Dodoma": Nairobi there is a place)."""
         for child in children_of(token):
             owner = child
             if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
                 owner = next((g for g in children_of(child) if g.dep_ == "pobj"), child)
             elif child.dep_ not in {"nmod", "compound", "amod", "poss"}:
                 continue
-            if self.at(owner) is None or self.at(owner) is self.at(token):
+            if self.at(owner) is self.at(token) or (self.at(owner) is None and not placed):
                 continue  # no actor, or the phrase's own ("foreign" of "foreign ministers")
             conjuncts = [self.at(c) for c in _conjuncts(owner, adjectives=True)]
             return [m.ref for m in conjuncts if m is not None]

@@ -97,9 +97,14 @@ def _complemented(verb: Token) -> bool:
     """Whether a verb has an object or an infinitive complement ("promised to reform"),
     so that it reports an act and does not only introduce a quote."""
     return bool(syntax.direct_objects(verb)) or any(
-        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and verb.lemma_ in AGREEING)
+        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and (verb.lemma_ in AGREEING or _free_relative(c)))
         for c in children_of(verb)
     )
+
+
+def _free_relative(clause: Token) -> bool:
+    """ "[what they called a rushed process]": a clause that is a thing, not a report."""
+    return any(c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in children_of(clause))
 
 
 def _best_pattern(verb: Token, candidates: Sequence[VerbPattern]) -> VerbPattern | None:
@@ -117,7 +122,17 @@ def _best_pattern(verb: Token, candidates: Sequence[VerbPattern]) -> VerbPattern
             best, best_score = pattern, score
     if best is not None and not best.objects and verb.pos_ == "NOUN":
         return None  # a bare noun never codes an event on its own
+    if best is not None and best.specificity == 0 and _names_something(verb):
+        return None  # "what they called a rushed process": naming, not telephoning
     return best
+
+
+NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand"})
+
+
+def _names_something(verb: Token) -> bool:
+    """ "called the plan a mistake", "dubbed it a farce": a verb of naming with its name."""
+    return verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in children_of(verb))
 
 
 def _has_particle(verb: Token, particle: str) -> bool:
@@ -342,9 +357,10 @@ def _place_targets(verb: Token, index: MentionIndex) -> list[ActorRef | None]:
 
 
 def _complement_subject(verb: Token) -> Token | None:
-    """ "questioned whether the U.S. was supporting ...": the target is the U.S."""
+    """ "questioned whether the U.S. was supporting ...": the target is the U.S.; not in
+    "criticised what they called a rushed process", where "they" names, and is the critics."""
     for child in children_of(verb):
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not _free_relative(child):
             for grandchild in children_of(child):
                 if grandchild.dep_ in {"nsubj", "nsubjpass"}:
                     return grandchild

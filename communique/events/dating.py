@@ -79,7 +79,9 @@ def _own_date(
     event: EventFinding, phrases: list[SpacySpan], published: dt.date | None
 ) -> tuple[ResolvedDate, str] | None:
     sentence = event.evidence
-    tense: Literal["past", "future"] = "future" if event.mode == "future" else "past"
+    # "will meet in June" and "would close it if ..." look ahead; the rest looks back.
+    ahead = event.mode in {"future", "conditional"}
+    tense: Literal["past", "future"] = "future" if ahead else "past"
     best: tuple[int, ResolvedDate, str] | None = None
     for span in phrases:
         start, end = span.start_char, span.end_char

@@ -1,0 +1,49 @@
+"""Naming is not telephoning, sector nouns in listed places, conditional acts dated ahead.
+
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import result_of
+
+CRITICS = (
+    "The opposition lawmakers in Nairobi and Dodoma criticised what they called a rushed process."
+)
+
+
+def _events(nlp: Language, text: str, published: str = "2026-03-04") -> list[dict]:
+    result = result_of(nlp, text, published)
+    codes = {a["id"]: a["code"] for a in result["actors"]}
+    return [
+        {**e, "source_code": codes[e["source"]], "target_code": codes.get(e["target"])}
+        for e in result["events"]
+    ]
+
+
+def test_events_naming_verb_is_no_phone_call(nlp: Language) -> None:
+    events = _events(nlp, CRITICS)
+    assert not any(e["cameo"] == "041" for e in events)
+
+
+def test_events_criticising_a_named_thing_is_an_event_of_each_listed_place(nlp: Language) -> None:
+    events = _events(nlp, CRITICS)
+    critics = {e["source_code"] for e in events if e["cameo_root"] == "11"}
+    assert critics == {"KENLEG", "TZALEG"}
+    assert all(e["target_code"] is None for e in events if e["cameo_root"] == "11")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Kenya would close the crossing again in June if smuggling resumed.", "2026-06-01"),
+        ("Kenya will close the crossing again in June.", "2026-06-01"),
+        ("Kenya closed the crossing in June.", "2025-06-01"),
+    ],
+)
+def test_events_conditional_acts_are_dated_ahead(nlp: Language, text: str, date: str) -> None:
+    events = [e for e in _events(nlp, text) if e["trigger"]["text"].startswith("clos")]
+    assert events and {e["date"] for e in events} == {date}

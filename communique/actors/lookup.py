@@ -22,6 +22,12 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 THIRD_PERSON_COLLECTIVE = frozenset({"it", "its", "they", "their", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose", "whom"})
+# Definite nouns that stand for an organisation named before ("the group", "the militia").
+GROUP_NOUNS = frozenset(
+    {"group", "militia", "movement", "faction", "organisation", "organization", "alliance",
+     "coalition", "bloc", "paramilitaries", "rebels", "insurgents", "outfit"}
+)  # fmt: skip
+ANAPHORA_REACH = 600  # characters back: about three sentences
 # Nouns of relation: "Russia's allies" and "our partners" are not Russia or us.
 RELATIONAL_NOUNS = frozenset(
     {"partner", "ally", "neighbour", "neighbor", "friend", "enemy", "adversary", "rival",
@@ -233,7 +239,22 @@ class MentionIndex:
         if lower in RELATIVE_PRONOUNS and token.tag_ in {"WP", "WDT", "WP$"}:
             antecedent = _antecedent(token)
             return self._owner(antecedent, speaker=speaker) if antecedent is not None else None
-        return self._owner(token, speaker=speaker)
+        return self._owner(token, speaker=speaker) or self._described(token)
+
+    def _described(self, token: Token) -> ActorRef | None:
+        """ "The paramilitary group denied ...": a definite group noun with no owner of its
+        own is the armed group or organisation named last, a few sentences back at most."""
+        if token.lemma_.lower() not in GROUP_NOUNS or self.at(token) is not None:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in children_of(token)):
+            return None
+        i = bisect.bisect_left(self._starts, token.idx) - 1
+        while i >= 0 and token.idx - self.mentions[i].span.end <= ANAPHORA_REACH:
+            ref = self.mentions[i].ref
+            if ref.kind in {"organisation", "group"}:
+                return ref
+            i -= 1
+        return None
 
     def _owner(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
         if token.lemma_.lower() in RELATIONAL_NOUNS and self.at(token) is None:

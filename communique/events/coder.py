@@ -38,6 +38,8 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "12", "19", "20"})
 # Uses of force whose target CAMEO takes from where they hit ("bombed targets in Lebanon").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 PLACE_PREPS = ("in", "into", "inside", "across", "on")
+# Shows of force whose object is what is shown ("deployed troops", "mobilised reservists").
+MEANS_ROOTS = frozenset({"15"})
 # Last-resort target slots on the verb: "welcomed the memos from X", "clashed with X".
 VERB_PREPS = ("with", "against", "from", "to", "toward", "towards", "at", "over")
 
@@ -199,6 +201,8 @@ def _code(
     own = _named_in(source_token, index)
     for generic in (False, True):
         for candidate in candidates:
+            if generic and pattern.root in MEANS_ROOTS and candidate.dep_ == "dobj":
+                continue  # "deployed troops": the troops are the means, not the target
             refs = index.refs_for(candidate, speaker=speaker, generic=generic)
             if _reflexive(candidate) and own & set(refs):
                 continue  # "A and the government of B warned their citizens": not B

@@ -78,6 +78,9 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if token.dep_ == "relcl":
             return token.head
+        judged = _judged_object(token) or _told_object(token)
+        if judged is not None:  # "accused the army of shelling": the army shells
+            return judged
         if via_acl and token.pos_ in {"NOUN", "PROPN"}:
             if token.dep_ == "ROOT":  # "Doctors from two aid groups donated ...", misparsed
                 return token
@@ -92,6 +95,50 @@ def subject_of(verb: Token) -> Token | None:
             token = token.head
             continue
         return None
+    return None
+
+
+# Verbs that judge their object for what it did: "accused X of", "praised X for".
+JUDGING_VERBS = frozenset(
+    {"accuse", "blame", "charge", "suspect", "criticise", "criticize", "condemn", "praise",
+     "thank", "commend", "fault", "punish", "convict", "fine", "sue", "indict", "arrest",
+     "denounce", "rebuke", "reprimand", "congratulate", "credit", "hail", "slam", "attack"}
+)  # fmt: skip
+
+
+def _judged_object(token: Token) -> Token | None:
+    """The object of "accused X of doing", "blamed X for doing", "praised X for doing":
+    the doer of the gerund `token`."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "with"}:
+        return None
+    holder = prep.head
+    if holder.pos_ not in {"VERB", "AUX"}:  # the preposition hangs from the object
+        holder = holder.head if holder.dep_ == "dobj" else holder
+    if holder.lemma_.lower() not in JUDGING_VERBS:
+        return None  # "rejected an appeal for deploying troops": the appeal is no doer
+    return next((c for c in children_of(holder) if c.dep_ == "dobj"), None)
+
+
+# Verbs whose object does what their infinitive says: "urged both sides to return".
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "call", "tell", "order", "force", "persuade", "encourage", "invite",
+     "press", "pressure", "push", "request", "require", "advise", "instruct", "compel",
+     "oblige", "appeal", "implore", "exhort"}
+)  # fmt: skip
+
+
+def _told_object(token: Token) -> Token | None:
+    """Who is to do what an infinitive says after a verb of telling: "urged Kenya to
+    reopen" (Kenya reopens), "called on the UN to send observers" (the UN sends)."""
+    verb = token.head
+    if token.dep_ != "xcomp" or verb.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    for child in children_of(verb):
+        if child.dep_ in {"dobj", "dative"} and child.i < token.i:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon"} and child.i < token.i:
+            return next((g for g in children_of(child) if g.dep_ == "pobj"), None)
     return None
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from communique.docview import children_of
 from communique.quotes.content import content_range, parenthetical
-from communique.quotes.cues import CueLexicon, cue_tokens, is_cue_verb, lexicon
+from communique.quotes.cues import CueLexicon, cue_category, cue_tokens, is_cue_verb, lexicon
 from communique.quotes.index import DocIndex
 from communique.quotes.items import IndirectHit
 
@@ -19,6 +19,8 @@ MIN_CONTENT_TOKENS = 2
 LEADING_MARKS = frozenset({"that"})
 ARTICLES = frozenset({"a", "an", "the"})
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+# what sets off a trailing aside: ", which ...", " - a charge that ..."
+ASIDE_MARKS = frozenset({",", "-", "--", "–", "—"})
 # words that open a trailing counterpoint: ", although ...", ", even though ..."
 CONCESSIVE_WORDS = frozenset({"although", "though", "while", "whereas"})
 
@@ -60,7 +62,7 @@ def cut_at_next_report(index: DocIndex, verb: Token, start: int, end: int) -> tu
                 and not is_cue_verb(token.head, lex)
                 and is_cue_verb(token, lex)
                 and not any(c.dep_.startswith("nsubj") for c in children_of(token))
-                and (token.dep_ == "conj" or content_range(token) is not None)
+                and _second_report(token, lex)
             )
         ):
             cut = token.left_edge.i
@@ -68,6 +70,32 @@ def cut_at_next_report(index: DocIndex, verb: Token, start: int, end: int) -> tu
                 cut -= 1
             return start, cut
     return start, end
+
+
+def cut_at_semicolon(index: DocIndex, verb: Token, start: int, end: int) -> tuple[int, int]:
+    """Stop content that follows its cue at a semicolon that opens a clause with a subject of
+    its own ("said the delay was an error; the staff learned of it later"): the writer's
+    next statement, not more of the report. Quoted words keep their semicolons."""
+    if start < verb.i:
+        return start, end
+    tokens = index.tokens
+    for k in range(start + MIN_CONTENT_TOKENS, end - 1):
+        if tokens[k].text != ";" or index.token_region[k] >= 0:
+            continue
+        if any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens[k + 1 : end]):
+            return start, k
+    return start, end
+
+
+def _second_report(token: Token, lex: CueLexicon) -> bool:
+    """A joined cue that says something ("... and warned that ...", "... and called it a
+    failure") starts a second report; a joined intention with no clause of its own ("said
+    he fired and refused to drop the gun") is more of what the first speaker reported."""
+    if any(c.dep_ == "ccomp" for c in children_of(token)):
+        return True
+    if token.dep_ == "conj":
+        return cue_category(token, lex) != "intention"
+    return content_range(token) is not None
 
 
 def _other_report(verb: Token, token: Token, lex: CueLexicon) -> bool:
@@ -100,7 +128,7 @@ def drop_aside(index: DocIndex, start: int, end: int) -> tuple[int, int]:
                 or (token.dep_ == "appos" and first.lower_ in ARTICLES and not _listed(token))
             )
             and token.right_edge.i >= end - 2
-            and tokens[token.left_edge.i - 1].text == ","
+            and tokens[token.left_edge.i - 1].text in ASIDE_MARKS
             and token.left_edge.i - 1 > start + MIN_CONTENT_TOKENS
             and all(index.token_region[i] < 0 for i in range(token.left_edge.i, end))
         ):

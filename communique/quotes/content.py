@@ -102,6 +102,8 @@ OBJECT_CUES = frozenset(
 )
 # what completes a cue's object: "called it [a mistake]", "cited it [as proof]"
 OBJECT_COMPLEMENTS = frozenset({"oprd", "prep", "xcomp", "acomp", "dative"})
+# prepositions that place a report in time: "since the debate on Monday", "at last week's forum"
+TIME_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since", "until"})
 # prepositions whose object is what a cue is about ("spoke about ...", "railed against ...")
 TOPIC_PREPS = frozenset({"about", "against"})
 # cues whose "of" object is what they speak of ("spoke of the war", "warned of a crisis")
@@ -198,6 +200,27 @@ def content_range(verb: Token) -> tuple[int, int] | None:
     if parenthetical(verb):
         return verb.left_edge.i, verb.right_edge.i + 1
     return None
+
+
+def predicative_range(verb: Token, prep: str) -> tuple[int, int] | None:
+    """What a predicative cue reports: its object with the complement that makes it a
+    judgement ("sees [the plan as a mistake]", "likened [the tax to theft]"); without that
+    complement the verb reports nothing ("saw the plan", "compared prices")."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    end = object_reach(verb, obj)
+    comp = next(
+        (
+            c
+            for c in (*verb.rights, *obj.rights)  # "as" on the verb or, misparsed, on the object
+            if c.dep_ == "prep" and c.lower_ == prep and c.i < end
+        ),
+        None,
+    )
+    if comp is None or not any(not g.is_punct for g in children_of(comp)):  # "as [unfair]"
+        return None
+    return object_start(verb, obj), end
 
 
 def coordinated_reach(verb: Token, end: int, tag: str) -> int:
@@ -385,10 +408,35 @@ def object_reach(verb: Token, obj: Token) -> int:
         gap = doc[end : child.left_edge.i]
         if any(t.text not in QUOTE_MARKS for t in gap) or child.dep_ not in OBJECT_COMPLEMENTS:
             break
-        if child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+        if child.dep_ == "prep" and _is_time(child):
             break
-        end = child.right_edge.i + 1
+        end = _before_time(child)
+        if end <= child.right_edge.i:
+            break
     return end
+
+
+def _is_time(prep: Token) -> bool:
+    """ "on Tuesday", "for years", "since the Monday debate": a preposition whose object is a
+    time, or a temporal one with a time in it ("as a [... a 40-year-old man]" is no time)."""
+    if prep.lower_ in TIME_PREPS:
+        return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
+    return any(
+        g.dep_ in ("pobj", "pcomp") and g.ent_type_ in ("DATE", "TIME") for g in children_of(prep)
+    )
+
+
+def _before_time(child: Token) -> int:
+    """End of a complement before a trailing time the parser hung inside it: "as a
+    [disgrace] Wednesday on the radio" (not the "year" of "a 50-year-old clinic")."""
+    for token in child.subtree:
+        if (
+            token.dep_ == "npadvmod"
+            and token.i > token.head.i
+            and token.ent_type_ in ("DATE", "TIME")
+        ):
+            return token.left_edge.i
+    return child.right_edge.i + 1
 
 
 def that_clause(obj: Token) -> tuple[int, int] | None:

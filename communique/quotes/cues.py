@@ -2,7 +2,9 @@
 
 The words live in `communique/data/quote_cues.tsv` (cue, category, match), so users can
 extend them without touching code. Match is "lemma" (a verb), "particle" (verb + particle),
-"phrase" (surface words) or "noun" (a noun with a "that" clause: "the claim that ...").
+"phrase" (surface words), "noun" (a noun with a "that" clause: "the claim that ...") or
+"predicative" (a verb whose object is what was said only with its complement: "sees [the
+plan as a mistake]", "likened [the tax to theft]").
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class CueLexicon:
     particles: frozenset[tuple[str, str]]
     phrases: tuple[str, ...]
     nouns: dict[str, str] = dataclasses.field(default_factory=dict)
+    predicatives: dict[str, str] = dataclasses.field(default_factory=dict)  # lemma -> preposition
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,6 +73,7 @@ def lexicon() -> CueLexicon:
     particles: set[tuple[str, str]] = set()
     phrases: list[str] = []
     nouns: dict[str, str] = {}
+    predicatives: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
             continue
@@ -83,7 +87,10 @@ def lexicon() -> CueLexicon:
             phrases.append(cue)
         elif match == "noun":
             nouns.setdefault(cue, category)
-    return CueLexicon(lemmas, frozenset(particles), tuple(phrases), nouns)
+        elif match == "predicative":
+            verb, _, prep = cue.partition(" ")
+            predicatives.setdefault(verb, prep)
+    return CueLexicon(lemmas, frozenset(particles), tuple(phrases), nouns, predicatives)
 
 
 def is_cue_verb(token: Token, lex: CueLexicon) -> bool:
@@ -98,6 +105,14 @@ def is_cue_verb(token: Token, lex: CueLexicon) -> bool:
         for child in children_of(token)
         if child.dep_ == "prt"
     )
+
+
+def predicative_prep(token: Token, lex: CueLexicon) -> str | None:
+    """The preposition that completes a predicative cue's object ("as" for "see"), or None
+    when `token` is no such cue."""
+    if token.tag_ not in VERB_TAGS and token.pos_ != "VERB":
+        return None
+    return lex.predicatives.get(token.lemma_.lower())
 
 
 def cue_category(token: Token, lex: CueLexicon) -> str:

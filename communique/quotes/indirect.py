@@ -9,17 +9,24 @@ from communique.docview import children_of
 from communique.quotes.bounds import (
     around_speaker,
     cut_at_next_report,
+    cut_at_semicolon,
     drop_aside,
     fit_quotes,
     trim,
 )
-from communique.quotes.content import content_range, passive_range, passive_subject
+from communique.quotes.content import (
+    content_range,
+    passive_range,
+    passive_subject,
+    predicative_range,
+)
 from communique.quotes.cues import (
     CueLexicon,
     according_object,
     cue_tokens,
     is_according,
     is_cue_verb,
+    predicative_prep,
 )
 from communique.quotes.direct import region_tokens
 from communique.quotes.index import DocIndex
@@ -67,6 +74,9 @@ def find_indirect(index: DocIndex, lex: CueLexicon) -> list[IndirectHit]:
             hit = _according_hit(index, token)
         elif is_cue_verb(token, lex) or _reports_clause(token):
             hit = _verb_hit(index, token)
+        elif (prep := predicative_prep(token, lex)) is not None:
+            judged = predicative_range(token, prep)
+            hit = _verb_hit(index, token, judged) if judged is not None else None
         elif is_cue_noun(token, lex):
             hit = nominal_hit(index, token)
         if hit is not None:
@@ -95,11 +105,15 @@ def _reports_clause(verb: Token) -> bool:
     )
 
 
-def _verb_hit(index: DocIndex, verb: Token) -> IndirectHit | None:
-    content = content_range(verb)
+def _verb_hit(
+    index: DocIndex, verb: Token, predicative: tuple[int, int] | None = None
+) -> IndirectHit | None:
+    """A cue verb's report; a predicative cue ("sees X as Y") reports only its object and
+    complement (`predicative`), never a passive subject ("X was seen as Y" by no one named)."""
+    content = predicative if predicative is not None else content_range(verb)
     speaker = speaker_of_cue(verb)
     subject = passive_subject(verb)
-    if subject is not None and (content is None or speaker is None):
+    if predicative is None and subject is not None and (content is None or speaker is None):
         content = passive_range(verb, subject, content, agent=speaker is not None)
         if speaker is None:
             return _speakerless_hit(index, verb, content)
@@ -110,7 +124,8 @@ def _verb_hit(index: DocIndex, verb: Token) -> IndirectHit | None:
     content = around_speaker(index, verb, speaker, content)
     if content is None:
         return None
-    trimmed = trim(index, *drop_aside(index, *cut_at_next_report(index, verb, *content)))
+    content = cut_at_semicolon(index, verb, *cut_at_next_report(index, verb, *content))
+    trimmed = trim(index, *drop_aside(index, *content))
     if trimmed is None:
         return None
     how = "verb" if any(c.dep_ == "ccomp" for c in children_of(verb)) else "object"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "his"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 TITLE_NOUNS = frozenset(
     {

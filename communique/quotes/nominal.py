@@ -41,9 +41,23 @@ TO_NOUNS = frozenset(
 )
 # verbs whose subject voices the noun they take ("made the claim", "issued a warning")
 VOICING_VERBS = frozenset(
-    {"make", "issue", "repeat", "reiterate", "voice", "express", "renew", "offer", "release"}
+    {
+        "make",
+        "issue",
+        "repeat",
+        "reiterate",
+        "voice",
+        "express",
+        "renew",
+        "offer",
+        "release",
+        "raise",
+        "have",
+    }
 )
 SOURCE_PREPS = frozenset({"by", "from"})
+# prepositions whose object is what a cue noun is about ("concerns about ...", "doubts over ...")
+TOPIC_PREPS = frozenset({"about", "over", "on"})
 
 
 def is_cue_noun(token: Token, lex: CueLexicon) -> bool:
@@ -54,7 +68,7 @@ def nominal_hit(index: DocIndex, noun: Token) -> IndirectHit | None:
     """The report a cue noun carries, or None when it has no clause of its own."""
     clause = _clause(noun)
     if clause is None:
-        return None
+        return _topic_hit(index, noun)
     para = index.token_para[noun.i]
     start, end = clause.left_edge.i, clause.right_edge.i + 1
     if index.token_para[start] != para or index.token_para[end - 1] != para:
@@ -102,3 +116,17 @@ def _source(noun: Token) -> Token | None:
     if noun.dep_ == "dobj" and head.lemma_.lower() in VOICING_VERBS:
         return next((c for c in children_of(head) if c.dep_ == "nsubj"), None)
     return None
+
+
+def _topic_hit(index: DocIndex, noun: Token) -> IndirectHit | None:
+    """ "Lee's concerns about the budget", "the council voiced doubts over the plan": a cue
+    noun with a speaker reports its topic."""
+    source = _source(noun)
+    if source is None:
+        return None
+    preps = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
+    obj = next((g for p in preps[:1] for g in children_of(p) if g.dep_ in ("pobj", "pcomp")), None)
+    if obj is None or index.token_para[obj.i] != index.token_para[noun.i]:
+        return None
+    content = trim(index, *drop_aside(index, obj.left_edge.i, obj.right_edge.i + 1))
+    return IndirectHit(content, (noun.i, noun.i + 1), source, "noun") if content else None

@@ -186,7 +186,7 @@ def resolve(index: DocIndex, head: Token, start: int, end: int, *, depth: int = 
     if lower in PERSON_PRONOUNS:
         ref = _previous_name(index, head.i, kinds=("person",), gender=pronoun_gender(lower))
         return Resolution(ref, False, "pronoun")
-    if lower in PLURAL_PRONOUNS or lower == "it":
+    if lower in PLURAL_PRONOUNS or lower in ("it", "its"):
         return Resolution(_previous_name(index, head.i, kinds=("org",)), False, "pronoun")
     if _is_anonymous(head, words):
         return Resolution(None, True, "none")

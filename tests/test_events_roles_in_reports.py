@@ -1,0 +1,63 @@
+"""Who does what in reported and judged acts, and definite descriptions of groups.
+
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import result_of
+
+
+def _triples(nlp: Language, text: str) -> set[tuple[str, str, str | None]]:
+    result = result_of(nlp, text, "2025-06-13")
+    codes = {a["id"]: a["code"] for a in result["actors"]}
+    return {(e["cameo_root"], codes[e["source"]], codes.get(e["target"])) for e in result["events"]}
+
+
+ARMED_GROUP = "The Lord's Resistance Army attacked a village in northern Uganda on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the group named before denies and accuses; the accused army is the shelling's doer
+        (ARMED_GROUP + "The group denied any involvement and accused the army of shelling "
+         "the village.", {("01", "UGA", None), ("11", "UGA", "UGAMIL"), ("19", "UGAMIL", None)}),
+    ],
+)  # fmt: skip
+def test_events_definite_group_noun_is_the_group_named_before(
+    nlp: Language, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert expected <= _triples(nlp, text)
+
+
+def test_events_accused_party_does_the_gerund(nlp: Language) -> None:
+    text = "Uganda accused Kenya of shelling the border village."
+    shelling = {(source, target) for root, source, target in _triples(nlp, text) if root == "19"}
+    assert shelling and all(source == "KEN" for source, _ in shelling)
+
+
+def test_events_appeal_for_an_act_is_no_doer_of_it(nlp: Language) -> None:
+    text = "Lebanon rejected a United Nations appeal for deploying troops along its border."
+    assert not any(root == "15" for root, _, _ in _triples(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the African Union urges; it does not return to talks itself
+        ("The African Union urged Sudan and Chad to return to the talks.", ("04", "IGOAFU")),
+    ],
+)
+def test_events_told_party_does_the_infinitive(
+    nlp: Language, text: str, absent: tuple[str, str]
+) -> None:
+    assert not any((root, source) == absent for root, source, _ in _triples(nlp, text))
+
+
+def test_events_deployed_troops_are_no_target(nlp: Language) -> None:
+    text = "Ethiopia deployed troops along the frontier with Sudan on Thursday."
+    assert all(target != "ETHMIL" and target != "SDNMIL" for _, _, target in _triples(nlp, text))

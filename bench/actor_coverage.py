@@ -13,6 +13,7 @@ Some conventions widen them (see the constants below):
 - Commonwealth realms: the monarch is the GBR King/Queen row (governors-general are not
   listed), so those rows count as each realm's head of state while it was a realm.
 - Andorra: its French co-prince is France's President row.
+- Bosnia and Herzegovina: the members of its tripartite presidency count as head of state.
 - Executive presidencies (president heads the government, no regular prime minister):
   head-of-state spells count as head of government too.
 
@@ -98,6 +99,9 @@ _PRESIDENTIAL = """
 PRESIDENTIAL = frozenset(_PRESIDENTIAL.split())
 # Head-of-government titles peculiar to one country.
 HOG_BY_COUNTRY = {"MCO": re.compile(r"^minister of state$", re.IGNORECASE), "SMR": _SMR}
+# Head-of-state titles peculiar to one country: Bosnia and Herzegovina's head of state is a
+# collective three-member presidency (one row per member; the chair rotates).
+HOS_BY_COUNTRY = {"BIH": re.compile(r"^member of the presidency$", re.IGNORECASE)}
 # States founded after 2000: years before do not count as gaps.
 FOUNDED = {
     "TLS": dt.date(2002, 5, 20),
@@ -112,7 +116,8 @@ def kinds_of(spell: RoleSpell) -> tuple[str, ...]:
     if spell.sector not in {"GOV", "MIL"} or "artsakh" in spell.role.lower():
         return ()
     role = spell.role.strip()
-    if HOS.match(role):
+    by_country = HOS_BY_COUNTRY.get(spell.iso3)
+    if HOS.match(role) or (by_country and by_country.match(role)):
         return ("hos",)
     kinds = []
     by_country = HOG_BY_COUNTRY.get(spell.iso3)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .datelines import dateline_spans
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -31,7 +33,7 @@ class Sentence:
 class DocView:
     """Cached `text`, `tokens`, `ents` and `sentences` of one Doc (each built on first use)."""
 
-    __slots__ = ("doc", "_text", "_tokens", "_ents", "_sentences", "_children")
+    __slots__ = ("doc", "_text", "_tokens", "_ents", "_sentences", "_children", "_datelines")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -40,6 +42,7 @@ class DocView:
         self._ents: tuple[SpacySpan, ...] | None = None
         self._sentences: tuple[Sentence, ...] | None = None
         self._children: dict[int, tuple[Token, ...]] = {}
+        self._datelines: list[tuple[int, int]] | None = None
 
     @property
     def text(self) -> str:
@@ -72,6 +75,12 @@ class DocView:
             )
         return self._sentences
 
+    @property
+    def datelines(self) -> list[tuple[int, int]]:
+        """Character ranges of the datelines that open paragraphs ("KHARTOUM, June 12 -")."""
+        if self._datelines is None:
+            self._datelines = dateline_spans(self.text)
+        return self._datelines
 
     def children(self, token: Token) -> tuple[Token, ...]:
         """`tuple(token.children)`, kept: the rules ask for a verb's children many times."""

@@ -36,7 +36,7 @@ from .events.items import EventFinding
 from .events.ontology import VerbPattern, code_info
 from .guards import article_problem
 from .ingest import IngestError
-from .model import Actor, Article, Event, Quote, Result
+from .model import Actor, Article, Event, Quote, Result, Span
 from .places import event_location
 from .quotes import QuoteFinding, find_quotes
 from .vocabulary import Vocabulary
@@ -228,6 +228,8 @@ def _quote(
             if mention is not None:
                 speaker = ids.get(mention.ref)
                 break
+    if speaker is None and not finding.anonymous and finding.speaker_mention is not None:
+        speaker = _described_speaker(finding.speaker_mention, index, ids)
     return Quote(
         id=f"q{number}",
         content=finding.content,
@@ -240,6 +242,16 @@ def _quote(
         confidence=finding.confidence,
         clause=finding.clause,
     )
+
+
+def _described_speaker(span: Span, index: MentionIndex, ids: dict[ActorRef, str]) -> str | None:
+    """A speaker named by description ("the paramilitary group", "the ambassadors of A"),
+    through the same lookup the events use."""
+    words = index.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None:
+        return None
+    refs = index.refs_for(words.root)
+    return ids.get(refs[0]) if len(refs) == 1 else None
 
 
 def _event(

@@ -112,3 +112,43 @@ def test_common_word_surnames_are_not_lookup_keys(actors: ActorDictionary) -> No
     # Surnames that are everyday words or other leaders' names are full-name only ("-").
     for surname in ("Note", "Friday", "Drew", "King", "Liverpool"):
         assert actors.people(surname, on="2010-06-01") == [], surname
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "role", "code"),
+    [
+        ("Mahmoud Ali Youssouf", "2015-01-01", "Foreign Minister", "DJIGOV"),
+        ("Dileita Mohamed Dileita", "2010-01-01", "Prime Minister", "DJIGOV"),
+        ("Jean Ping", "2005-01-01", "Foreign Minister", "GABGOV"),
+        ("Fowsiyo Yusuf Haji Aadan", "2013-06-01", "Foreign Minister", "SOMGOV"),
+        ("Patricia Rodas", "2009-03-01", "Foreign Minister", "HNDGOV"),
+        ("Laurent Lamothe", "2013-01-01", "Prime Minister", "HTIGOV"),
+        ("Alexis Thambwe Mwamba", "2010-01-01", "Foreign Minister", "CODGOV"),
+        ("Javier Perez de Cuellar", "2001-03-01", "Foreign Minister", "PERGOV"),
+        ("Rosario Green", "2000-06-01", "Foreign Minister", "MEXGOV"),
+        ("Carlos Gomes Junior", "2010-06-01", "Prime Minister", "GNBGOV"),
+        ("Francisco Pascual Obama Asue", "2020-01-01", "Prime Minister", "GNQGOV"),
+        ("Bakir Izetbegovic", "2015-01-01", "Member of the Presidency", "BIHGOV"),
+        ("Milorad Dodik", "2020-01-01", "Member of the Presidency", "BIHGOV"),
+        ("Manmohan Singh", "2006-03-01", "External Affairs Minister", "INDGOV"),
+    ],
+)
+def test_foreign_minister_round_rows(
+    actors: ActorDictionary, name: str, on: str, role: str, code: str
+) -> None:
+    found = actors.people(name, on=on)
+    assert [p.name for p in found] == [name]
+    assert code in {spell.code for spell in found[0].roles_at(on) if spell.role == role}
+
+
+def test_foreign_minister_round_surnames_stay_unambiguous(actors: ActorDictionary) -> None:
+    # Guatemala's foreign minister Carlos Raul Morales served under President Jimmy Morales:
+    # the bare surname must not name the minister.
+    found = [p.name for p in actors.people("Morales", on="2017-01-01")]
+    assert "Jimmy Morales" in found and "Carlos Raul Morales" not in found
+    # Common words and other leaders' names are not surnames (found by full name only).
+    for word in ("Green", "Ping", "Neptune", "Paul", "Francis"):
+        assert not any(
+            p.name in {"Rosario Green", "Jean Ping", "Yvon Neptune", "Evans Paul", "David Francis"}
+            for p in actors.people(word)
+        ), word

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from ..datelines import skip_dateline
 from ..docview import children_of, view
 from ..model import Span
 from .dictionary import INTERNATIONAL, ActorDictionary
@@ -193,8 +194,15 @@ def generic_mention(
     )
     if sector is None and iso3 is None:
         return None
+    shared = view(head.doc)
+    if skip_dateline(shared.datelines, head.idx) != head.idx:
+        return None  # "KHARTOUM, June 12 -" files the story; it is no actor
     words = [
-        t for t in head.subtree if t.i <= head.i and t.dep_ in {"compound", "amod", "npadvmod"}
+        t
+        for t in head.subtree
+        if t.i <= head.i
+        and t.dep_ in {"compound", "amod", "npadvmod"}
+        and skip_dateline(shared.datelines, t.idx) == t.idx
     ]
     start = min([head.i, *(t.i for t in words)])
     span = head.doc[start : head.i + 1]

@@ -1,0 +1,55 @@
+"""Datelines open a story ("KHARTOUM, June 12 (Wire) -"); they are neither actor nor quote.
+
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from communique.datelines import dateline_spans
+from tests.event_helpers import result_of
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("KHARTOUM, June 12 - Four civilians were killed.", 20),
+        ("NAIROBI, March 4 (Wire) - Kenya agreed.", 26),
+        ("NEW YORK, Jan. 3 -- The council met.", 20),
+        ("BRUSSELS, Belgium, May 2 - Ministers met.", 27),
+        ("GENEVA — Talks resumed.", 9),
+    ],
+)
+def test_dateline_found_at_paragraph_start(text: str, end: int) -> None:
+    assert dateline_spans(text) == [(0, end)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["UN - a plan was agreed.", "Kenya and Tanzania agreed.", "The PRESIDENT - said nothing."],
+)
+def test_dateline_not_found_in_ordinary_sentences(text: str) -> None:
+    assert dateline_spans(text) == []
+
+
+def test_dateline_is_no_part_of_actors_or_quotes(nlp: Language) -> None:
+    text = (
+        "Title line\n\nKHARTOUM, June 12 - Four civilians were killed on Wednesday when shells "
+        "hit a market in Kurmuk, local officials said."
+    )
+    result = result_of(nlp, text, "2025-06-13")
+    assert all("KHARTOUM" not in a["name"] and "12" not in a["name"] for a in result["actors"])
+    assert result["quotes"] and result["quotes"][0]["content"]["text"].startswith("Four civilians")
+
+
+def test_speaker_named_by_description_is_resolved(nlp: Language) -> None:
+    text = (
+        "The Lord's Resistance Army attacked a village in northern Uganda on Monday. "
+        "The group said the soldiers had fired first."
+    )
+    result = result_of(nlp, text, "2025-06-13")
+    names = {a["id"]: a["name"] for a in result["actors"]}
+    speakers = {names.get(q["speaker"]) for q in result["quotes"]}
+    assert "Lord's Resistance Army" in speakers

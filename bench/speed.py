@@ -190,7 +190,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="articles in the corpus")
     parser.add_argument("--workers", type=int, default=default_workers())
-    parser.add_argument("--breakdown", type=int, default=100, help="articles for the stages")
+    parser.add_argument(
+        "--breakdown", type=int, default=100, help="articles for the stages (0: none)"
+    )
     parser.add_argument("--memory-only", action="store_true")
     parser.add_argument("--dask", type=int, default=0, help="also compare a Dask run on N articles")
     args = parser.parse_args()
@@ -226,6 +228,8 @@ def main() -> None:
     print(f"output: {quotes} quotes, {events} events, {errors} errors; {stored} articles stored")
     if args.dask:
         dask_comparison(articles[: args.dask], args.workers)
+    if args.breakdown <= 0:
+        return  # no per-stage table asked for
     spent = stage_breakdown(args.breakdown)
     total = spent["parse"] + spent["analysis, all"]
     print(f"\nper-stage time over {args.breakdown} articles, one process:")

@@ -61,3 +61,14 @@ def test_events_told_party_does_the_infinitive(
 def test_events_deployed_troops_are_no_target(nlp: Language) -> None:
     text = "Ethiopia deployed troops along the frontier with Sudan on Thursday."
     assert all(target != "ETHMIL" and target != "SDNMIL" for _, _, target in _triples(nlp, text))
+
+
+def test_events_them_in_a_groups_report_is_not_the_group(nlp: Language) -> None:
+    text = (
+        "Police in Minsk detained more than 300 people at the weekend, according to the rights "
+        "group Viasna, which said many of them had been beaten in custody."
+    )
+    result = result_of(nlp, text, "2025-06-13")
+    names = {a["id"]: a["name"] for a in result["actors"]}
+    beaten = [e for e in result["events"] if e["trigger"]["text"] == "beaten"]
+    assert beaten and all(names.get(e["target"]) != "Viasna" for e in beaten)

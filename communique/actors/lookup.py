@@ -90,11 +90,14 @@ class MentionIndex:
     def last_person_before(self, offset: int) -> ActorMention | None:
         return self._last_before(offset, person=True)
 
-    def _last_before(self, offset: int, *, person: bool) -> ActorMention | None:
+    def _last_before(
+        self, offset: int, *, person: bool, besides: ActorRef | None = None
+    ) -> ActorMention | None:
         i = bisect.bisect_left(self._starts, offset) - 1
         while i >= 0:
-            if (self.mentions[i].ref.kind == "person") == person:
-                return self.mentions[i]
+            mention = self.mentions[i]
+            if (mention.ref.kind == "person") == person and mention.ref != besides:
+                return mention
             i -= 1
         return None
 
@@ -231,10 +234,11 @@ class MentionIndex:
             mention = self.last_person_before(token.idx)
             return mention.ref if mention else None
         if lower in THIRD_PERSON_COLLECTIVE and token.pos_ == "PRON":
-            # "Syria says it is willing": a state or body is "it", its people "they".
-            if speaker is not None and speaker.kind != "person":
+            # "Syria says it is willing": a state or body is "it", its people "they"; but
+            # "them" in what a body reports is others ("many of them had been beaten").
+            if speaker is not None and speaker.kind != "person" and lower != "them":
                 return speaker
-            mention = self._last_before(token.idx, person=False)
+            mention = self._last_before(token.idx, person=False, besides=speaker)
             return mention.ref if mention else None
         if lower in RELATIVE_PRONOUNS and token.tag_ in {"WP", "WDT", "WP$"}:
             antecedent = _antecedent(token)

@@ -452,7 +452,8 @@ def test_data_sectors_are_cameo_agent_codes(actors: ActorDictionary) -> None:
         (b.country or "", b.sector) for b in actors.bodies
     ]
     sectors += [(o.country, o.sector) for o in actors.organisations if o.sector]
-    sectors += [("", r.sector) for r in actors.roles]
+    # A role may leave its sector empty: "general secretary" takes its party's from context.
+    sectors += [("", r.sector) for r in actors.roles if r.sector is not None]
     sectors += [(s.iso3, s.sector) for p in actors.people_entries for s in p.spells]
     for country, sector in sectors:
         if country in {"IGO", "NGO"} and sector not in SECTORS:

@@ -72,3 +72,23 @@ def test_events_them_in_a_groups_report_is_not_the_group(nlp: Language) -> None:
     names = {a["id"]: a["name"] for a in result["actors"]}
     beaten = [e for e in result["events"] if e["trigger"]["text"] == "beaten"]
     assert beaten and all(names.get(e["target"]) != "Viasna" for e in beaten)
+
+
+def test_events_party_general_secretary_is_no_general(nlp: Language) -> None:
+    text = (
+        "Ghana's main opposition party rejected the results. Kojo Mensah, the party's general "
+        "secretary, urged supporters to stay calm."
+    )
+    result = result_of(nlp, text, "2024-12-09")
+    person = next(a for a in result["actors"] if a["name"] == "Kojo Mensah")
+    assert person["code"] != "GHAMIL" and person["country"] == "GHA"
+
+
+def test_events_raised_subject_of_a_passive_does_the_act(nlp: Language) -> None:
+    text = "Nigeria's president is expected to travel to Accra on Tuesday, his office said."
+    assert any(source.startswith("NGA") for _, source, _ in _triples(nlp, text))
+
+
+def test_events_praise_by_listed_observers_is_not_mutual(nlp: Language) -> None:
+    text = "Observers from the African Union and ECOWAS praised the conduct of the poll."
+    assert all(target is None for root, _, target in _triples(nlp, text) if root == "05")

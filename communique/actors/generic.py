@@ -48,8 +48,9 @@ def dominant_country(mentions: Iterable[ActorMention]) -> str | None:
 
 
 def with_default_country(mentions: list[ActorMention], country: str | None) -> list[ActorMention]:
-    """Titled people and unknown organisations without a country take `country`
-    ("President Levy Mwanawasa", "the Umma party"); an international title ("Secretary
+    """Titled people (a sector or a role: "the party's general secretary") and unknown
+    organisations without a country take `country` ("President Levy Mwanawasa", "the Umma
+    party"); an international title ("Secretary
     General") makes its holder IGO instead."""
     filled = []
     for mention in mentions:
@@ -58,7 +59,7 @@ def with_default_country(mentions: list[ActorMention], country: str | None) -> l
             if ref.kind == "person" and ref.sector in INTERNATIONAL:
                 ref = dataclasses.replace(ref, country=ref.sector, sector=None)
                 mention = ActorMention(mention.span, ref, mention.how)
-            elif country and (ref.sector or ref.kind == "organisation"):
+            elif country and (ref.sector or ref.role or ref.kind == "organisation"):
                 ref = dataclasses.replace(ref, country=country)
                 mention = ActorMention(mention.span, ref, "default-country")
         filled.append(mention)

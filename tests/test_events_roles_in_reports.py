@@ -92,3 +92,25 @@ def test_events_raised_subject_of_a_passive_does_the_act(nlp: Language) -> None:
 def test_events_praise_by_listed_observers_is_not_mutual(nlp: Language) -> None:
     text = "Observers from the African Union and ECOWAS praised the conduct of the poll."
     assert all(target is None for root, _, target in _triples(nlp, text) if root == "05")
+
+
+def test_events_the_two_countries_are_the_last_two_named(nlp: Language) -> None:
+    text = (
+        "Indian troops fired on a Pakistani post on Tuesday. The clashes came a day after the "
+        "two countries agreed to resume talks."
+    )
+    pairs = {(s, t) for root, s, t in _triples(nlp, text) if root == "03"}
+    assert {("IND", "PAK"), ("PAK", "IND")} <= pairs
+
+
+def test_speaker_in_apposition_to_a_title_is_the_person(nlp: Language) -> None:
+    text = "The UN Secretary-General, Antonio Guterres, said he was deeply concerned."
+    result = result_of(nlp, text, "2025-03-12")
+    names = {a["id"]: a["name"] for a in result["actors"]}
+    assert {names.get(q["speaker"]) for q in result["quotes"]} == {"Antonio Guterres"}
+
+
+def test_listed_countries_share_the_sector_under_their_own_names(nlp: Language) -> None:
+    result = result_of(nlp, "Indian and Pakistani troops exchanged fire overnight.", "2025-03-12")
+    names = {a["code"]: a["name"] for a in result["actors"]}
+    assert "Pakistan" in names["PAKMIL"] and "India" in names["INDMIL"]

@@ -28,6 +28,9 @@ GROUP_NOUNS = frozenset(
      "coalition", "bloc", "paramilitaries", "rebels", "insurgents", "outfit"}
 )  # fmt: skip
 ANAPHORA_REACH = 600  # characters back: about three sentences
+# "the two countries", "both governments": the last two states named, within reach.
+PAIR_NOUNS = frozenset({"country", "nation", "government", "neighbour", "neighbor", "state"})
+PAIR_REACH = 1500
 # Nouns of relation: "Russia's allies" and "our partners" are not Russia or us.
 RELATIONAL_NOUNS = frozenset(
     {"partner", "ally", "neighbour", "neighbor", "friend", "enemy", "adversary", "rival",
@@ -114,6 +117,10 @@ class MentionIndex:
         heads = [token, *_conjuncts(token)]
         refs: list[ActorRef] = []
         for head in heads:
+            pair = self._the_two(head)
+            if pair:  # "the two countries agreed": the last two named
+                refs += [r for r in pair if r not in refs]
+                continue
             ref = self._ref_for_head(head, speaker=speaker)
             if ref is None and head.pos_ == "PROPN":
                 ref = self._person_by_surname(head)
@@ -154,9 +161,18 @@ class MentionIndex:
         return mention
 
     def _same_sector(self, sectoral: ActorMention, other: ActorRef) -> ActorRef:
+        """`sectoral`'s actor for the country `other` names ("India Armed Forces" and
+        Pakistan: "Pakistan Armed Forces")."""
         if other.kind != "country":
             return other
-        ref = dataclasses.replace(sectoral.ref, country=other.country)
+        name = sectoral.ref.name
+        own = next(
+            (m.ref.name for m in self.mentions
+             if m.ref.kind == "country" and m.ref.country == sectoral.ref.country),
+            None,
+        )  # fmt: skip
+        name = name.replace(own, other.name) if own and own in name else name
+        ref = dataclasses.replace(sectoral.ref, country=other.country, name=name)
         if not any(m.ref == ref for m in self.mentions):
             self.add(ActorMention(sectoral.span, ref, sectoral.how))
         return ref
@@ -245,6 +261,37 @@ class MentionIndex:
             return self._owner(antecedent, speaker=speaker) if antecedent is not None else None
         return self._owner(token, speaker=speaker) or self._described(token)
 
+    def appositive_person(self, token: Token) -> ActorRef | None:
+        """The person an untitled or generic head is followed by in apposition."""
+        own = self.at(token)
+        if own is not None and own.ref.kind == "person":
+            return None
+        for child in children_of(token):
+            if child.dep_ == "appos":
+                mention = self.at(child)
+                if mention is not None and mention.ref.kind == "person":
+                    return mention.ref
+        return None
+
+    def _the_two(self, token: Token) -> list[ActorRef]:
+        """ "the two countries", "both governments": the last two states named before."""
+        if token.lemma_.lower() not in PAIR_NOUNS or self.at(token) is not None:
+            return []
+        if not any(
+            (c.dep_ == "nummod" and c.lower_ == "two")
+            or (c.dep_ in {"det", "predet"} and c.lower_ == "both")
+            for c in children_of(token)
+        ):
+            return []
+        found: list[ActorRef] = []
+        i = bisect.bisect_left(self._starts, token.idx) - 1
+        while i >= 0 and len(found) < 2 and token.idx - self.mentions[i].span.end <= PAIR_REACH:
+            ref = self.mentions[i].ref
+            if ref.kind == "country" and all(f.country != ref.country for f in found):
+                found.append(ref)
+            i -= 1
+        return found[::-1] if len(found) == 2 else []
+
     def _described(self, token: Token) -> ActorRef | None:
         """ "The paramilitary group denied ...": a definite group noun with no owner of its
         own is the armed group or organisation named last, a few sentences back at most."""
@@ -263,6 +310,9 @@ class MentionIndex:
     def _owner(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
         if token.lemma_.lower() in RELATIONAL_NOUNS and self.at(token) is None:
             return self._member_body(token)
+        named = self.appositive_person(token)
+        if named is not None:  # "The UN Secretary-General, Antonio Guterres, said"
+            return named
         queue: deque[tuple[Token, int]] = deque([(token, 0)])
         seen = {token.i}
         while queue:

@@ -145,7 +145,7 @@ def analyse(
     country = dominant_country(mentions)
     mentions = with_default_country(mentions, country)
     known = dictionary or load_dictionary()
-    fallback = partial(generic_mention, dictionary=known, country=country)
+    fallback = partial(generic_mention, dictionary=known, country=country, published=published)
     index = MentionIndex(doc, mentions, fallback=fallback, country=country, members=known.members)
     events = [
         e

@@ -114,3 +114,35 @@ def test_listed_countries_share_the_sector_under_their_own_names(nlp: Language) 
     result = result_of(nlp, "Indian and Pakistani troops exchanged fire overnight.", "2025-03-12")
     names = {a["code"]: a["name"] for a in result["actors"]}
     assert "Pakistan" in names["PAKMIL"] and "India" in names["INDMIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "name"),
+    [
+        ("Israel's prime minister praised the vote on Thursday.", "2024-06-06",
+         "Benjamin Netanyahu"),
+        ("Israel's prime minister praised the vote on Thursday.", "2022-01-05", "Naftali Bennett"),
+    ],
+)  # fmt: skip
+def test_actors_title_of_a_country_is_its_holder_on_the_day(
+    nlp: Language, text: str, published: str, name: str
+) -> None:
+    names = {a["name"] for a in result_of(nlp, text, published)["actors"]}
+    assert name in names
+
+
+def test_actors_former_holder_is_no_one_in_particular(nlp: Language) -> None:
+    text = "Israel's former prime minister praised the vote on Thursday."
+    actors = result_of(nlp, text, "2024-06-06")["actors"]
+    assert not any(a["kind"] == "person" for a in actors)
+
+
+def test_quotes_title_speaker_is_not_an_earlier_person_of_another_country(nlp: Language) -> None:
+    text = (
+        "Mohammad Eslami told state television that Iran would respond. "
+        "Israel's prime minister praised the vote and said his country would act."
+    )
+    result = result_of(nlp, text, "2024-06-06")
+    names = {a["id"]: a["name"] for a in result["actors"]}
+    later = [q for q in result["quotes"] if q["content"]["start"] > 70]
+    assert later and all(names.get(q["speaker"]) != "Mohammad Eslami" for q in later)

@@ -241,6 +241,7 @@ class ActorDictionary:
         }
         self._roles = _index(self.roles)
         self._people = _multi_index(self.people_entries, lambda p: p.forms)
+        self._by_role: dict[tuple[str, str], tuple[PersonEntry, ...]] | None = None
         self._surnames = _multi_index(self.people_entries, _surname_forms)
 
     def country(self, name: str) -> CountryEntry | None:
@@ -313,6 +314,26 @@ class ActorDictionary:
             return list(found)
         current = [person for person in found if person.roles_at(on)]
         return current or list(found)
+
+    def holder(self, iso3: str, role: str, on: DateLike) -> PersonEntry | None:
+        """The one person who held `role` ("prime minister") for `iso3` on `on`, if the
+        dictionary knows exactly one: "Israel's prime minister" in June 2024."""
+        key = (iso3, normalise(role))
+        found = [p for p in self._holders().get(key, ()) if any(
+            s.iso3 == iso3 and normalise(s.role) == key[1] and s.holds_on(on) for s in p.spells
+        )]  # fmt: skip
+        return found[0] if len(found) == 1 else None
+
+    def _holders(self) -> dict[tuple[str, str], tuple[PersonEntry, ...]]:
+        if self._by_role is None:
+            index: dict[tuple[str, str], list[PersonEntry]] = {}
+            for person in self.people_entries:
+                for spell in person.spells:
+                    bucket = index.setdefault((spell.iso3, normalise(spell.role)), [])
+                    if person not in bucket:
+                        bucket.append(person)
+            self._by_role = {key: tuple(people) for key, people in index.items()}
+        return self._by_role
 
     def knows_full_name(self, name: str) -> bool:
         """Whether `name` (a leading title dropped) is someone's full name or alias, not

@@ -11,6 +11,7 @@ Levy Mwanawasa"), as a human coder would.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
@@ -173,7 +174,11 @@ def _place_name_country(place: Token, dictionary: ActorDictionary) -> str | None
 
 
 def generic_mention(
-    token: Token, *, dictionary: ActorDictionary, country: str | None
+    token: Token,
+    *,
+    dictionary: ActorDictionary,
+    country: str | None,
+    published: dt.date | None = None,
 ) -> ActorMention | None:
     """An actor for a noun phrase no mention covers, or None when it names no actor.
 
@@ -208,5 +213,35 @@ def generic_mention(
     start = min([head.i, *(t.i for t in words)])
     span = head.doc[start : head.i + 1]
     record = Span(span.text, span.start_char, span.end_char)
+    holder = _office_holder(head, iso3, dictionary, published)
+    if holder is not None:  # "Israel's prime minister" in June 2024
+        return ActorMention(record, holder, "office")
     ref = ActorRef("group", span.text, iso3, sector)
     return ActorMention(record, ref, "generic")
+
+
+# Words that make a title someone other than the holder on the day: "former prime minister".
+NOT_THE_HOLDER = frozenset(
+    {"former", "ex", "late", "deputy", "acting", "interim", "vice", "outgoing", "incoming",
+     "then", "future", "next", "previous", "first", "assistant"}
+)  # fmt: skip
+
+
+def _office_holder(
+    head: Token, iso3: str | None, dictionary: ActorDictionary, published: dt.date | None
+) -> ActorRef | None:
+    """The person who held a singular title ("the prime minister", "Israel's foreign
+    minister") for the country on the publication date, when the dictionary knows one."""
+    if iso3 is None or published is None or head.tag_ != "NN":
+        return None
+    modifiers = [c for c in children_of(head) if c.dep_ in {"compound", "amod"} and c.i < head.i]
+    if any(c.lower_.strip("-") in NOT_THE_HOLDER or c.lower_.startswith("ex-") for c in modifiers):
+        return None
+    title = " ".join(t.lower_ for t in [*modifiers, head] if t.text.islower())
+    person = dictionary.holder(iso3, title, published)
+    if person is None:
+        return None
+    spell = person.role_at(published)
+    if spell is None:
+        return None
+    return ActorRef("person", person.name, spell.iso3, spell.sector, spell.role)

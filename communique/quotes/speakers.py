@@ -324,8 +324,8 @@ def _title_ref(index: DocIndex, head: Token, start: int) -> tuple[int, int] | No
     stems = [
         c.lower_[:5]
         for c in children_of(head)
-        if c.dep_ in ("amod", "compound") and len(c.text) > 4 and c.text[:1].isupper()
-    ]
+        if c.dep_ in ("amod", "compound", "poss") and len(c.text) > 4 and c.text[:1].isupper()
+    ]  # "the Israeli / Israel's prime minister": a person named near "Israel"
     fallback: tuple[int, int] | None = None
     for name in reversed(index.names):
         if name.start >= start or name.kind != "person":

@@ -63,3 +63,16 @@ def test_dateline_date_dates_no_event(nlp: Language) -> None:
     result = result_of(nlp, text, "2021-11-15")
     assert result["events"] and all(e["date_text"] != "Nov. 14" for e in result["events"])
     assert all(e["date"] != "2022-11-14" for e in result["events"])
+
+
+def test_dateline_capital_is_no_actor(nlp: Language) -> None:
+    text = (
+        "Title line\n\nANKARA, Feb. 2 (Wire) - Turkey and Greece agreed on Friday to resume "
+        "talks on their maritime boundaries, the Turkish foreign ministry said."
+    )
+    result = result_of(nlp, text, "2024-02-03")
+    story = text.index("Turkey and")
+    assert all(m["start"] >= story for a in result["actors"] for m in a["mentions"])
+    names = {a["id"]: a["name"] for a in result["actors"]}
+    # "their boundaries" are Turkey's and Greece's, not the ministry's that reports it
+    assert all(names.get(e["target"]) != "Turkey Foreign Ministry" for e in result["events"])

@@ -27,6 +27,7 @@ GROUP_NOUNS = frozenset(
     {"group", "militia", "movement", "faction", "organisation", "organization", "alliance",
      "coalition", "bloc", "paramilitaries", "rebels", "insurgents", "outfit"}
 )  # fmt: skip
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ANAPHORA_REACH = 600  # characters back: about three sentences
 # "the two countries", "both governments": the last two states named, within reach.
 PAIR_NOUNS = frozenset({"country", "nation", "government", "neighbour", "neighbor", "state"})
@@ -252,8 +253,8 @@ class MentionIndex:
         if lower in THIRD_PERSON_COLLECTIVE and token.pos_ == "PRON":
             # "Syria says it is willing": a state or body is "it", its people "they"; but
             # "them" in what a body reports is others ("many of them had been beaten").
-            if speaker is not None and speaker.kind != "person" and lower != "them":
-                return speaker
+            if speaker is not None and speaker.kind != "person" and token.dep_ in SUBJECTS:
+                return speaker  # not "their boundaries" after "Turkey and Greece agreed"
             mention = self._last_before(token.idx, person=False, besides=speaker)
             return mention.ref if mention else None
         if lower in RELATIVE_PRONOUNS and token.tag_ in {"WP", "WDT", "WP$"}:

@@ -37,7 +37,7 @@ from .events.ontology import VerbPattern, code_info
 from .guards import article_problem
 from .ingest import IngestError
 from .model import Actor, Article, Event, Quote, Result, Span
-from .places import event_location
+from .places import event_location, lookup_place
 from .quotes import QuoteFinding, find_quotes
 from .vocabulary import Vocabulary
 
@@ -142,7 +142,7 @@ def analyse(
     )
     mentions = link_surnames(mentions)
     mentions = link_abbreviations(doc, sorted(mentions, key=lambda m: m.span.start))
-    country = dominant_country(mentions)
+    country = dominant_country(mentions, _place_countries(doc, mentions))
     mentions = with_default_country(mentions, country)
     known = dictionary or load_dictionary()
     fallback = partial(generic_mention, dictionary=known, country=country, published=published)
@@ -165,6 +165,18 @@ def analyse(
         for i, (event, date) in enumerate(zip(events, dates, strict=True), start=1)
     )
     return Result(article, actors=actors, quotes=quotes, events=records)
+
+
+def _place_countries(doc: Doc, mentions: list[ActorMention]) -> list[tuple[str, int]]:
+    """The countries of the places named that are no actor ("in Dhaka", "near Kurmuk")."""
+    taken = {(m.span.start, m.span.end) for m in mentions}
+    found = []
+    for ent in view(doc).ents:
+        if ent.label_ in {"GPE", "LOC"} and (ent.start_char, ent.end_char) not in taken:
+            place = lookup_place(ent.text)
+            if place is not None and place.country:
+                found.append((place.country, ent.start_char))
+    return found
 
 
 def _speaker_mentions(

@@ -47,3 +47,14 @@ def test_events_criticising_a_named_thing_is_an_event_of_each_listed_place(nlp: 
 def test_events_conditional_acts_are_dated_ahead(nlp: Language, text: str, date: str) -> None:
     events = [e for e in _events(nlp, text) if e["trigger"]["text"].startswith("clos")]
     assert events and {e["date"] for e in events} == {date}
+
+
+def test_events_places_say_whose_story_it_is(nlp: Language) -> None:
+    text = (
+        "Thousands of students stormed the parliament building in Dhaka on Monday, hours after "
+        "the government imposed a curfew. India, which shares a long border with Bangladesh, "
+        "tightened security at crossing points."
+    )
+    events = _events(nlp, text, "2024-08-06")
+    curfew = [e for e in events if e["trigger"]["text"] == "imposed"]
+    assert curfew and all(e["source_code"] == "BGDGOV" for e in curfew)

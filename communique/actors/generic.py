@@ -34,15 +34,19 @@ ACT_PLACE_PREPS = frozenset({"in", "throughout", "across"})
 NAMED_LABELS = frozenset({"NORP", "ORG"})
 
 
-def dominant_country(mentions: Iterable[ActorMention]) -> str | None:
-    """The country most mentions belong to (first mentioned on a tie); None if none."""
+def dominant_country(
+    mentions: Iterable[ActorMention], places: Iterable[tuple[str, int]] = ()
+) -> str | None:
+    """The country most mentions belong to (first mentioned on a tie); None if none.
+    `places` (country, offset) of the places the article names count too: a story set in
+    Dhaka that names India once and Bangladesh once is about Bangladesh."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for mention in mentions:
-        country = mention.ref.country
+    found = [(m.ref.country, m.span.start) for m in mentions]
+    for country, start in [*found, *places]:
         if country and country not in INTERNATIONAL:
             counts[country] += 1
-            first.setdefault(country, mention.span.start)
+            first[country] = min(first.get(country, start), start)
     if not counts:
         return None
     return max(counts, key=lambda c: (counts[c], -first[c]))

@@ -29,9 +29,6 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def skip_dateline(spans: list[tuple[int, int]], offset: int) -> int:
-    """`offset`, moved past the dateline it falls in (unchanged outside datelines)."""
-    for start, end in spans:
-        if start <= offset < end:
-            return end
-    return offset
+def in_dateline(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether the character at `offset` belongs to one of the dateline `spans`."""
+    return any(start <= offset < end for start, end in spans)

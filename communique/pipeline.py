@@ -36,7 +36,7 @@ from .events.items import EventFinding
 from .events.ontology import VerbPattern, code_info
 from .guards import article_problem
 from .ingest import IngestError
-from .model import Actor, Article, Event, Quote, Result, Span
+from .model import Actor, Article, Event, Quote, Result
 from .places import event_location, lookup_place
 from .quotes import QuoteFinding, find_quotes
 from .vocabulary import Vocabulary
@@ -233,18 +233,7 @@ def _actors(mentions: list[ActorMention], ids: dict[ActorRef, str]) -> tuple[Act
 def _quote(
     number: int, finding: QuoteFinding, index: MentionIndex, ids: dict[ActorRef, str]
 ) -> Quote:
-    speaker = None
-    named = _appositive_speaker(finding, index) if not finding.anonymous else None
-    if named is not None:  # "The UN Secretary-General, Antonio Guterres, said"
-        speaker = ids.get(named)
-    if speaker is None and not finding.anonymous:
-        for span in (finding.speaker_ref, finding.speaker_mention):
-            mention = index.covering(span.start, span.end) if span else None
-            if mention is not None:
-                speaker = ids.get(mention.ref)
-                break
-    if speaker is None and not finding.anonymous and finding.speaker_mention is not None:
-        speaker = _described_speaker(finding.speaker_mention, index, ids)
+    speaker = None if finding.anonymous else _speaker_id(finding, index, ids)
     return Quote(
         id=f"q{number}",
         content=finding.content,
@@ -259,16 +248,22 @@ def _quote(
     )
 
 
-def _appositive_speaker(finding: QuoteFinding, index: MentionIndex) -> ActorRef | None:
+def _speaker_id(finding: QuoteFinding, index: MentionIndex, ids: dict[ActorRef, str]) -> str | None:
+    """The actor id of a quote's speaker: a person in apposition to the speaker's title ("The
+    UN Secretary-General, Antonio Guterres, said"), else the mention covering the speaker,
+    else the actor the speaker's description stands for ("the paramilitary group"), through
+    the same lookup the events use."""
     span = finding.speaker_mention
     words = index.doc.char_span(span.start, span.end, alignment_mode="expand") if span else None
-    return index.appositive_person(words.root) if words is not None else None
-
-
-def _described_speaker(span: Span, index: MentionIndex, ids: dict[ActorRef, str]) -> str | None:
-    """A speaker named by description ("the paramilitary group", "the ambassadors of A"),
-    through the same lookup the events use."""
-    words = index.doc.char_span(span.start, span.end, alignment_mode="expand")
+    named = index.appositive_person(words.root) if words is not None else None
+    if named is not None and named in ids:
+        return ids[named]
+    for found in (finding.speaker_ref, span):
+        mention = index.covering(found.start, found.end) if found else None
+        if mention is not None and ids.get(mention.ref) is not None:
+            return ids[mention.ref]
+        if mention is not None:
+            break
     if words is None:
         return None
     refs = index.refs_for(words.root)

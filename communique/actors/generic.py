@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from ..datelines import skip_dateline
+from ..datelines import in_dateline
 from ..docview import children_of, view
 from ..model import Span
 from .dictionary import INTERNATIONAL, ActorDictionary
@@ -205,14 +205,14 @@ def generic_mention(
     if sector is None and iso3 is None:
         return None
     shared = view(head.doc)
-    if skip_dateline(shared.datelines, head.idx) != head.idx:
+    if in_dateline(shared.datelines, head.idx):
         return None  # "KHARTOUM, June 12 -" files the story; it is no actor
     words = [
         t
         for t in head.subtree
         if t.i <= head.i
         and t.dep_ in {"compound", "amod", "npadvmod"}
-        and skip_dateline(shared.datelines, t.idx) == t.idx
+        and not in_dateline(shared.datelines, t.idx)
     ]
     start = min([head.i, *(t.i for t in words)])
     span = head.doc[start : head.i + 1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -94,16 +94,23 @@ class MentionIndex:
     def last_person_before(self, offset: int) -> ActorMention | None:
         return self._last_before(offset, person=True)
 
+    def _before(self, offset: int, reach: int | None = None) -> Iterator[ActorMention]:
+        """Mentions that start before `offset`, nearest first; with `reach`, only those that
+        end at most `reach` characters before it."""
+        for i in range(bisect.bisect_left(self._starts, offset) - 1, -1, -1):
+            mention = self.mentions[i]
+            if reach is not None and offset - mention.span.end > reach:
+                return
+            yield mention
+
     def _last_before(
         self, offset: int, *, person: bool, besides: ActorRef | None = None
     ) -> ActorMention | None:
-        i = bisect.bisect_left(self._starts, offset) - 1
-        while i >= 0:
-            mention = self.mentions[i]
-            if (mention.ref.kind == "person") == person and mention.ref != besides:
-                return mention
-            i -= 1
-        return None
+        return next(
+            (m for m in self._before(offset)
+             if (m.ref.kind == "person") == person and m.ref != besides),
+            None,
+        )  # fmt: skip
 
     def refs_for(
         self, token: Token, *, speaker: ActorRef | None = None, generic: bool = False
@@ -285,13 +292,13 @@ class MentionIndex:
         ):
             return []
         found: list[ActorRef] = []
-        i = bisect.bisect_left(self._starts, token.idx) - 1
-        while i >= 0 and len(found) < 2 and token.idx - self.mentions[i].span.end <= PAIR_REACH:
-            ref = self.mentions[i].ref
+        for mention in self._before(token.idx, PAIR_REACH):
+            ref = mention.ref
             if ref.kind == "country" and all(f.country != ref.country for f in found):
                 found.append(ref)
-            i -= 1
-        return found[::-1] if len(found) == 2 else []
+                if len(found) == 2:
+                    return found[::-1]
+        return []
 
     def _described(self, token: Token) -> ActorRef | None:
         """ "The paramilitary group denied ...": a definite group noun with no owner of its
@@ -300,13 +307,9 @@ class MentionIndex:
             return None
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in children_of(token)):
             return None
-        i = bisect.bisect_left(self._starts, token.idx) - 1
-        while i >= 0 and token.idx - self.mentions[i].span.end <= ANAPHORA_REACH:
-            ref = self.mentions[i].ref
-            if ref.kind in {"organisation", "group"}:
-                return ref
-            i -= 1
-        return None
+        kinds = {"organisation", "group"}
+        found = (m.ref for m in self._before(token.idx, ANAPHORA_REACH) if m.ref.kind in kinds)
+        return next(found, None)
 
     def _owner(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
         if token.lemma_.lower() in RELATIONAL_NOUNS and self.at(token) is None:

@@ -16,7 +16,7 @@ actors, e.g.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,15 +74,17 @@ def _spell(block: str) -> RoleSpell | None:
     return RoleSpell(code[:3], code[3:], "", start, end)
 
 
-def _strip_comment(line: str) -> str:
-    return line.split("#", 1)[0].rstrip()
+def comment_free_lines(text: str) -> Iterator[str]:
+    """The lines of a PETRARCH dictionary file without `<!-- -->` blocks and `#` comments
+    (leading space kept: it marks an actor's dated code lines)."""
+    for raw in _COMMENT_BLOCK.sub("", text).splitlines():
+        yield raw.split("#", 1)[0].rstrip()
 
 
 def read_actors(text: str) -> list[_Actor]:
     """The entries of a PETRARCH actor file, each with its names and code blocks."""
     actors: list[_Actor] = []
-    for raw in _COMMENT_BLOCK.sub("", text).splitlines():
-        line = _strip_comment(raw)
+    for line in comment_free_lines(text):
         if not line.strip():
             continue
         stripped = line.strip()
@@ -143,8 +145,7 @@ def read_agents(text: str) -> list[tuple[str, str]]:
     """(title, sector) pairs of a PETRARCH agent file, plurals and macros expanded."""
     macros: dict[str, list[str]] = {}
     found: list[tuple[str, str]] = []
-    for raw in _COMMENT_BLOCK.sub("", text).splitlines():
-        line = _strip_comment(raw).strip()
+    for line in map(str.strip, comment_free_lines(text)):
         macro = _MACRO.match(line)
         if macro:
             macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",")]

@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..datelines import skip_dateline
+from ..datelines import in_dateline
 from ..docview import children_of, view
 from ..model import ActorKind, Span
 from ..places import lookup_place
@@ -107,7 +107,7 @@ def _candidate_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[SpacyS
     datelines = view(doc).datelines
     if datelines:  # "ANKARA, Feb. 2 (Wire) -" says where the story was filed: no actor
         found = [(s, label) for s, label in found
-                 if skip_dateline(datelines, s.start_char) == s.start_char]  # fmt: skip
+                 if not in_dateline(datelines, s.start_char)]  # fmt: skip
     found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
     taken: set[int] = set()
     kept: list[tuple[SpacySpan, str]] = []

@@ -198,13 +198,12 @@ def _code(
     candidates = _target_tokens(verb, pattern, passive=passive)
     candidates = [*recipient, *candidates]
     targets: list[ActorRef | None] = []
-    own = _named_in(source_token, index)
     for generic in (False, True):
         for candidate in candidates:
             if generic and pattern.root in MEANS_ROOTS and candidate.dep_ == "dobj":
                 continue  # "deployed troops": the troops are the means, not the target
             refs = index.refs_for(candidate, speaker=speaker, generic=generic)
-            if _reflexive(candidate) and own & set(refs):
+            if _reflexive(candidate) and _named_in(source_token, index) & set(refs):
                 continue  # "A and the government of B warned their citizens": not B
             targets = [t for t in refs if t not in sources]
             if targets:

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
-from ..datelines import skip_dateline
+from ..datelines import in_dateline
 from ..docview import view
 from ..temporal import ResolvedDate, find_date_expressions, resolve
 from . import syntax
@@ -71,7 +71,7 @@ def _date_phrases(doc: Doc) -> list[SpacySpan]:
     for sent in shared.sentences:
         for expression in find_date_expressions(sent.text):
             start = sent.start_char + expression.start
-            if skip_dateline(shared.datelines, start) != start:
+            if in_dateline(shared.datelines, start):
                 continue  # "MANILA, Nov. 14 -" dates the filing, not the events
             span = doc.char_span(start, start + len(expression.text), alignment_mode="expand")
             if span is not None and span.root.dep_ not in PREMODIFIER_DEPS:

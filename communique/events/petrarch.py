@@ -27,11 +27,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..actors.petrarch import comment_free_lines
 from .ontology import SURFACE, VerbPattern, load_ontology, load_patterns
 
 _HEADER = re.compile(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---")
 _CODE = re.compile(r"\[([^\]]*)\]")
-_COMMENT_BLOCK = re.compile(r"<!.*?-->", re.DOTALL)
 _MARKERS = frozenset("$+^%")
 # Words after `*` that attach to the verb as a particle ("break off", "call on").
 PARTICLES = frozenset(
@@ -67,17 +67,12 @@ def _words(text: str) -> list[str]:
     return words
 
 
-def _clean(line: str) -> str:
-    return line.split("#", 1)[0].rstrip()
-
-
 def read_verb_groups(text: str) -> tuple[list[_Group], dict[str, list[str]]]:
     """The verb groups and synonym sets of a PETRARCH verb file."""
     groups: list[_Group] = []
     synsets: dict[str, list[str]] = {}
     current_set: str | None = None
-    for raw in _COMMENT_BLOCK.sub("", text).splitlines():
-        line = _clean(raw).strip()
+    for line in map(str.strip, comment_free_lines(text)):
         if not line:
             continue
         header = _HEADER.match(line)

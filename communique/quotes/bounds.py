@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from communique.datelines import skip_dateline
+from communique.datelines import in_dateline
 from communique.docview import children_of, view
 from communique.quotes.content import content_range, parenthetical
 from communique.quotes.cues import CueLexicon, cue_category, cue_tokens, is_cue_verb, lexicon
@@ -164,7 +164,7 @@ def _participle_report(token: Token, lex: CueLexicon) -> bool:
 def trim(index: DocIndex, start: int, end: int) -> tuple[int, int] | None:
     tokens = index.tokens
     datelines = view(tokens[start].doc).datelines if start < end else []
-    while start < end and skip_dateline(datelines, tokens[start].idx) != tokens[start].idx:
+    while start < end and in_dateline(datelines, tokens[start].idx):
         start += 1  # "KHARTOUM, June 12 - Four civilians were killed": not what was said
     while start < end and (
         (tokens[start].is_punct and index.token_region[start] < 0)

@@ -22,12 +22,33 @@ Speaker accuracy is counted on matched quotes whose gold has a speaker: right wh
 mention or the name it resolves to overlaps the gold speaker span, or the resolved name agrees
 with the gold name (`scoring.same_speaker`). Cue accuracy: our cue overlaps the gold cue.
 
+The news_gold table scores the whole pipeline on `../shared/benchmarks/news_gold/dev.jsonl`
+(42 real articles with gold quotes and events): each line is read as `communique extract`
+reads it, `communique.pipeline.extract` runs on it, and the folder's own `score.py` (imported
+at run time, never copied) scores the output, so the figures are the ones of
+
+    communique extract dev.jsonl > out.jsonl; python score.py dev.jsonl out.jsonl
+
+Its rows: speaker right on found quotes (a gold quote is found when half its characters are
+covered), quote P/R/F1 by characters covered, quotes found by gold kind, quote P/R/F1 matched
+one-to-one at half the words both ways, speaker right on those matched quotes, event P/R/F1 on
+(source country, target country, CAMEO root) per article, dyad F1, and the share of matched
+events with the right date; the scorer's counts are shown beside its figures.
+
+    python bench/quotes.py                     # seed, PolNeAR dev and news_gold tables
     python bench/quotes.py --split dev [--limit 20] [--show 10] [--cache /tmp/qcache]
+    python bench/quotes.py --split test --news-gold   # an explicit --split adds news_gold
+    python bench/quotes.py --news-gold-only [--news-gold-json /tmp/news_gold.out.jsonl]
+
+An explicit `--split` prints the seed and PolNeAR tables only, as before, unless `--news-gold`
+is given; `--limit`, `--show` and `--cache` apply to PolNeAR. `--news-gold-json` also writes
+the predictions as JSON Lines, for the folder's `diagnose.py`.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import time
@@ -35,6 +56,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from spacy.tokens import Doc, DocBin
@@ -46,6 +68,7 @@ from communique.scoring import exact_match, overlap_match, overlap_share, prf, s
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 POLNEAR = SHARED / "benchmarks" / "polnear"
 SEED = SHARED / "seed" / "seed-gold.json"
+NEWS_GOLD = SHARED / "benchmarks" / "news_gold"
 KINDS = ("direct", "indirect", "mixed")
 Ranges = tuple[tuple[int, int], ...]
 
@@ -324,26 +347,202 @@ def _load(paths: Iterable[Path]) -> list[dict[str, Any]]:
     return articles
 
 
+def load_scorer(folder: Path = NEWS_GOLD) -> ModuleType | None:
+    """The news_gold folder's `score.py` as a module, or None when it is not there."""
+    path = folder / "score.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("news_gold_score", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def news_gold_predictions(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """communique's output for every line of `path`, read as `communique extract` reads it,
+    and the error messages of articles that failed."""
+    from communique.ingest.base import Defaults
+    from communique.ingest.jsonl import read_jsonl
+    from communique.pipeline import extract
+
+    with path.open("rb") as lines:
+        items = list(read_jsonl(lines, origin=str(path), defaults=Defaults()))
+    outputs: list[dict[str, Any]] = []
+    errors: list[str] = []
+    for result in extract(items):
+        outputs.append(result.to_dict())
+        errors.extend(result.errors)
+    return outputs, errors
+
+
+def _counted(ok: int, n: int) -> str:
+    return f"{ok}/{n}"
+
+
+def news_gold_rows(scores: dict[str, Any], gold_kinds: Counter[str]) -> list[str]:
+    """The markdown table of the scorer's figures, with its counts where it gives them."""
+    quotes, chars, events = (scores["counts"][k] for k in ("quotes", "chars", "events"))
+
+    def row(measure: str, p: str = "", r: str = "", f: str = "", acc: str = "", n: str = "") -> str:
+        return f"| {measure} | {p} | {r} | {f} | {acc} | {n} |"
+
+    def fig(key: str) -> str:
+        return f"{scores[key]:.3f}"
+
+    out = [
+        "| measure | P | R | F1 | share | counts |",
+        "| --- | --- | --- | --- | --- | --- |",
+        row(
+            "speaker right on found quotes",
+            acc=fig("speaker_acc"),
+            n=_counted(quotes["found_spk"], quotes["found_spk_n"]),
+        ),
+        row(
+            "quote characters",
+            fig("quote_char_p"),
+            fig("quote_char_r"),
+            fig("quote_char_f1"),
+            n=f"both {chars['both']}, pred {chars['pred']}, gold {chars['gold']}",
+        ),
+        row("quotes found", acc=fig("quote_found"), n=_counted(quotes["found"], quotes["gold"])),
+    ]
+    by_kind = scores["quote_found_by_kind"]
+    for kind in (*KINDS, *sorted(set(by_kind) - set(KINDS))):
+        if kind in by_kind:
+            out.append(
+                row(
+                    f"quotes found: {kind}",
+                    acc=f"{by_kind[kind]:.3f}",
+                    n=f"{gold_kinds[kind]} gold",
+                )
+            )
+    out += [
+        row(
+            "quotes one-to-one",
+            fig("quote_p"),
+            fig("quote_r"),
+            fig("quote_f1"),
+            n=f"match {quotes['match']}, pred {quotes['pred']}, gold {quotes['gold']}",
+        ),
+        row(
+            "speaker right on matched quotes",
+            acc=fig("speaker_acc_matched"),
+            n=_counted(quotes["spk"], quotes["spk_n"]),
+        ),
+        row(
+            "event tuples (source, target, root)",
+            fig("event_p"),
+            fig("event_r"),
+            fig("event_f1"),
+            n=f"match {events['match']}, pred {events['pred']}, gold {events['gold']}",
+        ),
+        row("dyads (source, target)", f=fig("dyad_f1")),
+        row(
+            "event date right",
+            acc=fig("event_date_acc"),
+            n=_counted(events["date_ok"], events["date_n"]),
+        ),
+    ]
+    return out
+
+
+def news_gold_table(
+    folder: Path = NEWS_GOLD,
+    *,
+    gold: Path | None = None,
+    split: str = "dev",
+    json_out: Path | None = None,
+) -> dict[str, Any] | None:
+    """Run the pipeline on the news_gold `split` (or on `gold`, a file in its format), print
+    the table and return the figures of `folder`'s `score.py`; None (after saying so) when
+    the folder, its scorer or the gold file is missing."""
+    gold_path = gold or folder / f"{split}.jsonl"
+    scorer = load_scorer(folder)
+    if scorer is None or not gold_path.is_file():
+        print(f"\nskipped: {_shown(folder if scorer is None else gold_path)} not found")
+        return None
+    label = split if gold is None else gold_path.name
+    start = time.perf_counter()
+    outputs, errors = news_gold_predictions(gold_path)
+    seconds = time.perf_counter() - start
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        with json_out.open("w", encoding="utf-8") as file:
+            for output in outputs:
+                file.write(json.dumps(output, ensure_ascii=False) + "\n")
+    gold_docs = scorer.load(str(gold_path))
+    preds = {o["article"]["id"]: o for o in outputs}
+    scores: dict[str, Any] = scorer.score(gold_docs, preds)
+    kinds = Counter(q["kind"] for doc in gold_docs.values() for q in doc["quotes"])
+    n_events = sum(len(doc.get("events", [])) for doc in gold_docs.values())
+    print(
+        f"\n### news_gold {label}: {scores['articles']} articles "
+        f"({scores['articles_out']} with output), {sum(kinds.values())} gold quotes, "
+        f"{n_events} gold events; pipeline {seconds:.1f} s\n"
+    )
+    print("\n".join(news_gold_rows(scores, kinds)))
+    for message in errors:
+        print(f"  error: {message}")
+    if json_out is not None:
+        print(f"\npredictions written to {json_out}")
+    return scores
+
+
+def _shown(folder: Path) -> str:
+    """`folder` as the docs name it (`../shared/...`) when it is the shared one."""
+    try:
+        return str(Path("..") / folder.relative_to(SHARED.parent))
+    except ValueError:
+        return str(folder)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="dev", help="PolNeAR split: dev (default) or test")
+    parser.add_argument(
+        "--split",
+        default=None,
+        help="PolNeAR split: dev (default) or test; given, news_gold "
+        "is left out unless --news-gold",
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--show", type=int, default=0, help="print N misses and false alarms")
     parser.add_argument("--cache", type=Path, default=None, help="folder for saved parses")
+    parser.add_argument(
+        "--news-gold", action="store_true", help="print the news_gold table (whole pipeline)"
+    )
+    parser.add_argument(
+        "--news-gold-only", action="store_true", help="print the news_gold table only (~10 s)"
+    )
+    parser.add_argument(
+        "--news-gold-json",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="also write the news_gold predictions as JSON Lines to PATH",
+    )
     args = parser.parse_args(argv)
+    news_gold = args.news_gold or args.news_gold_only or args.split is None
+    if args.news_gold_only:
+        news_gold_table(json_out=args.news_gold_json)
+        return 0
     if not SHARED.is_dir():
         print(f"{SHARED} is not there: no gold data to score against.")
         return 0
     print(f"gold data read from {SHARED}")
+    args.split = args.split or "dev"
     seed = _load([SEED]) if SEED.exists() else []
     if seed:
         report("seed article", seed, args, seed=True)
     split = POLNEAR / f"{args.split}.jsonl"
     if not split.exists():
         print(f"{split} is not there.")
-        return 0
-    articles = _load([split])
-    report(f"PolNeAR {args.split}", articles[: args.limit] if args.limit else articles, args)
+    else:
+        articles = _load([split])
+        report(f"PolNeAR {args.split}", articles[: args.limit] if args.limit else articles, args)
+    if news_gold:
+        news_gold_table(json_out=args.news_gold_json)
     return 0
 
 

@@ -29,6 +29,7 @@ from .actors.items import ActorMention, ActorRef
 from .actors.lookup import MentionIndex
 from .actors.resolve import find_mentions, link_surnames, mention_for_span
 from .docview import view
+from .entities import Link, link_entities, organisation_mentions
 from .errors import Errors
 from .events.coder import find_events
 from .events.dating import date_events
@@ -142,11 +143,13 @@ def analyse(
     )
     mentions = link_surnames(mentions)
     mentions = link_abbreviations(doc, sorted(mentions, key=lambda m: m.span.start))
+    known = dictionary or load_dictionary()
+    mentions = organisation_mentions(doc, mentions, known)
     country = dominant_country(mentions, _place_countries(doc, mentions))
     mentions = with_default_country(mentions, country)
-    known = dictionary or load_dictionary()
     fallback = partial(generic_mention, dictionary=known, country=country, published=published)
     index = MentionIndex(doc, mentions, fallback=fallback, country=country, members=known.members)
+    speakers = link_entities(doc, index, findings, dictionary=known)
     events = [
         e
         for e in find_events(doc, index, findings, patterns=patterns)
@@ -156,12 +159,10 @@ def analyse(
     mentions = index.mentions  # with the generic actors the events found
     actor_ids = _actor_ids(mentions)
     actors = _actors(mentions, actor_ids)
-    quotes = tuple(
-        _quote(i, finding, index, actor_ids) for i, finding in enumerate(findings, start=1)
-    )
+    quotes, quote_ids = _quotes(findings, speakers, actor_ids)
     doc_ents = [(e.text, e.start_char, e.end_char, e.label_) for e in view(doc).ents]
     records = tuple(
-        _event(i, event, date.date, date.text, doc_ents, actor_ids)
+        _event(i, event, date.date, date.text, doc_ents, actor_ids, quote_ids)
         for i, (event, date) in enumerate(zip(events, dates, strict=True), start=1)
     )
     return Result(article, actors=actors, quotes=quotes, events=records)
@@ -230,44 +231,33 @@ def _actors(mentions: list[ActorMention], ids: dict[ActorRef, str]) -> tuple[Act
     )
 
 
-def _quote(
-    number: int, finding: QuoteFinding, index: MentionIndex, ids: dict[ActorRef, str]
-) -> Quote:
-    speaker = None if finding.anonymous else _speaker_id(finding, index, ids)
-    return Quote(
-        id=f"q{number}",
-        content=finding.content,
-        kind=finding.kind,
-        cue=finding.cue,
-        speaker_mention=finding.speaker_mention,
-        speaker=speaker,
-        evidence=finding.evidence,
-        anonymous=finding.anonymous,
-        confidence=finding.confidence,
-        clause=finding.clause,
-    )
-
-
-def _speaker_id(finding: QuoteFinding, index: MentionIndex, ids: dict[ActorRef, str]) -> str | None:
-    """The actor id of a quote's speaker: a person in apposition to the speaker's title ("The
-    UN Secretary-General, Antonio Guterres, said"), else the mention covering the speaker,
-    else the actor the speaker's description stands for ("the paramilitary group"), through
-    the same lookup the events use."""
-    span = finding.speaker_mention
-    words = index.doc.char_span(span.start, span.end, alignment_mode="expand") if span else None
-    named = index.appositive_person(words.root) if words is not None else None
-    if named is not None and named in ids:
-        return ids[named]
-    for found in (finding.speaker_ref, span):
-        mention = index.covering(found.start, found.end) if found else None
-        if mention is not None and ids.get(mention.ref) is not None:
-            return ids[mention.ref]
-        if mention is not None:
-            break
-    if words is None:
-        return None
-    refs = index.refs_for(words.root)
-    return ids.get(refs[0]) if len(refs) == 1 else None
+def _quotes(
+    findings: list[QuoteFinding], speakers: list[Link | None], ids: dict[ActorRef, str]
+) -> tuple[tuple[Quote, ...], dict[int, str]]:
+    """One quote per finding and speaker ("Bugti and Chaudhry said" gives two), and the id
+    of each finding's first quote (what its events point to)."""
+    quotes: list[Quote] = []
+    first: dict[int, str] = {}
+    for number, (finding, link) in enumerate(zip(findings, speakers, strict=True)):
+        refs = [r for r in link.refs if r in ids] if link is not None else []
+        for ref in refs or [None]:
+            quote_id = f"q{len(quotes) + 1}"
+            first.setdefault(number, quote_id)
+            quotes.append(
+                Quote(
+                    id=quote_id,
+                    content=finding.content,
+                    kind=finding.kind,
+                    cue=finding.cue,
+                    speaker_mention=finding.speaker_mention,
+                    speaker=ids[ref] if ref is not None else None,
+                    evidence=finding.evidence,
+                    anonymous=finding.anonymous,
+                    confidence=finding.confidence,
+                    clause=finding.clause,
+                )
+            )
+    return tuple(quotes), first
 
 
 def _event(
@@ -277,6 +267,7 @@ def _event(
     date_text: str | None,
     doc_ents: list[tuple[str, int, int, str]],
     ids: dict[ActorRef, str],
+    quote_ids: dict[int, str],
 ) -> Event:
     info = code_info(event.code)
     sentence = event.evidence
@@ -308,7 +299,7 @@ def _event(
         location=location,
         mode=event.mode,
         negated=event.negated,
-        quote=f"q{event.quote + 1}" if event.quote is not None else None,
+        quote=quote_ids.get(event.quote) if event.quote is not None else None,
         confidence=event.confidence,
     )
 

@@ -78,6 +78,15 @@ class MentionIndex:
         self._starts.insert(i, mention.span.start)
         self._register(mention)
 
+    def replace(self, old: ActorMention, new: ActorMention) -> None:
+        """Put `new` where `old` was: the entity model renames an actor ("Simasiku", read
+        as an organisation, is the director the article says he is)."""
+        i = self.mentions.index(old)
+        del self.mentions[i]
+        del self._starts[i]
+        self._by_token = {k: v for k, v in self._by_token.items() if v is not old}
+        self.add(new)
+
     def at(self, token: Token) -> ActorMention | None:
         return self._by_token.get(token.i)
 
@@ -125,7 +134,7 @@ class MentionIndex:
         heads = [token, *_conjuncts(token)]
         refs: list[ActorRef] = []
         for head in heads:
-            pair = self._the_two(head)
+            pair = self.the_two(head)
             if pair:  # "the two countries agreed": the last two named
                 refs += [r for r in pair if r not in refs]
                 continue
@@ -255,7 +264,8 @@ class MentionIndex:
         if lower in FIRST_PERSON:
             return speaker
         if lower in PERSONAL_PRONOUNS:
-            mention = self.last_person_before(token.idx)
+            # the entity model's link where it made one (`communique.entities.anaphora`)
+            mention = self.at(token) or self.last_person_before(token.idx)
             return mention.ref if mention else None
         if lower in THIRD_PERSON_COLLECTIVE and token.pos_ == "PRON":
             # "Syria says it is willing": a state or body is "it", its people "they"; but
@@ -281,7 +291,7 @@ class MentionIndex:
                     return mention.ref
         return None
 
-    def _the_two(self, token: Token) -> list[ActorRef]:
+    def the_two(self, token: Token) -> list[ActorRef]:
         """ "the two countries", "both governments": the last two states named before."""
         if token.lemma_.lower() not in PAIR_NOUNS or self.at(token) is not None:
             return []

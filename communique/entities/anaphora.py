@@ -1,0 +1,89 @@
+"""Pronouns and role nouns of the narrator's text, linked to the people they stand for.
+
+One pass in text order, so that each link becomes a mention the next one can follow: after
+"Wine says he has trouble", a later "he said" finds "he" (Wine) as the latest subject. Words
+inside quotation marks speak from the speaker's side and are left to the quote and event
+stages. Each link is added to the actor index, so quotes, events and the output's mention
+lists all read the same answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from ..actors.items import ActorMention, ActorRef
+from ..actors.lookup import MentionIndex
+from ..docview import children_of, view
+from ..model import Span
+from ..quotes.gender import pronoun_gender
+from .people import People
+
+PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
+DEFINITE = frozenset({"the", "this", "that"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+def link_anaphora(
+    doc: Doc,
+    index: MentionIndex,
+    people: People,
+    country_of: Callable[[str], str | None],
+) -> None:
+    """Link every narrator pronoun ("he", "her") and definite role noun ("the minister",
+    "the El Paso mayor") to a person, in text order; `country_of` reads a country word."""
+    for token in view(doc).tokens:
+        if index.at(token) is not None or people.quoted(token.idx):
+            continue
+        if token.pos_ == "PRON" and token.lower_ in PERSONAL:
+            ref = people.salient(token.idx, pronoun_gender(token.lower_))
+            if ref is not None:
+                _register(index, people, token, token.idx, token.idx + len(token.text), ref, "pronoun")
+            continue
+        role = role_person(token, index, people, country_of)
+        if role is not None:
+            start = token.left_edge.idx
+            _register(index, people, token, start, token.idx + len(token.text), role, "role")
+
+
+def role_person(
+    token: Token,
+    index: MentionIndex,
+    people: People,
+    country_of: Callable[[str], str | None],
+) -> ActorRef | None:
+    """The person a definite singular title stands for ("the military spokesperson" ->
+    the spokesperson named before with "military" among his titles), or None."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in ROLE_DEPS:
+        return None
+    children = children_of(token)
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children):
+        return None
+    if any(c.dep_ == "appos" for c in children) or index.appositive_person(token) is not None:
+        return None
+    modifiers = [c for c in children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
+    for prep in (c for c in children if c.dep_ == "prep" and c.lower_ == "of"):
+        modifiers += [g for g in children_of(prep) if g.dep_ == "pobj"]
+    words = [w for m in modifiers for w in _phrase_words(m)]
+    country = next((c for c in (country_of(w) for w in words) if c), None)
+    return people.with_title(token.idx, token.lemma_, words, country=country)
+
+
+def _phrase_words(token: Token) -> list[str]:
+    return [t.lemma_.lower() for t in token.subtree if t.is_alpha and t.lower_ not in DEFINITE]
+
+
+def _register(
+    index: MentionIndex,
+    people: People,
+    token: Token,
+    start: int,
+    end: int,
+    ref: ActorRef,
+    how: str,
+) -> None:
+    text = view(token.doc).text[start:end]
+    index.add(ActorMention(Span(text, start, end), ref, how))
+    people.add(people.person_mention(token, start, ref))

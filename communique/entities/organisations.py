@@ -1,0 +1,162 @@
+"""Organisations stay themselves: "Agence France-Presse" is an agency of France, not France.
+
+The actor stage codes a name it does not know by the dictionary entries inside it, which
+collapses organisations into their country ("the Japan Coast Guard" -> Japan, "U.S. Central
+Command" -> the US military). Two sieves undo that, before anything reads the mentions:
+- `as_written`: a name the model tags as an organisation, ending in an organisation word or
+  built like one ("League for the Defence of ..."), is one actor named as the article writes
+  it, with the country and sector of what was found inside it;
+- `acronyms`: "NISA" after "National Intelligence and Security Agency" is that agency.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..actors.dictionary import ActorDictionary
+from ..actors.items import ActorMention, ActorRef
+from ..docview import view
+from ..model import Span
+from ..places import lookup_place
+from ..quotes.lexicon import ORG_NOUNS
+
+# Last words that make a capitalised name an organisation's.
+ORG_HEADS = ORG_NOUNS | frozenset(
+    {"command", "guard", "mission", "presse", "front", "corps", "league", "tribunal",
+     "assembly", "broadcasting", "directorate", "ministry", "forces", "watch", "brigade",
+     "brigades", "battalion", "division", "academy", "society", "chamber", "program",
+     "programme", "initiative", "observatory", "unit", "office", "agency", "force"}
+)  # fmt: skip
+CONNECTORS = frozenset({"of", "for", "on", "and", "the", "to", "de", "del", "la"})
+ORG_SECTORS = {
+    "command": "MIL", "guard": "MIL", "army": "MIL", "forces": "MIL", "military": "MIL",
+    "police": "COP", "court": "JUD", "tribunal": "JUD", "parliament": "LEG",
+    "assembly": "LEG", "senate": "LEG", "congress": "LEG", "party": "PTY", "ministry": "GOV",
+    "mission": "GOV", "embassy": "GOV", "agency": "GOV", "presse": "MED", "news": "MED",
+    "broadcasting": "MED", "network": "MED", "newspaper": "MED", "times": "MED",
+}  # fmt: skip
+POSSESSIVE = re.compile(r"\s*[’']s\b")
+
+
+def written_name(text: str) -> str:
+    """ "the Afghanistan's Ministry of Foreign Affairs" -> "Afghanistan Ministry of Foreign
+    Affairs": no leading article, a possessive country joined to the name."""
+    text = re.sub(r"^(the|The)\s+", "", text.strip())
+    return POSSESSIVE.sub("", text).strip()
+
+
+def looks_like_organisation(span: SpacySpan) -> bool:
+    """A capitalised name that ends in an organisation word ("Japan Coast Guard", "Agence
+    France-Presse") or joins capitalised words with "for"/"of" ("League for the Defence of
+    Human Rights")."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or not words[-1].text[:1].isupper():
+        return False
+    last = words[-1].text.lower().split("-")[-1]
+    if last in ORG_HEADS:
+        return True
+    inner = [t.lower_ for t in words[1:-1]]
+    return any(w in {"for", "of"} for w in inner) and all(
+        t.text[:1].isupper() or t.lower_ in CONNECTORS for t in words
+    )
+
+
+def as_written(
+    doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """Mentions with each organisation the model tagged kept whole, as the article names it.
+    A country, a capital, a known organisation or a government body the dictionary names as
+    a whole keeps its dictionary coding."""
+    out = sorted(mentions, key=lambda m: m.span.start)
+    for ent in view(doc).ents:
+        if ent.label_ != "ORG" or not looks_like_organisation(_trimmed(ent)):
+            continue
+        span = _trimmed(ent)
+        name = written_name(span.text)
+        if _known_whole(name, dictionary) or lookup_place(name) is not None:
+            continue
+        inside = [m for m in out if span.start_char <= m.span.start and m.span.end <= span.end_char]
+        if any(m.ref.kind == "person" for m in inside):
+            continue
+        ref = _organisation(name, inside)
+        record = Span(span.text, span.start_char, span.end_char)
+        covering = [m for m in out if m.span.overlaps(record)]
+        if any(m not in inside for m in covering):
+            continue  # a longer name the dictionary knows holds it
+        out = [m for m in out if m not in inside]
+        out.append(ActorMention(record, ref, "organisation"))
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def _trimmed(ent: SpacySpan) -> SpacySpan:
+    start, end = ent.start, ent.end
+    tokens = view(ent.doc).tokens
+    while start < end and (tokens[start].lower_ == "the" or tokens[start].is_punct):
+        start += 1
+    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].text in {"’s", "'s"}):
+        end -= 1
+    return ent.doc[start:end]
+
+
+def _known_whole(name: str, dictionary: ActorDictionary) -> bool:
+    return bool(
+        dictionary.country(name)
+        or dictionary.metonym(name)
+        or dictionary.organisation(name)
+        or dictionary.people(name)
+    )
+
+
+def _organisation(name: str, inside: list[ActorMention]) -> ActorRef:
+    """The organisation `name`, with the country (and sector) of what was found inside it."""
+    country = next((m.ref.country for m in inside if m.ref.country), None)
+    sector = next((m.ref.sector for m in inside if m.ref.kind == "organisation"), None)
+    last = name.split()[-1].lower().split("-")[-1]
+    sector = ORG_SECTORS.get(last) or sector
+    if country in {"IGO", "NGO"}:
+        sector = None
+    return ActorRef("organisation", name, country, sector)
+
+
+def acronyms(mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """An all-capitals name ("NISA") whose letters are the initials of an organisation the
+    article names in full ("National Intelligence and Security Agency") is that organisation."""
+    full: dict[str, ActorRef] = {}
+    for mention in mentions:
+        if mention.ref.kind in {"organisation", "group"} and " " in mention.ref.name:
+            full.setdefault(initials(mention.ref.name), mention.ref)
+            full.setdefault(initials(written_name(mention.span.text)), mention.ref)
+    out = []
+    for mention in mentions:
+        word = mention.span.text.strip()
+        ref = full.get(word) if word.isupper() and 2 <= len(word) <= 7 else None
+        if ref is not None and ref != mention.ref and ref.country == (mention.ref.country or ref.country):
+            mention = ActorMention(mention.span, ref, "acronym")
+        out.append(mention)
+    return out
+
+
+def initials(name: str) -> str:
+    """ "National Intelligence and Security Agency" -> "NISA"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in CONNECTORS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def institutions(mentions: list[ActorMention]) -> list[ActorMention]:
+    """A building that stands for an institution ("the Kremlin", "the White House") is that
+    institution, named as written, with its government's code; a capital ("Moscow") still
+    stands for the government."""
+    out = []
+    for mention in mentions:
+        name = written_name(mention.span.text)
+        place = lookup_place(name) if mention.how == "metonym" else None
+        if mention.how != "metonym" or (place is not None and place.country == mention.ref.country):
+            out.append(mention)
+            continue
+        ref = dataclasses.replace(mention.ref, name=name, kind="organisation")
+        out.append(ActorMention(mention.span, ref, "institution"))
+    return out

@@ -1,0 +1,269 @@
+"""The people of one article: who is named where, with which titles and which gender.
+
+The model's entities miss many names ("Nop Vy, the group's director", a surname such as
+"Wine" on its own) and label some people as organisations; the table adds them from what
+the article says of them (an appositive title, a title before the name, a surname the
+article introduced in full). Every person mention keeps its sentence and whether it is a
+subject, which is what pronouns are resolved by (`salient`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..actors.items import ActorMention, ActorRef
+from ..actors.lookup import MentionIndex
+from ..docview import children_of, view
+from ..model import Span
+from ..quotes.gender import TITLE_GENDER, guess_genders
+from ..quotes.lexicon import ORG_NOUNS, TITLE_NOUNS
+from ..quotes.marks import find_regions
+from .items import PersonMention
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NAME_LINKS = frozenset({"compound", "flat", "appos"})
+NESTED_DEPS = frozenset({"poss", "pobj", "dobj", "npadvmod"})
+PRONOUN_REACH = 4  # sentences back, as in the Stanford sieve's pronoun window
+# Title words that say a person's gender ("spokeswoman", "Mrs.").
+GENDERED_TITLES = {
+    **TITLE_GENDER,
+    "spokeswoman": "f", "spokesman": "m", "chairwoman": "f", "chairman": "m",
+    "congresswoman": "f", "congressman": "m", "businesswoman": "f", "businessman": "m",
+    "queen": "f", "king": "m", "princess": "f", "prince": "m", "actress": "f",
+    "wife": "f", "husband": "m", "mother": "f", "father": "m", "daughter": "f", "son": "m",
+    "widow": "f", "fiancee": "f", "fiancée": "f", "sister": "f", "brother": "m",
+}  # fmt: skip
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def title_stem(word: str) -> str:
+    """One form for the titles news varies: "spokeswoman" and "spokesman" are one role."""
+    word = word.lower().strip(".")
+    return "spokesperson" if word in SPOKES else word
+
+
+class People:
+    """Person mentions of one article in text order, with their titles and genders."""
+
+    def __init__(self, doc: Doc, index: MentionIndex) -> None:
+        self.doc = doc
+        self.index = index
+        shared = view(doc)
+        self._sent_starts = [s.start_char for s in shared.sentences] or [0]
+        self._quoted = [(r.outer_start, r.outer_end) for r in find_regions(shared.text)]
+        self.titles: dict[ActorRef, set[str]] = {}
+        self.mentions: list[PersonMention] = []
+        self._starts: list[int] = []
+        for mention in list(index.mentions):
+            if mention.ref.kind == "person":
+                self._note(mention)
+        for mention, replaced in _unlabelled_people(doc, index, self._surnames()):
+            if replaced is None:
+                index.add(mention)
+            else:
+                index.replace(replaced, mention)
+            self._note(mention)
+        self.gender = self._genders()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _surnames(self) -> dict[str, ActorRef | None]:
+        """Surname -> the one person the article names with it (None when two share it)."""
+        found: dict[str, ActorRef | None] = {}
+        for ref in self.titles:
+            words = ref.name.split()
+            if len(words) < 2:
+                continue
+            key = words[-1].lower()
+            found[key] = ref if found.get(key, ref) == ref else None
+        return found
+
+    def _note(self, mention: ActorMention) -> None:
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            return
+        root = span.root
+        inside = set(range(span.start, span.end))
+        words = self.titles.setdefault(mention.ref, set())
+        words.update(title_stem(w) for w in (mention.ref.role or "").split())
+        words.update(_title_words(root, inside))
+        named = {w.lower() for w in mention.ref.name.split()}
+        words.update(title_stem(t.lemma_) for t in span if t.is_alpha and t.lower_ not in named)
+        if self.quoted(mention.span.start):
+            return
+        self.add(self.person_mention(root, mention.span.start, mention.ref))
+
+    def person_mention(self, root: Token, start: int, ref: ActorRef) -> PersonMention:
+        head = root
+        for _ in range(3):
+            if head.dep_ not in NAME_LINKS or head.head.i == head.i:
+                break
+            head = head.head
+        return PersonMention(
+            start=start,
+            sent=self.sent_number(start),
+            ref=ref,
+            subject=head.dep_ in SUBJECT_DEPS,
+            nested=head.dep_ in NESTED_DEPS,
+        )
+
+    def add(self, mention: PersonMention) -> None:
+        i = bisect.bisect_right(self._starts, mention.start)
+        self._starts.insert(i, mention.start)
+        self.mentions.insert(i, mention)
+
+    def _genders(self) -> dict[ActorRef, str]:
+        ranges = []
+        for m in self.mentions:
+            span = self.doc.char_span(m.start, m.start + 1, alignment_mode="expand")
+            if span is None:
+                continue
+            end = span.start + len(m.ref.name.split()) if m.ref.name.split() else span.end
+            ranges.append((span.start, min(end, len(self.doc))))
+        by_surname = guess_genders(self.doc, ranges)
+        out: dict[ActorRef, str] = {}
+        for ref, words in self.titles.items():
+            said = {GENDERED_TITLES[w] for w in words if w in GENDERED_TITLES}
+            surname = ref.name.split()[-1] if ref.name.split() else ""
+            if surname in by_surname:
+                said.add(by_surname[surname])
+            if len(said) == 1:
+                out[ref] = said.pop()
+        return out
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def sent_number(self, offset: int) -> int:
+        return bisect.bisect_right(self._sent_starts, offset) - 1
+
+    def quoted(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self._quoted)
+
+    def agrees(self, ref: ActorRef, gender: str | None) -> bool:
+        known = self.gender.get(ref)
+        return gender is None or known is None or known == gender
+
+    def salient(self, offset: int, gender: str | None) -> ActorRef | None:
+        """The person a third-person pronoun at `offset` stands for: in the nearest sentence
+        (this one first, before the pronoun) with a person of the pronoun's gender, its
+        subject, else its first person not nested in another phrase, else its first."""
+        sent = self.sent_number(offset)
+        end = bisect.bisect_left(self._starts, offset)
+        candidates: list[PersonMention] = []
+        for mention in reversed(self.mentions[:end]):
+            if sent - mention.sent > PRONOUN_REACH:
+                break
+            if candidates and mention.sent != candidates[0].sent:
+                break
+            if self.agrees(mention.ref, gender):
+                candidates.append(mention)
+        if not candidates:
+            return None
+        candidates.reverse()  # text order
+        ranked = sorted(candidates, key=lambda m: (not m.subject, m.nested))
+        return ranked[0].ref
+
+    def with_title(
+        self, offset: int, head: str, modifiers: Iterable[str], *, country: str | None = None
+    ) -> ActorRef | None:
+        """The person named before `offset` whose titles hold `head` ("the minister"), or
+        all of its modifiers ("the Commerce chief" for "Commerce Secretary Lee"), of
+        `country` where it is said ("the Pakistani envoy"). The most modifiers matched win
+        ("the military spokesperson"), then the title, then the nearest."""
+        head = title_stem(head)
+        wanted = {title_stem(w) for w in modifiers} - {head}
+        best: tuple[int, int, int] | None = None
+        found: ActorRef | None = None
+        seen: set[ActorRef] = set()
+        for mention in reversed(self.mentions[: bisect.bisect_left(self._starts, offset)]):
+            if mention.ref in seen:
+                continue
+            seen.add(mention.ref)
+            if country and mention.ref.country and mention.ref.country != country:
+                continue
+            titles = self.titles.get(mention.ref, set())
+            matched = len(wanted & titles)
+            if head not in titles and not (wanted and matched == len(wanted)):
+                continue
+            score = (matched, int(head in titles), -len(seen))
+            if best is None or score > best:
+                best, found = score, mention.ref
+        return found
+
+
+def _title_words(root: Token, inside: set[int]) -> set[str]:
+    """The words the article describes a person with: titles before the name ("Commerce
+    Secretary Howard Lutnick"), an appositive after it ("Lee, the agency's director") or
+    the phrase the name is in apposition to ("the mayor of Paris, Anne Hidalgo")."""
+    tokens: list[Token] = []
+    for child in children_of(root):
+        if child.i in inside:
+            continue
+        if child.dep_ in {"compound", "amod", "nmod"} and child.i < root.i:
+            tokens += list(child.subtree)
+        elif child.dep_ == "appos":
+            tokens += [t for t in child.subtree if t.i - child.i < 12]
+    if root.dep_ == "appos" and root.head.i < root.i:
+        holder = root.head
+        tokens += [t for t in holder.subtree if t.i < root.i and holder.i - t.i < 12]
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        tokens.append(root.head)  # "Lee" in "a Lee aide" says nothing; kept small
+    return {title_stem(t.lemma_) for t in tokens if t.is_alpha and t.i not in inside}
+
+
+def _person_titled(token: Token) -> bool:
+    """A name with a person's title in apposition ("Vy, the group's director") or before it
+    ("Mr. Vy", "Director Vy")."""
+    for child in children_of(token):
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            lemma = child.lemma_.lower()
+            if lemma in TITLE_NOUNS and lemma not in ORG_NOUNS:
+                return True
+        if child.dep_ == "compound" and child.i < token.i and child.lower_ in TITLE_GENDER:
+            return True
+    return False
+
+
+def _unlabelled_people(
+    doc: Doc, index: MentionIndex, surnames: dict[str, ActorRef | None]
+) -> list[tuple[ActorMention, ActorMention | None]]:
+    """People the actor stage missed: a surname alone that the article gave one person
+    ("Wine says"), or a capitalised name with a person's title in apposition. A name the
+    actor stage read as an organisation becomes the person when its title says so."""
+    found: list[tuple[ActorMention, ActorMention | None]] = []
+    tokens = view(doc).tokens
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1].pos_ == "PROPN" and tokens[j + 1].is_title:
+            j += 1
+        last = tokens[j]
+        run = doc[i : j + 1]
+        i = j + 1
+        if last.ent_type_ in {"GPE", "LOC", "NORP", "FAC", "DATE"}:
+            continue
+        covering = index.at(last)
+        record = Span(run.text, run.start_char, run.end_char)
+        if covering is not None and covering.ref.kind == "person":
+            continue
+        known = surnames.get(last.lower_)
+        if covering is None and known is not None:
+            found.append((ActorMention(record, known, "surname"), None))
+            continue
+        if not _person_titled(last):
+            continue
+        if covering is not None and (covering.ref.kind != "organisation" or covering.how != "ner"):
+            continue
+        ref = known or ActorRef("person", run.text, None, None)
+        if covering is not None:
+            ref = dataclasses.replace(ref, country=ref.country or covering.ref.country)
+        found.append((ActorMention(record, ref, "title"), covering))
+    return found

@@ -1,0 +1,241 @@
+"""Who a quote's speaker phrase stands for: ordered sieves over the article's entities.
+
+Most precise first, each a small function that returns a `Link` or passes:
+1. `named`: a person named in the phrase as its head or in apposition ("US Ambassador to
+   Germany Richard Grenell", "the mayor of Paris, Anne Hidalgo"), or the source of a
+   statement ("a tweet by ... Mike Pompeo"); never an owner ("Zamora's lawyer").
+2. `mentioned`: the actor the entity model already linked to the head: a name, an
+   organisation as written, a pronoun or role noun (`anaphora`), a surname.
+3. `organisation_noun`: "the ministry", "the rights group", "the network": the organisation
+   named before whose name holds the noun or a modifier, else the nearest one.
+4. `group`: "Pakistani officials", "Officials", "Police": a group actor with a country and a
+   sector, named with its country ("French officials").
+5. `quote_stage`: what the quote finder resolved ("who", "the agency, which").
+A phrase that coordinates speakers ("Bugti and Chaudhry") links each conjunct.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from ..actors.dictionary import ActorDictionary
+from ..actors.items import ActorMention, ActorRef
+from ..actors.lookup import RELATIONAL_NOUNS, MentionIndex
+from ..docview import children_of
+from ..model import Span
+from ..quotes.items import QuoteFinding
+from ..quotes.lexicon import ORG_NOUNS, STATEMENT_NOUNS
+from .items import Link
+
+ORG_REACH = 1500  # characters back for "the ministry" with no name match
+ORG_KINDS = frozenset({"organisation", "group"})
+SOURCE_PREPS = frozenset({"by", "from", "of"})
+DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
+QUANTIFIERS = frozenset({"one", "some", "several", "many", "few", "other", "two", "both"})
+
+
+class SpeakerSieves:
+    """The speaker sieves of one article, over its actor index."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        index: MentionIndex,
+        *,
+        dictionary: ActorDictionary,
+        country_of: Callable[[str], str | None],
+    ) -> None:
+        self.doc = doc
+        self.index = index
+        self.dictionary = dictionary
+        self.country_of = country_of
+
+    def link(self, finding: QuoteFinding) -> Link | None:
+        """The actors `finding`'s speaker phrase stands for, or None."""
+        span = finding.speaker_mention
+        words = (
+            self.doc.char_span(span.start, span.end, alignment_mode="expand") if span else None
+        )
+        if words is None:
+            return None
+        head = words.root
+        refs: list[ActorRef] = []
+        sieve = ""
+        for conjunct in [head, *_conjuncts(head)]:
+            found = self.one(conjunct)
+            if found is None and conjunct.i == head.i:
+                found = self.quote_stage(finding, head)
+            for ref in found.refs if found is not None else ():
+                if ref not in refs:
+                    refs.append(ref)
+                    sieve = sieve or found.sieve
+        return Link(tuple(refs), sieve) if refs else None
+
+    def one(self, head: Token) -> Link | None:
+        pair = self.index.the_two(head)
+        if pair:  # "the two countries said": the last two named
+            return Link(tuple(pair), "pair")
+        sieves = [self.named, self.mentioned, self.organisation_noun, self.group]
+        if head.tag_ == "NNS" and head.pos_ == "NOUN":  # people described, not a body
+            sieves = [self.named, self.group, self.mentioned]
+        for sieve in sieves:
+            ref = sieve(head)
+            if ref is not None:
+                return Link((ref,), sieve.__name__)
+        return None
+
+    # -- sieves -----------------------------------------------------------------------------
+
+    def named(self, head: Token) -> ActorRef | None:
+        own = self.index.at(head)
+        if own is not None and own.ref.kind == "person":
+            return own.ref
+        if own is None and head.lemma_.lower() in STATEMENT_NOUNS:
+            source = _statement_source(head)
+            if source is not None:
+                found = self.one(source)
+                return found.refs[0] if found is not None else None
+        return self.index.appositive_person(head) or self._person_in_phrase(head)
+
+    def _person_in_phrase(self, head: Token) -> ActorRef | None:
+        """The one person named in the speaker's phrase other than as an owner ("the
+        director of the group's office, Ana Ruiz"; not "Ruiz's lawyer")."""
+        found: set[ActorRef] = set()
+        for token in head.subtree:
+            mention = self.index.at(token)
+            if mention is None or mention.ref.kind != "person" or token.dep_ == "case":
+                continue
+            if _owner(token, head):
+                return None
+            found.add(mention.ref)
+        return found.pop() if len(found) == 1 else None
+
+    def mentioned(self, head: Token) -> ActorRef | None:
+        own = self.index.at(head)
+        return own.ref if own is not None else None
+
+    def organisation_noun(self, head: Token) -> ActorRef | None:
+        """ "The ministry said": the organisation named before it."""
+        lemma = head.lemma_.lower()
+        if lemma not in ORG_NOUNS or head.pos_ != "NOUN" or head.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in children_of(head)):
+            return None
+        keys = {lemma} | {c.lower_ for c in children_of(head) if c.dep_ in {"amod", "compound"}}
+        nearest: ActorRef | None = None
+        for mention in self.index._before(head.idx):
+            ref = mention.ref
+            if ref.kind not in ORG_KINDS:
+                continue
+            if keys & {w.lower() for w in ref.name.split()}:
+                return ref
+            if nearest is None and head.idx - mention.span.end <= ORG_REACH:
+                nearest = ref
+        return nearest
+
+    def group(self, head: Token) -> ActorRef | None:
+        """An unnamed speaker as the text describes them, with the country its phrase
+        names, else the article's main country: "Pakistani officials", "Authorities" (of
+        France: "French authorities"), "an eyewitness"; a singular title the dictionary
+        knows the holder of on the day is that person ("the prime minister")."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma in STATEMENT_NOUNS or lemma in RELATIONAL_NOUNS:
+            return None  # "Russia's allies" are not Russia's people
+        mention = self.index.fallback(head) if self.index.fallback is not None else None
+        if mention is not None and mention.ref.kind == "person":
+            return mention.ref
+        if mention is not None and mention.ref.kind != "group":
+            return None
+        words = _described(head)
+        country = mention.ref.country if mention is not None else self.index.country
+        sector = mention.ref.sector if mention is not None else "CVL"
+        if not words or country is None:
+            return None
+        start, end = words[0].idx, head.idx + len(head.text)
+        name = self.group_name(words, country)
+        ref = ActorRef("group", name, country, sector)
+        described = ActorMention(Span(self.doc.text[start:end], start, end), ref, "group")
+        own = self.index.at(head)
+        if own is None:
+            self.index.add(described)
+        elif own.ref.kind != "person" and own.ref.country == country:
+            self.index.replace(own, described)  # "officials" read as "Pakistan Government"
+        else:
+            return own.ref
+        return ref
+
+    def group_name(self, words: list[Token], country: str | None) -> str:
+        """ "Officials" of France -> "French officials"; "Pakistani officials" as written."""
+        names = [t.text for t in words]
+        if words[0].pos_ != "PROPN" and not self.country_of(names[0]):
+            names[0] = names[0].lower()  # capitalised only as the sentence's first word
+        if country is None or any(self.country_of(w) == country for w in names):
+            return " ".join(names)
+        entry = self.dictionary.country_by_code(country)
+        if entry is None:
+            return " ".join(names)
+        short = next((a for a in entry.aliases if a.isalpha() and a.isupper() and len(a) <= 3), None)
+        adjective = short or (entry.adjectives[0] if entry.adjectives else entry.name)
+        return " ".join([adjective, *names])
+
+    def quote_stage(self, finding: QuoteFinding, head: Token) -> Link | None:
+        """What the quote finder resolved ("who" -> its noun), through the actor index."""
+        for found in (finding.speaker_ref, finding.speaker_mention):
+            mention = self.index.covering(found.start, found.end) if found else None
+            if mention is not None:
+                return Link((mention.ref,), "quote_stage")
+        refs = self.index.refs_for(head)
+        return Link((refs[0],), "quote_stage") if len(refs) == 1 else None
+
+
+def _described(head: Token) -> list[Token]:
+    """The words that describe an unnamed speaker: the head and the modifiers right before
+    it, without articles, numbers and quantifiers ("One senior official" -> "senior
+    official")."""
+    words = [head]
+    doc = head.doc
+    for i in range(head.i - 1, max(head.left_edge.i, head.i - 6) - 1, -1):
+        token = doc[i]
+        if token.dep_ not in DESCRIBING_DEPS or token.like_num or token.lower_ in QUANTIFIERS:
+            break
+        words.insert(0, token)
+    return words
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """ "Bugti and Chaudhry said": each speaker of one statement."""
+    found = []
+    for child in children_of(head):
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
+            found += [child, *_conjuncts(child)]
+    return found
+
+
+def _owner(token: Token, head: Token) -> bool:
+    """`token` is whose the phrase headed by `head` is ("Ruiz's lawyer", "the wife of Ruiz")."""
+    for _ in range(8):
+        if token.i == head.i or token.head.i == token.i:
+            break
+        if token.dep_ == "poss" or (token.dep_ == "pobj" and token.head.head.i == head.i):
+            return True
+        token = token.head
+    return False
+
+
+def _statement_source(head: Token) -> Token | None:
+    """ "a statement by X", "a tweet from X", "X's statement", "the NISA statement" -> X."""
+    for child in children_of(head):
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
+            source = next((g for g in children_of(child) if g.dep_ == "pobj"), None)
+            if source is not None:
+                return source
+        if child.dep_ == "acl":  # "a statement issued by X"
+            for grand in children_of(child):
+                if grand.dep_ == "agent":
+                    return next((g for g in children_of(grand) if g.dep_ == "pobj"), None)
+    return None

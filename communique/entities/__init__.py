@@ -56,7 +56,7 @@ def link_entities(
         entry = dictionary.country(word)
         return entry.iso3 if entry is not None else None
 
-    people = People(doc, index)
+    people = People(doc, index, dictionary)
     link_anaphora(doc, index, people, country_of)
     sieves = SpeakerSieves(doc, index, dictionary=dictionary, country_of=country_of)
     return [sieves.link(finding) for finding in findings]

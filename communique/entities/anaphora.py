@@ -18,6 +18,7 @@ from ..actors.lookup import MentionIndex
 from ..docview import children_of, view
 from ..model import Span
 from ..quotes.gender import pronoun_gender
+from ..quotes.lexicon import ORG_NOUNS
 from .people import People
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
@@ -38,7 +39,8 @@ def link_anaphora(
         if index.at(token) is not None or people.quoted(token.idx):
             continue
         if token.pos_ == "PRON" and token.lower_ in PERSONAL:
-            ref = people.salient(token.idx, pronoun_gender(token.lower_))
+            subject = token.dep_ in {"nsubj", "nsubjpass"}
+            ref = people.salient(token.idx, pronoun_gender(token.lower_), subject=subject)
             if ref is not None:
                 _register(index, people, token, token.idx, token.idx + len(token.text), ref, "pronoun")
             continue
@@ -58,6 +60,8 @@ def role_person(
     the spokesperson named before with "military" among his titles), or None."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in ROLE_DEPS:
         return None
+    if token.lemma_.lower() in ORG_NOUNS:  # "the military" is a body, not its spokesperson
+        return None
     children = children_of(token)
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children):
         return None
@@ -67,8 +71,10 @@ def role_person(
     for prep in (c for c in children if c.dep_ == "prep" and c.lower_ == "of"):
         modifiers += [g for g in children_of(prep) if g.dep_ == "pobj"]
     words = [w for m in modifiers for w in _phrase_words(m)]
-    country = next((c for c in (country_of(w) for w in words) if c), None)
-    return people.with_title(token.idx, token.lemma_, words, country=country)
+    countries = [w for w in words if country_of(w)]
+    country = country_of(countries[0]) if countries else None
+    others = [w for w in words if w not in countries]
+    return people.with_title(token.idx, token.lemma_, others, country=country)
 
 
 def _phrase_words(token: Token) -> list[str]:

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
+from ..actors.dictionary import ActorDictionary
 from ..actors.items import ActorMention, ActorRef
 from ..actors.lookup import MentionIndex
 from ..docview import children_of, view
 from ..model import Span
 from ..quotes.gender import TITLE_GENDER, guess_genders
-from ..quotes.lexicon import ORG_NOUNS, TITLE_NOUNS
+from ..quotes.lexicon import ORG_NOUNS, TITLE_NOUNS, TITLE_WORDS
 from ..quotes.marks import find_regions
 from .items import PersonMention
 
@@ -37,31 +38,39 @@ GENDERED_TITLES = {
     "wife": "f", "husband": "m", "mother": "f", "father": "m", "daughter": "f", "son": "m",
     "widow": "f", "fiancee": "f", "fiancée": "f", "sister": "f", "brother": "m",
 }  # fmt: skip
+# How a mention was found when the name is an organisation's for sure.
+KNOWN = frozenset(
+    {"dictionary", "metonym", "organisation", "acronym", "institution", "abbreviation"}
+)
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
-def title_stem(word: str) -> str:
-    """One form for the titles news varies: "spokeswoman" and "spokesman" are one role."""
+def title_stem(word: str, dictionary: ActorDictionary | None = None) -> str:
+    """One form for the titles news varies: "spokeswoman" and "spokesman" are one role, and
+    so are the aliases of a role the dictionary knows ("envoy" and "ambassador")."""
     word = word.lower().strip(".")
-    return "spokesperson" if word in SPOKES else word
+    if word in SPOKES:
+        return "spokesperson"
+    role = dictionary.role(word) if dictionary is not None and word.isalpha() else None
+    return role.title if role is not None and " " not in role.title else word
 
 
 class People:
     """Person mentions of one article in text order, with their titles and genders."""
 
-    def __init__(self, doc: Doc, index: MentionIndex) -> None:
+    def __init__(self, doc: Doc, index: MentionIndex, dictionary: ActorDictionary) -> None:
         self.doc = doc
         self.index = index
+        self.dictionary = dictionary
         shared = view(doc)
         self._sent_starts = [s.start_char for s in shared.sentences] or [0]
         self._quoted = [(r.outer_start, r.outer_end) for r in find_regions(shared.text)]
         self.titles: dict[ActorRef, set[str]] = {}
         self.mentions: list[PersonMention] = []
         self._starts: list[int] = []
-        for mention in list(index.mentions):
-            if mention.ref.kind == "person":
-                self._note(mention)
-        for mention, replaced in _unlabelled_people(doc, index, self._surnames()):
+        for mention in _one_ref_per_name(index):
+            self._note(mention)
+        for mention, replaced in _unlabelled_people(doc, index, self._surnames(), self.is_title):
             if replaced is None:
                 index.add(mention)
             else:
@@ -78,7 +87,7 @@ class People:
             words = ref.name.split()
             if len(words) < 2:
                 continue
-            key = words[-1].lower()
+            key = surname_key(words[-1])
             found[key] = ref if found.get(key, ref) == ref else None
         return found
 
@@ -89,12 +98,15 @@ class People:
         root = span.root
         inside = set(range(span.start, span.end))
         words = self.titles.setdefault(mention.ref, set())
-        words.update(title_stem(w) for w in (mention.ref.role or "").split())
-        words.update(_title_words(root, inside))
+        said = [*(mention.ref.role or "").split(), *_title_words(root, inside)]
         named = {w.lower() for w in mention.ref.name.split()}
-        words.update(title_stem(t.lemma_) for t in span if t.is_alpha and t.lower_ not in named)
+        said += [t.lemma_ for t in span if t.is_title and t.lower_ not in named]  # "Mayor Lee"
+        words.update(self.stem(w) for w in said)
         if self.quoted(mention.span.start):
             return
+        holder = self.index.at(root.head) if root.dep_ == "compound" else None
+        if holder is not None and holder.ref.kind == "person" and holder.ref != mention.ref:
+            return  # a modifier of another name ("Beledweyne District Commissioner Alasow")
         self.add(self.person_mention(root, mention.span.start, mention.ref))
 
     def person_mention(self, root: Token, start: int, ref: ActorRef) -> PersonMention:
@@ -137,6 +149,14 @@ class People:
 
     # -- lookups ----------------------------------------------------------------------------
 
+    def stem(self, word: str) -> str:
+        return title_stem(word, self.dictionary)
+
+    def is_title(self, word: str) -> bool:
+        """A person's title ("Commissioner", "Spokesperson"), said before a name."""
+        lower = word.lower()
+        return lower in TITLE_WORDS or (lower.isalpha() and self.dictionary.role(lower) is not None)
+
     def sent_number(self, offset: int) -> int:
         return bisect.bisect_right(self._sent_starts, offset) - 1
 
@@ -147,10 +167,14 @@ class People:
         known = self.gender.get(ref)
         return gender is None or known is None or known == gender
 
-    def salient(self, offset: int, gender: str | None) -> ActorRef | None:
+    def salient(
+        self, offset: int, gender: str | None, *, subject: bool = False
+    ) -> ActorRef | None:
         """The person a third-person pronoun at `offset` stands for: in the nearest sentence
         (this one first, before the pronoun) with a person of the pronoun's gender, its
-        subject, else its first person not nested in another phrase, else its first."""
+        subject, else its first person not nested in another phrase, else its first. A
+        `subject` pronoun is not a person nested earlier in its own sentence ("Speaking to
+        Lee, he said": not Lee)."""
         sent = self.sent_number(offset)
         end = bisect.bisect_left(self._starts, offset)
         candidates: list[PersonMention] = []
@@ -159,6 +183,8 @@ class People:
                 break
             if candidates and mention.sent != candidates[0].sent:
                 break
+            if subject and mention.sent == sent and mention.nested:
+                continue
             if self.agrees(mention.ref, gender):
                 candidates.append(mention)
         if not candidates:
@@ -174,8 +200,8 @@ class People:
         all of its modifiers ("the Commerce chief" for "Commerce Secretary Lee"), of
         `country` where it is said ("the Pakistani envoy"). The most modifiers matched win
         ("the military spokesperson"), then the title, then the nearest."""
-        head = title_stem(head)
-        wanted = {title_stem(w) for w in modifiers} - {head}
+        head = self.stem(head)
+        wanted = {self.stem(w) for w in modifiers} - {head}
         best: tuple[int, int, int] | None = None
         found: ActorRef | None = None
         seen: set[ActorRef] = set()
@@ -195,7 +221,41 @@ class People:
         return found
 
 
-def _title_words(root: Token, inside: set[int]) -> set[str]:
+def _one_ref_per_name(index: MentionIndex) -> list[ActorMention]:
+    """The exact-name sieve: every mention of one written name is one person, with the
+    fullest coding any of them has ("Mech Dara" once with Cambodia, once without)."""
+    people = [m for m in index.mentions if m.ref.kind == "person"]
+    best: dict[str, ActorRef] = {}
+    for mention in people:
+        key = mention.ref.name.lower()
+        known = best.get(key)
+        if known is None or _fuller(mention.ref) > _fuller(known):
+            best[key] = mention.ref
+    out = []
+    for mention in people:
+        ref = best[mention.ref.name.lower()]
+        if ref != mention.ref:
+            merged = ActorMention(mention.span, ref, mention.how)
+            index.replace(mention, merged)
+            mention = merged
+        out.append(mention)
+    return out
+
+
+def _fuller(ref: ActorRef) -> int:
+    return sum(x is not None for x in (ref.country, ref.sector, ref.role, ref.given_code))
+
+
+def surname_key(word: str) -> str:
+    """ "al-Sudani", "Al Sudani" and "Sudani" are one surname."""
+    word = word.lower()
+    for prefix in ("al-", "el-", "ad-", "as-"):
+        if word.startswith(prefix):
+            return word[len(prefix) :]
+    return word
+
+
+def _title_words(root: Token, inside: set[int]) -> set[str]:  # raw lemmas; `People.stem` them
     """The words the article describes a person with: titles before the name ("Commerce
     Secretary Howard Lutnick"), an appositive after it ("Lee, the agency's director") or
     the phrase the name is in apposition to ("the mayor of Paris, Anne Hidalgo")."""
@@ -206,30 +266,40 @@ def _title_words(root: Token, inside: set[int]) -> set[str]:
         if child.dep_ in {"compound", "amod", "nmod"} and child.i < root.i:
             tokens += list(child.subtree)
         elif child.dep_ == "appos":
-            tokens += [t for t in child.subtree if t.i - child.i < 12]
+            tokens += [t for t in _own_words(child) if t.i - child.i < 12]
     if root.dep_ == "appos" and root.head.i < root.i:
         holder = root.head
-        tokens += [t for t in holder.subtree if t.i < root.i and holder.i - t.i < 12]
+        tokens += [t for t in _own_words(holder) if t.i < root.i and holder.i - t.i < 12]
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":
         tokens.append(root.head)  # "Lee" in "a Lee aide" says nothing; kept small
-    return {title_stem(t.lemma_) for t in tokens if t.is_alpha and t.i not in inside}
+    return {t.lemma_ for t in tokens if t.is_alpha and t.i not in inside}
 
 
-def _person_titled(token: Token) -> bool:
+def _own_words(head: Token) -> list[Token]:
+    """The words of a title's phrase without its owner's ("the journalist's lawyer" is a
+    lawyer, not a journalist)."""
+    owned = {t.i for c in children_of(head) if c.dep_ == "poss" for t in c.subtree}
+    return [t for t in head.subtree if t.i not in owned]
+
+
+def _person_titled(token: Token, is_title: Callable[[str], bool]) -> bool:
     """A name with a person's title in apposition ("Vy, the group's director") or before it
-    ("Mr. Vy", "Director Vy")."""
+    ("Mr. Vy", "Commissioner Vy")."""
     for child in children_of(token):
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             lemma = child.lemma_.lower()
-            if lemma in TITLE_NOUNS and lemma not in ORG_NOUNS:
+            if (lemma in TITLE_NOUNS or is_title(lemma)) and lemma not in ORG_NOUNS:
                 return True
-        if child.dep_ == "compound" and child.i < token.i and child.lower_ in TITLE_GENDER:
+        if child.dep_ == "compound" and child.i < token.i and is_title(child.text):
             return True
     return False
 
 
 def _unlabelled_people(
-    doc: Doc, index: MentionIndex, surnames: dict[str, ActorRef | None]
+    doc: Doc,
+    index: MentionIndex,
+    surnames: dict[str, ActorRef | None],
+    is_title: Callable[[str], bool],
 ) -> list[tuple[ActorMention, ActorMention | None]]:
     """People the actor stage missed: a surname alone that the article gave one person
     ("Wine says"), or a capitalised name with a person's title in apposition. A name the
@@ -246,22 +316,28 @@ def _unlabelled_people(
         while j + 1 < len(tokens) and tokens[j + 1].pos_ == "PROPN" and tokens[j + 1].is_title:
             j += 1
         last = tokens[j]
-        run = doc[i : j + 1]
+        first = i
+        for k in range(i, j):  # "Beledweyne District Commissioner Omar Alasow": after the title
+            if is_title(tokens[k].text):
+                first = k + 1
+        run = doc[first : j + 1]
         i = j + 1
-        if last.ent_type_ in {"GPE", "LOC", "NORP", "FAC", "DATE"}:
-            continue
+        if last.ent_type_ in {"GPE", "LOC", "NORP", "FAC", "DATE"} or is_title(last.text):
+            continue  # a place, or a title with no name ("the Prime Minister")
         covering = index.at(last)
         record = Span(run.text, run.start_char, run.end_char)
+        known = surnames.get(surname_key(last.text))
         if covering is not None and covering.ref.kind == "person":
+            if known is not None and known != covering.ref and " " not in covering.ref.name:
+                found.append((ActorMention(covering.span, known, "surname"), covering))
             continue
-        known = surnames.get(last.lower_)
         if covering is None and known is not None:
             found.append((ActorMention(record, known, "surname"), None))
             continue
-        if not _person_titled(last):
+        if not _person_titled(last, is_title):
             continue
-        if covering is not None and (covering.ref.kind != "organisation" or covering.how != "ner"):
-            continue
+        if covering is not None and (covering.ref.kind != "organisation" or covering.how in KNOWN):
+            continue  # an organisation the dictionary or the article names as one
         ref = known or ActorRef("person", run.text, None, None)
         if covering is not None:
             ref = dataclasses.replace(ref, country=ref.country or covering.ref.country)

@@ -34,7 +34,15 @@ ORG_REACH = 1500  # characters back for "the ministry" with no name match
 ORG_KINDS = frozenset({"organisation", "group"})
 SOURCE_PREPS = frozenset({"by", "from", "of"})
 DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
-QUANTIFIERS = frozenset({"one", "some", "several", "many", "few", "other", "two", "both"})
+QUANTIFIERS = frozenset(
+    {"one", "some", "several", "many", "few", "other", "two", "both", "most", "all", "another"}
+)
+STATEMENT_LIKE = frozenset({"estimate", "position", "account", "figure", "version"})
+# What marks a group as armed: "the separatist group" is the armed group named before.
+ARMED_WORDS = frozenset(
+    {"separatist", "militant", "rebel", "armed", "insurgent", "terrorist", "jihadist",
+     "extremist", "paramilitary", "islamist"}
+)  # fmt: skip
 
 
 class SpeakerSieves:
@@ -64,7 +72,7 @@ class SpeakerSieves:
         head = words.root
         refs: list[ActorRef] = []
         sieve = ""
-        for conjunct in [head, *_conjuncts(head)]:
+        for conjunct in sorted([head, *_conjuncts(head)], key=lambda t: t.i):
             found = self.one(conjunct)
             if found is None and conjunct.i == head.i:
                 found = self.quote_stage(finding, head)
@@ -93,12 +101,32 @@ class SpeakerSieves:
         own = self.index.at(head)
         if own is not None and own.ref.kind == "person":
             return own.ref
-        if own is None and head.lemma_.lower() in STATEMENT_NOUNS:
+        if _statement(head):
             source = _statement_source(head)
             if source is not None:
                 found = self.one(source)
                 return found.refs[0] if found is not None else None
-        return self.index.appositive_person(head) or self._person_in_phrase(head)
+        return (
+            self.index.appositive_person(head)
+            or self._person_in_phrase(head)
+            or self._comma_appositive(head)
+        )
+
+    def _comma_appositive(self, head: Token) -> ActorRef | None:
+        """ "According to the mayor, Dee Margo, police ...": a person named between commas
+        right after a title is the title's holder, whatever the parser attached him to."""
+        if head.pos_ != "NOUN":
+            return None
+        doc = self.doc
+        after = head.right_edge.i + 1
+        if after + 1 >= len(doc) or doc[after].text != ",":
+            return None
+        mention = self.index.at(doc[after + 1])
+        if mention is None or mention.ref.kind != "person":
+            return None
+        end = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        closing = doc[end.end] if end is not None and end.end < len(doc) else None
+        return mention.ref if closing is None or closing.is_punct else None
 
     def _person_in_phrase(self, head: Token) -> ActorRef | None:
         """The one person named in the speaker's phrase other than as an owner ("the
@@ -124,25 +152,33 @@ class SpeakerSieves:
             return None
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in children_of(head)):
             return None
-        keys = {lemma} | {c.lower_ for c in children_of(head) if c.dep_ in {"amod", "compound"}}
+        modifiers = {c.lower_ for c in children_of(head) if c.dep_ in {"amod", "compound"}}
+        armed = bool(modifiers & ARMED_WORDS)
+        by_word: ActorRef | None = None
         nearest: ActorRef | None = None
         for mention in self.index._before(head.idx):
             ref = mention.ref
             if ref.kind not in ORG_KINDS:
                 continue
-            if keys & {w.lower() for w in ref.name.split()}:
+            words = {w.lower() for w in ref.name.split()}
+            if (modifiers - ARMED_WORDS) & words or (armed and ref.sector in {"REB", "INS"}):
                 return ref
+            if by_word is None and lemma in words and not armed:
+                by_word = ref
             if nearest is None and head.idx - mention.span.end <= ORG_REACH:
                 nearest = ref
-        return nearest
+        return by_word or nearest
 
     def group(self, head: Token) -> ActorRef | None:
         """An unnamed speaker as the text describes them, with the country its phrase
         names, else the article's main country: "Pakistani officials", "Authorities" (of
         France: "French authorities"), "an eyewitness"; a singular title the dictionary
         knows the holder of on the day is that person ("the prime minister")."""
+        if head.lower_ in QUANTIFIERS or head.lower_ in {"others", "member", "members"}:
+            of = _of_object(head)  # "some of the protesters", "members of the minority"
+            return self.group(of) if of is not None else None
         lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN" or lemma in STATEMENT_NOUNS or lemma in RELATIONAL_NOUNS:
+        if head.pos_ != "NOUN" or _statement(head) or lemma in RELATIONAL_NOUNS:
             return None  # "Russia's allies" are not Russia's people
         mention = self.index.fallback(head) if self.index.fallback is not None else None
         if mention is not None and mention.ref.kind == "person":
@@ -191,6 +227,22 @@ class SpeakerSieves:
         return Link((refs[0],), "quote_stage") if len(refs) == 1 else None
 
 
+def _statement(head: Token) -> bool:
+    """A statement, report or estimate speaks for its author."""
+    return (
+        head.lemma_.lower() in STATEMENT_NOUNS
+        or head.lower_ in STATEMENT_NOUNS
+        or head.lemma_.lower() in STATEMENT_LIKE
+    )
+
+
+def _of_object(head: Token) -> Token | None:
+    for child in children_of(head):
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in children_of(child) if g.dep_ == "pobj"), None)
+    return None
+
+
 def _described(head: Token) -> list[Token]:
     """The words that describe an unnamed speaker: the head and the modifiers right before
     it, without articles, numbers and quantifiers ("One senior official" -> "senior
@@ -215,14 +267,13 @@ def _conjuncts(head: Token) -> list[Token]:
 
 
 def _owner(token: Token, head: Token) -> bool:
-    """`token` is whose the phrase headed by `head` is ("Ruiz's lawyer", "the wife of Ruiz")."""
-    for _ in range(8):
-        if token.i == head.i or token.head.i == token.i:
-            break
-        if token.dep_ == "poss" or (token.dep_ == "pobj" and token.head.head.i == head.i):
-            return True
+    """`token` is whose the phrase headed by `head` is ("Ruiz's lawyer", "the wife of Ruiz"),
+    not a name in apposition ("the mayor of Paris, Anne Hidalgo")."""
+    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
         token = token.head
-    return False
+    if token.i == head.i:
+        return False
+    return token.dep_ == "poss" or (token.dep_ == "pobj" and token.head.head.i == head.i)
 
 
 def _statement_source(head: Token) -> Token | None:

@@ -29,7 +29,7 @@ from ..actors.lookup import MentionIndex
 from ..quotes.items import QuoteFinding
 from .anaphora import link_anaphora
 from .items import Link
-from .organisations import acronyms, as_written, institutions
+from .organisations import acronyms, as_written, institutions, statement_authors
 from .people import People
 from .speakers import SpeakerSieves
 
@@ -40,7 +40,7 @@ def organisation_mentions(
     doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary
 ) -> list[ActorMention]:
     """The actor stage's mentions with organisations kept as themselves."""
-    return acronyms(institutions(as_written(doc, mentions, dictionary)), doc)
+    return acronyms(statement_authors(institutions(as_written(doc, mentions, dictionary))), doc)
 
 
 def link_entities(

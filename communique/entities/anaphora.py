@@ -20,6 +20,7 @@ from ..model import Span
 from ..quotes.gender import pronoun_gender
 from ..quotes.lexicon import ORG_NOUNS
 from .people import People
+from .speakers import comma_appositive
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
@@ -67,6 +68,9 @@ def role_person(
         return None
     if any(c.dep_ == "appos" for c in children) or index.appositive_person(token) is not None:
         return None
+    named = comma_appositive(token, index)
+    if named is not None:  # "the spokesperson, Ann Lee, said": Lee, named right there
+        return named
     modifiers = [c for c in children if c.dep_ in MODIFIER_DEPS and c.i < token.i]
     for prep in (c for c in children if c.dep_ == "prep" and c.lower_ == "of"):
         modifiers += [g for g in children_of(prep) if g.dep_ == "pobj"]

@@ -22,7 +22,7 @@ from ..actors.items import ActorMention, ActorRef
 from ..docview import view
 from ..model import Span
 from ..places import lookup_place
-from ..quotes.lexicon import ORG_NOUNS
+from ..quotes.lexicon import ORG_NOUNS, STATEMENT_NOUNS
 
 # Last words that make a capitalised name an organisation's.
 ORG_HEADS = ORG_NOUNS | frozenset(
@@ -120,6 +120,23 @@ def _organisation(name: str, inside: list[ActorMention]) -> ActorRef:
     if country in {"IGO", "NGO"}:
         sector = None
     return ActorRef("organisation", name, country, sector)
+
+
+def statement_authors(mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "the NISA statement" names NISA: a name the model ran into a statement noun is the
+    statement's author."""
+    out = []
+    for mention in mentions:
+        words = mention.span.text.split()
+        if len(words) > 1 and words[-1].lower() in STATEMENT_NOUNS and mention.ref.kind != "person":
+            text = " ".join(words[:-1])
+            span = Span(text, mention.span.start, mention.span.start + len(text))
+            if mention.ref.name.split()[-1].lower() in STATEMENT_NOUNS:
+                mention = ActorMention(span, dataclasses.replace(mention.ref, name=text), "author")
+            else:
+                mention = ActorMention(span, mention.ref, mention.how)
+        out.append(mention)
+    return out
 
 
 def acronyms(mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:

@@ -102,6 +102,10 @@ class People:
         named = {w.lower() for w in mention.ref.name.split()}
         said += [t.lemma_ for t in span if t.is_title and t.lower_ not in named]  # "Mayor Lee"
         words.update(self.stem(w) for w in said)
+        for first, second in zip(said, said[1:], strict=False):  # "permanent representative"
+            role = self.dictionary.role(f"{first} {second}".lower())
+            if role is not None and " " not in role.title:
+                words.add(role.title)
         if self.quoted(mention.span.start):
             return
         holder = self.index.at(root.head) if root.dep_ == "compound" else None
@@ -209,7 +213,8 @@ class People:
             if mention.ref in seen:
                 continue
             seen.add(mention.ref)
-            if country and mention.ref.country and mention.ref.country != country:
+            own = mention.ref.country
+            if country and own and own not in {"IGO", "NGO"} and own != country:
                 continue
             titles = self.titles.get(mention.ref, set())
             matched = len(wanted & titles)
@@ -255,7 +260,7 @@ def surname_key(word: str) -> str:
     return word
 
 
-def _title_words(root: Token, inside: set[int]) -> set[str]:  # raw lemmas; `People.stem` them
+def _title_words(root: Token, inside: set[int]) -> list[str]:  # in text order, unstemmed
     """The words the article describes a person with: titles before the name ("Commerce
     Secretary Howard Lutnick"), an appositive after it ("Lee, the agency's director") or
     the phrase the name is in apposition to ("the mayor of Paris, Anne Hidalgo")."""
@@ -269,10 +274,13 @@ def _title_words(root: Token, inside: set[int]) -> set[str]:  # raw lemmas; `Peo
             tokens += [t for t in _own_words(child) if t.i - child.i < 12]
     if root.dep_ == "appos" and root.head.i < root.i:
         holder = root.head
+        while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.i < holder.i:
+            holder = holder.head.head  # "the representative to the UN, Ann Lee"
         tokens += [t for t in _own_words(holder) if t.i < root.i and holder.i - t.i < 12]
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":
         tokens.append(root.head)  # "Lee" in "a Lee aide" says nothing; kept small
-    return {t.lemma_ for t in tokens if t.is_alpha and t.i not in inside}
+    kept = {t.i: t for t in tokens if t.is_alpha and t.i not in inside}
+    return [kept[i].lemma_ for i in sorted(kept)]
 
 
 def _own_words(head: Token) -> list[Token]:

@@ -113,20 +113,7 @@ class SpeakerSieves:
         )
 
     def _comma_appositive(self, head: Token) -> ActorRef | None:
-        """ "According to the mayor, Dee Margo, police ...": a person named between commas
-        right after a title is the title's holder, whatever the parser attached him to."""
-        if head.pos_ != "NOUN":
-            return None
-        doc = self.doc
-        after = head.right_edge.i + 1
-        if after + 1 >= len(doc) or doc[after].text != ",":
-            return None
-        mention = self.index.at(doc[after + 1])
-        if mention is None or mention.ref.kind != "person":
-            return None
-        end = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        closing = doc[end.end] if end is not None and end.end < len(doc) else None
-        return mention.ref if closing is None or closing.is_punct else None
+        return comma_appositive(head, self.index)
 
     def _person_in_phrase(self, head: Token) -> ActorRef | None:
         """The one person named in the speaker's phrase other than as an owner ("the
@@ -227,6 +214,23 @@ class SpeakerSieves:
         return Link((refs[0],), "quote_stage") if len(refs) == 1 else None
 
 
+def comma_appositive(head: Token, index: MentionIndex) -> ActorRef | None:
+    """ "According to the mayor, Dee Margo, police ...": a person named between commas
+    right after a title is the title's holder, whatever the parser attached him to."""
+    if head.pos_ != "NOUN":
+        return None
+    doc = head.doc
+    after = head.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return None
+    mention = index.at(doc[after + 1])
+    if mention is None or mention.ref.kind != "person":
+        return None
+    end = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    closing = doc[end.end] if end is not None and end.end < len(doc) else None
+    return mention.ref if closing is None or closing.is_punct else None
+
+
 def _statement(head: Token) -> bool:
     """A statement, report or estimate speaks for its author."""
     return (
@@ -261,9 +265,19 @@ def _conjuncts(head: Token) -> list[Token]:
     """ "Bugti and Chaudhry said": each speaker of one statement."""
     found = []
     for child in children_of(head):
-        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
+        if child.dep_ == "conj" and _may_speak(child):
             found += [child, *_conjuncts(child)]
     return found
+
+
+def _may_speak(token: Token) -> bool:
+    """A name, a group ("officials") or a determined noun ("the ministry"); not a second
+    description of one speaker ("Ann Lee of the university and contributor to a paper")."""
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    return token.tag_ == "NNS" or any(c.dep_ in {"det", "poss"} for c in children_of(token))
 
 
 def _owner(token: Token, head: Token) -> bool:
@@ -273,7 +287,9 @@ def _owner(token: Token, head: Token) -> bool:
         token = token.head
     if token.i == head.i:
         return False
-    return token.dep_ == "poss" or (token.dep_ == "pobj" and token.head.head.i == head.i)
+    if token.dep_ == "pobj":  # "the wife of Lee", not "Ambassador to Germany Ann Lee"
+        return token.head.lower_ == "of" and token.head.head.i == head.i
+    return token.dep_ == "poss"
 
 
 def _statement_source(head: Token) -> Token | None:

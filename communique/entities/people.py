@@ -24,6 +24,7 @@ from ..quotes.gender import TITLE_GENDER, guess_genders
 from ..quotes.lexicon import ORG_NOUNS, TITLE_NOUNS, TITLE_WORDS
 from ..quotes.marks import find_regions
 from .items import PersonMention
+from .words import PEOPLE_NOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_LINKS = frozenset({"compound", "flat", "appos"})
@@ -108,10 +109,20 @@ class People:
                 words.add(role.title)
         if self.quoted(mention.span.start):
             return
-        holder = self.index.at(root.head) if root.dep_ == "compound" else None
-        if holder is not None and holder.ref.kind == "person" and holder.ref != mention.ref:
+        if self._modifies_person(root, mention.ref):
             return  # a modifier of another name ("Beledweyne District Commissioner Alasow")
         self.add(self.person_mention(root, mention.span.start, mention.ref))
+
+    def _modifies_person(self, root: Token, ref: ActorRef) -> bool:
+        token = root
+        for _ in range(4):
+            if token.dep_ != "compound" or token.head.i == token.i:
+                return False
+            token = token.head
+            holder = self.index.at(token)
+            if holder is not None and holder.ref.kind == "person" and holder.ref != ref:
+                return True
+        return False
 
     def person_mention(self, root: Token, start: int, ref: ActorRef) -> PersonMention:
         head = root
@@ -291,8 +302,13 @@ def _own_words(head: Token) -> list[Token]:
 
 
 def _person_titled(token: Token, is_title: Callable[[str], bool]) -> bool:
-    """A name with a person's title in apposition ("Vy, the group's director") or before it
-    ("Mr. Vy", "Commissioner Vy")."""
+    """A name with a person's title in apposition ("Vy, the group's director", "another
+    passenger, Ali Khan,") or before it ("Mr. Vy", "Commissioner Vy")."""
+    named = token.ent_type_ in {"PERSON", ""}
+    if named and token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < token.i:
+        lemma = token.head.lemma_.lower()
+        if lemma in PEOPLE_NOUNS or lemma in TITLE_NOUNS:
+            return True
     for child in children_of(token):
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             lemma = child.lemma_.lower()

@@ -29,6 +29,7 @@ from ..model import Span
 from ..quotes.items import QuoteFinding
 from ..quotes.lexicon import ORG_NOUNS, STATEMENT_NOUNS
 from .items import Link
+from .words import PEOPLE_NOUNS
 
 ORG_REACH = 1500  # characters back for "the ministry" with no name match
 ORG_KINDS = frozenset({"organisation", "group"})
@@ -86,7 +87,13 @@ class SpeakerSieves:
         pair = self.index.the_two(head)
         if pair:  # "the two countries said": the last two named
             return Link(tuple(pair), "pair")
-        sieves = [self.named, self.mentioned, self.organisation_noun, self.group]
+        sieves = [
+            self.named,
+            self.described_organisation,
+            self.mentioned,
+            self.organisation_noun,
+            self.group,
+        ]
         if head.tag_ == "NNS" and head.pos_ == "NOUN":  # people described, not a body
             sieves = [self.named, self.group, self.mentioned]
         for sieve in sieves:
@@ -133,10 +140,14 @@ class SpeakerSieves:
         return own.ref if own is not None else None
 
     def organisation_noun(self, head: Token) -> ActorRef | None:
-        """ "The ministry said": the organisation named before it."""
+        """ "The ministry said": the organisation named before it; "the media association
+        CamboJA said": the organisation the noun names."""
         lemma = head.lemma_.lower()
         if lemma not in ORG_NOUNS or head.pos_ != "NOUN" or head.tag_ != "NN":
             return None
+        named = self._named_organisation(head)
+        if named is not None:
+            return named
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in children_of(head)):
             return None
         modifiers = {c.lower_ for c in children_of(head) if c.dep_ in {"amod", "compound"}}
@@ -154,7 +165,43 @@ class SpeakerSieves:
                 by_word = ref
             if nearest is None and head.idx - mention.span.end <= ORG_REACH:
                 nearest = ref
+        if self.dictionary.body(lemma) is not None:
+            return by_word  # "the military" is a body of its own country, not the last named
         return by_word or nearest
+
+    def described_organisation(self, head: Token) -> ActorRef | None:
+        """ "the media association CamboJA said": a name described by an organisation noun
+        is that organisation, whatever the tagger made of the name."""
+        if head.is_lower or head.is_punct or not head.is_alpha:
+            return None
+        if not any(
+            c.dep_ == "compound" and c.lemma_.lower() in ORG_NOUNS for c in children_of(head)
+        ):
+            return None
+        return self._organisation_named(head, head)
+
+    def _named_organisation(self, head: Token) -> ActorRef | None:
+        name = next(
+            (c for c in children_of(head)
+             if c.i > head.i and c.dep_ in {"appos", "compound", "npadvmod"} and c.pos_ == "PROPN"),
+            None,
+        )  # fmt: skip
+        return self._organisation_named(head, name) if name is not None else None
+
+    def _organisation_named(self, head: Token, name: Token) -> ActorRef:
+        own = self.index.at(name)
+        if own is not None and own.ref.kind in ORG_KINDS:
+            return own.ref
+        words = [t for t in head.subtree if t.i < head.i]
+        named = [c for c in (self.country_of(t.text) for t in words) if c]
+        country = named[0] if named else self.index.country
+        ref = ActorRef("organisation", name.text, country, None)
+        span = Span(name.text, name.idx, name.idx + len(name.text))
+        if own is None:
+            self.index.add(ActorMention(span, ref, "organisation"))
+        else:
+            self.index.replace(own, ActorMention(own.span, ref, "organisation"))
+        return ref
 
     def group(self, head: Token) -> ActorRef | None:
         """An unnamed speaker as the text describes them, with the country its phrase
@@ -172,8 +219,11 @@ class SpeakerSieves:
             return mention.ref
         if mention is not None and mention.ref.kind != "group":
             return None
+        if mention is None and lemma not in PEOPLE_NOUNS:
+            return None  # "the advantage", "estimates": no one described
         words = _described(head)
-        country = mention.ref.country if mention is not None else self.index.country
+        named = [c for c in (self.country_of(t.text) for t in words) if c]
+        country = named[0] if named else (mention.ref.country if mention else self.index.country)
         sector = mention.ref.sector if mention is not None else "CVL"
         if not words or country is None:
             return None
@@ -195,7 +245,7 @@ class SpeakerSieves:
         names = [t.text for t in words]
         if words[0].pos_ != "PROPN" and not self.country_of(names[0]):
             names[0] = names[0].lower()  # capitalised only as the sentence's first word
-        if country is None or any(self.country_of(w) == country for w in names):
+        if country is None or any(self.country_of(w) for w in names):
             return " ".join(names)
         entry = self.dictionary.country_by_code(country)
         if entry is None:

@@ -19,7 +19,7 @@ from ..docview import children_of, view
 from ..model import Span
 from ..quotes.gender import pronoun_gender
 from ..quotes.lexicon import ORG_NOUNS
-from .people import People
+from .people import People, clause_of
 from .speakers import comma_appositive
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
@@ -40,8 +40,8 @@ def link_anaphora(
         if index.at(token) is not None or people.quoted(token.idx):
             continue
         if token.pos_ == "PRON" and token.lower_ in PERSONAL:
-            subject = token.dep_ in {"nsubj", "nsubjpass"}
-            ref = people.salient(token.idx, pronoun_gender(token.lower_), subject=subject)
+            clauses = _own_clauses(token) if token.dep_ in {"nsubj", "nsubjpass"} else frozenset()
+            ref = people.salient(token.idx, pronoun_gender(token.lower_), clauses=clauses)
             if ref is not None:
                 _register(index, people, token, token.idx, token.idx + len(token.text), ref, "pronoun")
             continue
@@ -49,6 +49,18 @@ def link_anaphora(
         if role is not None:
             start = token.left_edge.idx
             _register(index, people, token, start, token.idx + len(token.text), role, "role")
+
+
+def _own_clauses(pronoun: Token) -> frozenset[int]:
+    """The clause a subject pronoun heads, and the one its reporting verb is set in ("...,
+    he said, “...”" is parsed as a parenthetical of the quote's verb)."""
+    verb = clause_of(pronoun)
+    if verb < 0:
+        return frozenset()
+    token = pronoun.doc[verb]
+    if token.dep_ == "parataxis" and token.head.i != token.i:
+        return frozenset({verb, clause_of(token.head)})
+    return frozenset({verb})
 
 
 def role_person(
@@ -94,6 +106,9 @@ def _register(
     ref: ActorRef,
     how: str,
 ) -> None:
-    text = view(token.doc).text[start:end]
-    index.add(ActorMention(Span(text, start, end), ref, how))
+    """Add the link to the people table, and to the actor index unless it is a possessive:
+    "his government" is still his country's government to the event coder."""
     people.add(people.person_mention(token, start, ref))
+    if token.dep_ != "poss":
+        text = view(token.doc).text[start:end]
+        index.add(ActorMention(Span(text, start, end), ref, how))

@@ -25,3 +25,4 @@ class PersonMention:
     ref: ActorRef
     subject: bool  # the subject of its clause ("Lee said", "said Lee")
     nested: bool  # inside another phrase ("Lee's remarks", "the wife of Lee")
+    clause: int  # token index of the verb whose clause holds the mention (-1: none)

@@ -21,7 +21,8 @@ from ..actors.lookup import MentionIndex
 from ..docview import children_of, view
 from ..model import Span
 from ..quotes.gender import TITLE_GENDER, guess_genders
-from ..quotes.lexicon import ORG_NOUNS, TITLE_NOUNS, TITLE_WORDS
+from ..quotes.lexicon import ORG_NOUNS, TITLE_NOUNS
+from .organisations import ORG_HEADS
 from ..quotes.marks import find_regions
 from .items import PersonMention
 from .words import PEOPLE_NOUNS
@@ -136,6 +137,7 @@ class People:
             ref=ref,
             subject=head.dep_ in SUBJECT_DEPS,
             nested=head.dep_ in NESTED_DEPS,
+            clause=clause_of(root),
         )
 
     def add(self, mention: PersonMention) -> None:
@@ -170,7 +172,9 @@ class People:
     def is_title(self, word: str) -> bool:
         """A person's title ("Commissioner", "Spokesperson"), said before a name."""
         lower = word.lower()
-        return lower in TITLE_WORDS or (lower.isalpha() and self.dictionary.role(lower) is not None)
+        if lower in ORG_HEADS:
+            return False  # "State Department" names a body, not a title
+        return lower in TITLE_NOUNS or (lower.isalpha() and self.dictionary.role(lower) is not None)
 
     def sent_number(self, offset: int) -> int:
         return bisect.bisect_right(self._sent_starts, offset) - 1
@@ -183,13 +187,13 @@ class People:
         return gender is None or known is None or known == gender
 
     def salient(
-        self, offset: int, gender: str | None, *, subject: bool = False
+        self, offset: int, gender: str | None, *, clauses: frozenset[int] = frozenset()
     ) -> ActorRef | None:
         """The person a third-person pronoun at `offset` stands for: in the nearest sentence
         (this one first, before the pronoun) with a person of the pronoun's gender, its
-        subject, else its first person not nested in another phrase, else its first. A
-        `subject` pronoun is not a person nested earlier in its own sentence ("Speaking to
-        Lee, he said": not Lee)."""
+        subject, else its first person not nested in another phrase, else its first. The
+        subject of `clauses` is not a person nested in them ("Speaking to Lee, he said":
+        not Lee)."""
         sent = self.sent_number(offset)
         end = bisect.bisect_left(self._starts, offset)
         candidates: list[PersonMention] = []
@@ -198,7 +202,7 @@ class People:
                 break
             if candidates and mention.sent != candidates[0].sent:
                 break
-            if subject and mention.sent == sent and mention.nested:
+            if mention.nested and mention.clause in clauses:
                 continue
             if self.agrees(mention.ref, gender):
                 candidates.append(mention)
@@ -260,6 +264,20 @@ def _one_ref_per_name(index: MentionIndex) -> list[ActorMention]:
 
 def _fuller(ref: ActorRef) -> int:
     return sum(x is not None for x in (ref.country, ref.sector, ref.role, ref.given_code))
+
+
+def clause_of(token: Token) -> int:
+    """The verb whose clause holds `token`; a participle adjunct belongs to the clause it
+    hangs on ("Speaking to Lee, he said": "said")."""
+    for _ in range(12):
+        if token.pos_ in {"VERB", "AUX"}:
+            if token.tag_ in {"VBG", "VBN"} and token.dep_ in {"advcl", "acl"}:
+                return clause_of(token.head) if token.head.i != token.i else token.i
+            return token.i
+        if token.head.i == token.i:
+            return -1
+        token = token.head
+    return -1
 
 
 def surname_key(word: str) -> str:
@@ -348,6 +366,8 @@ def _unlabelled_people(
         i = j + 1
         if last.ent_type_ in {"GPE", "LOC", "NORP", "FAC", "DATE"} or is_title(last.text):
             continue  # a place, or a title with no name ("the Prime Minister")
+        if last.lower_ in ORG_HEADS:
+            continue  # "the State Department": an organisation's name
         covering = index.at(last)
         record = Span(run.text, run.start_char, run.end_char)
         known = surnames.get(surname_key(last.text))

@@ -221,6 +221,13 @@ class SpeakerSieves:
             return None
         if mention is None and lemma not in PEOPLE_NOUNS:
             return None  # "the advantage", "estimates": no one described
+        own = self.index.at(head)
+        if own is not None and own.ref.kind in {"group", "person"}:
+            return own.ref
+        if own is None:
+            owners = self.index.refs_for(head)
+            if owners and owners[0].kind == "organisation":
+                return owners[0]  # "European Union foreign ministers" act for the EU
         words = _described(head)
         named = [c for c in (self.country_of(t.text) for t in words) if c]
         country = named[0] if named else (mention.ref.country if mention else self.index.country)
@@ -231,10 +238,9 @@ class SpeakerSieves:
         name = self.group_name(words, country)
         ref = ActorRef("group", name, country, sector)
         described = ActorMention(Span(self.doc.text[start:end], start, end), ref, "group")
-        own = self.index.at(head)
         if own is None:
             self.index.add(described)
-        elif own.ref.kind != "person" and own.ref.country == country:
+        elif own.ref.country == country:
             self.index.replace(own, described)  # "officials" read as "Pakistan Government"
         else:
             return own.ref

@@ -1,0 +1,80 @@
+"""Entities: organisations stay themselves (named as written, with the country found inside
+the name), buildings stand for their institution, and an acronym is the organisation the
+article named in full. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import result_of
+
+
+def speakers_of(nlp: Language, text: str, content: str) -> list[dict[str, Any] | None]:
+    """The speaker actor of each quote whose content holds `content`."""
+    result = result_of(nlp, text)
+    actors = {a["id"]: a for a in result["actors"]}
+    found = [actors.get(q["speaker"]) for q in result["quotes"] if content in q["content"]["text"]]
+    assert found, (text, result["quotes"])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name", "country"),
+    [
+        (
+            "The Japan Coast Guard said a fishing boat had sunk near the islands.",
+            "a fishing boat had sunk",
+            "Japan Coast Guard",
+            "JPN",
+        ),
+        (
+            "Agence France-Presse reported that the talks had stalled.",
+            "the talks had stalled",
+            "Agence France-Presse",
+            "FRA",
+        ),
+    ],
+)
+def test_entities_organisation_is_named_as_written_with_its_country(
+    nlp: Language, text: str, content: str, name: str, country: str
+) -> None:
+    (speaker,) = speakers_of(nlp, text, content)
+    assert speaker is not None
+    assert (speaker["name"], speaker["kind"], speaker["country"]) == (
+        name,
+        "organisation",
+        country,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("The Kremlin said the talks were over.", "Kremlin", "RUSGOV"),
+        ("The White House said the talks were over.", "White House", "USAGOV"),
+    ],
+)
+def test_entities_building_is_its_institution_with_the_government_code(
+    nlp: Language, text: str, name: str, code: str
+) -> None:
+    (speaker,) = speakers_of(nlp, text, "the talks were over")
+    assert speaker is not None
+    assert (speaker["name"], speaker["kind"], speaker["code"]) == (name, "organisation", code)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The NSD said the men were planning an attack.",
+        "The NSD statement said the men were planning an attack.",
+    ],
+)
+def test_entities_acronym_is_the_organisation_named_in_full(nlp: Language, second: str) -> None:
+    text = f"The National Security Directorate arrested three men on Monday. {second}"
+    (speaker,) = speakers_of(nlp, text, "planning an attack")
+    assert speaker is not None and speaker["name"] == "National Security Directorate"
+    names = [a["name"] for a in result_of(nlp, text)["actors"]]
+    assert "NSD" not in names and "NSD statement" not in names

@@ -1,0 +1,117 @@
+"""Entities: narrator pronouns resolved by salience (the running speaker, the subject, the
+pronoun's gender), through the whole pipeline. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import result_of
+
+
+def speakers_of(nlp: Language, text: str, content: str) -> list[dict[str, Any] | None]:
+    """The speaker actor of each quote whose content holds `content`."""
+    result = result_of(nlp, text)
+    actors = {a["id"]: a for a in result["actors"]}
+    found = [actors.get(q["speaker"]) for q in result["quotes"] if content in q["content"]["text"]]
+    assert found, (text, result["quotes"])
+    return found
+
+
+def speaker_names(nlp: Language, text: str, content: str) -> list[str | None]:
+    return [s["name"] if s else None for s in speakers_of(nlp, text, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Ana Ruiz, the agency's director, told reporters the port was closed. She said the "
+            'storm had passed after Governor Paul Lind visited. "We are ready," she said.',
+            "We are ready",
+            "Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz, the agency's director, told reporters the port was closed. She said the "
+            'storm had passed after Governor Paul Lind visited. "We are ready," she said.',
+            "the storm had passed",
+            "Ana Ruiz",
+        ),
+        (
+            "Tom Baker, the union leader, spoke on Monday. He said the strike would go on after "
+            'Mayor Paul Lind refused to meet. "We will not give up," he said.',
+            "We will not give up",
+            "Tom Baker",
+        ),
+    ],
+)
+def test_entities_pronoun_is_the_running_speaker_not_the_last_name(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    assert speaker_names(nlp, text, content) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Baker arrived in the capital on Monday. Speaking to Mark Lee on Tuesday, he said "
+        "the talks would resume.",
+        pytest.param(
+            "Tom Baker arrived in the capital on Monday. After meeting Mark Lee on Tuesday, he "
+            "said the talks would resume.",
+            marks=pytest.mark.xfail(
+                reason="people.clause_of stops at 'meeting' (a VBG pcomp of 'After', not advcl), "
+                "so Lee is not nested in the pronoun's clause and 'he' is Mark Lee "
+                "(passed at edf2a69, before binding by clause)",
+                strict=True,
+            ),
+            id="after-meeting-gerund-adjunct",
+        ),
+    ],
+)
+def test_entities_subject_pronoun_is_not_the_object_of_its_own_adjunct(
+    nlp: Language, text: str
+) -> None:
+    assert speaker_names(nlp, text, "the talks would resume") == ["Tom Baker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            'Mrs. Laura Mendez met Mr. Victor Hale on Tuesday. "We agreed on nothing," he said.',
+            "We agreed on nothing",
+            "Victor Hale",
+        ),
+        (
+            "Mr. Victor Hale, the mayor, met reporters on Monday. Ms. Laura Mendez, his deputy, "
+            "said she would stay. He said the budget was too small.",
+            "the budget was too small",
+            "Victor Hale",
+        ),
+        (
+            'Victor Hale said he would resign. Laura Mendez said she would stay. "I have no '
+            'regrets," he said.',
+            "I have no regrets",
+            "Victor Hale",
+        ),
+        pytest.param(
+            'Laura Mendez, the spokeswoman, met Victor Hale in the capital on Tuesday. "We agreed '
+            'on nothing," he said.',
+            "We agreed on nothing",
+            "Victor Hale",
+            marks=pytest.mark.xfail(
+                reason="'spokeswoman' is stemmed to 'spokesperson' before the gender lookup, "
+                "so Mendez has no gender and 'he' goes to her as the subject",
+                strict=True,
+            ),
+            id="spokeswoman-is-female",
+        ),
+    ],
+)
+def test_entities_pronoun_agrees_in_gender(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    assert speaker_names(nlp, text, content) == [speaker]

@@ -33,6 +33,7 @@ from communique.scale import default_workers, extract_parallel  # noqa: E402
 STAGES = {
     "quotes": "find_quotes",
     "actors": "find_mentions",
+    "entities": "link_entities",
     "events": "find_events",
     "dates": "date_events",
     "places": "event_location",

@@ -29,7 +29,7 @@ from .actors.items import ActorMention, ActorRef
 from .actors.lookup import MentionIndex
 from .actors.resolve import find_mentions, link_surnames, mention_for_span
 from .docview import view
-from .entities import Link, link_entities, organisation_mentions
+from .entities import Link, link_entities, organisation_mentions, tight_mention
 from .errors import Errors
 from .events.coder import find_events
 from .events.dating import date_events
@@ -159,7 +159,7 @@ def analyse(
     mentions = index.mentions  # with the generic actors the events found
     actor_ids = _actor_ids(mentions)
     actors = _actors(mentions, actor_ids)
-    quotes, quote_ids = _quotes(findings, speakers, actor_ids)
+    quotes, quote_ids = _quotes(doc, index, findings, speakers, actor_ids)
     doc_ents = [(e.text, e.start_char, e.end_char, e.label_) for e in view(doc).ents]
     records = tuple(
         _event(i, event, date.date, date.text, doc_ents, actor_ids, quote_ids)
@@ -232,7 +232,11 @@ def _actors(mentions: list[ActorMention], ids: dict[ActorRef, str]) -> tuple[Act
 
 
 def _quotes(
-    findings: list[QuoteFinding], speakers: list[Link | None], ids: dict[ActorRef, str]
+    doc: Doc,
+    index: MentionIndex,
+    findings: list[QuoteFinding],
+    speakers: list[Link | None],
+    ids: dict[ActorRef, str],
 ) -> tuple[tuple[Quote, ...], dict[int, str]]:
     """One quote per finding and speaker ("Bugti and Chaudhry said" gives two), and the id
     of each finding's first quote (what its events point to)."""
@@ -241,6 +245,9 @@ def _quotes(
     for number, (finding, link) in enumerate(zip(findings, speakers, strict=True)):
         refs = [r for r in link.refs if r in ids] if link is not None else []
         for ref in refs or [None]:
+            mention = finding.speaker_mention
+            if mention is not None:
+                mention = tight_mention(doc, mention, (ref,) if ref else (), index)
             quote_id = f"q{len(quotes) + 1}"
             first.setdefault(number, quote_id)
             quotes.append(
@@ -249,7 +256,7 @@ def _quotes(
                     content=finding.content,
                     kind=finding.kind,
                     cue=finding.cue,
-                    speaker_mention=finding.speaker_mention,
+                    speaker_mention=mention,
                     speaker=ids[ref] if ref is not None else None,
                     evidence=finding.evidence,
                     anonymous=finding.anonymous,

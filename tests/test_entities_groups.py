@@ -67,11 +67,6 @@ def test_entities_police_speaker_gets_the_story_country(nlp: Language) -> None:
     assert (speaker["kind"], speaker["country"], speaker["sector"]) == ("group", "KEN", "COP")
 
 
-@pytest.mark.xfail(
-    reason="the group sieve refuses the relational noun, but the quote-stage sieve then "
-    "returns the quote finder's speaker_ref, the country actor Russia",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -58,11 +58,6 @@ def test_entities_no_actor_is_named_with_a_pronoun(nlp: Language, text: str) -> 
             "him",
             "Tom Baker",
             "Mark Lee",
-            marks=pytest.mark.xfail(
-                reason="an object pronoun is resolved to the subject of its own clause "
-                "('Mark Lee met him' -> him = Mark Lee); only subject pronouns are bound",
-                strict=True,
-            ),
             id="object-pronoun-not-its-own-subject",
         ),
     ],

@@ -61,12 +61,6 @@ def test_entities_pronoun_is_the_running_speaker_not_the_last_name(
         pytest.param(
             "Tom Baker arrived in the capital on Monday. After meeting Mark Lee on Tuesday, he "
             "said the talks would resume.",
-            marks=pytest.mark.xfail(
-                reason="people.clause_of stops at 'meeting' (a VBG pcomp of 'After', not advcl), "
-                "so Lee is not nested in the pronoun's clause and 'he' is Mark Lee "
-                "(passed at edf2a69, before binding by clause)",
-                strict=True,
-            ),
             id="after-meeting-gerund-adjunct",
         ),
     ],
@@ -102,11 +96,6 @@ def test_entities_subject_pronoun_is_not_the_object_of_its_own_adjunct(
             'on nothing," he said.',
             "We agreed on nothing",
             "Victor Hale",
-            marks=pytest.mark.xfail(
-                reason="'spokeswoman' is stemmed to 'spokesperson' before the gender lookup, "
-                "so Mendez has no gender and 'he' goes to her as the subject",
-                strict=True,
-            ),
             id="spokeswoman-is-female",
         ),
     ],

@@ -80,11 +80,6 @@ def test_entities_role_noun_is_the_earlier_person_with_that_title(
             "Ana Ruiz on Monday. The French envoy said the meeting had been useful.",
             "Paul Girard",
             "FRA",
-            marks=pytest.mark.xfail(
-                reason="'Spanish envoy Ana Ruiz' gets no country, so the country check in "
-                "People.with_title lets her through and 'the French envoy' is the nearest envoy",
-                strict=True,
-            ),
             id="envoy-of-another-country-with-no-coded-country",
         ),
     ],

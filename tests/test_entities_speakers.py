@@ -51,17 +51,6 @@ def test_entities_coordinated_speakers_give_one_quote_each(
     assert sorted(speaker_names(nlp, text, content)) == sorted(speakers)
 
 
-def dictionary_override(reason: str, text: str, content: str, person: str) -> Any:
-    """A case the current code gets wrong: `reason` says what it does instead."""
-    return pytest.param(
-        text,
-        content,
-        person,
-        marks=pytest.mark.xfail(reason=reason, strict=True),
-        id=f"{person.replace(' ', '-')}-{reason.split(':')[0].replace(' ', '-')}",
-    )
-
-
 @pytest.mark.parametrize(
     ("text", "content", "person"),
     [
@@ -77,33 +66,24 @@ def dictionary_override(reason: str, text: str, content: str, person: str) -> An
             "the hospital had closed",
             "Mary Sullivan",
         ),
-        dictionary_override(
-            "dictionary wins: the bare 'Lee' is Lee Hsien Loong (SGP) although the article "
-            "introduced Ann Lee; the surname sieve does not replace a multi-word dictionary "
-            "person (the code before the entity model got this right)",
+        (
             "Ann Lee, a teacher in Ohio, lost her job in March. Lee said the school had closed "
             "without warning.",
             "the school had closed",
             "Ann Lee",
         ),
-        dictionary_override(
-            "dictionary wins: the bare 'Lopez' is Roberto Rojas (CRI, alias 'Roberto Rojas "
-            "Lopez') although the article introduced Maria Lopez",
+        (
             "Maria Lopez, a teacher in Ohio, lost her job in March. Lopez said the school had "
             "closed without warning.",
             "the school had closed",
             "Maria Lopez",
         ),
-        dictionary_override(
-            "organisation wins: the model tags the bare 'Vy' ORG and it stays an organisation "
-            "'Vy', apart from the person 'Nop Vy'; the surname sieve only fills uncovered names",
+        (
             "Nop Vy, the group's director, was detained on Monday. Vy said the charges were false.",
             "the charges were false",
             "Nop Vy",
         ),
-        dictionary_override(
-            "dictionary wins: in 'Lee and Ortiz said' the bare 'Lee' is Lee Hsien Loong, "
-            "not Senator Ann Lee",
+        (
             "Senator Ann Lee met Mayor Carlos Ortiz on Monday. Lee and Ortiz said the bridge "
             "would be rebuilt.",
             "the bridge would be rebuilt",
@@ -182,11 +162,6 @@ def test_entities_named_appositive_of_an_owned_role_speaks(
             "Daniel Lee was arrested in Ohio on Monday. A lawyer for Daniel Lee said the charges "
             "were false.",
             "the charges were false",
-            marks=pytest.mark.xfail(
-                reason="_owner only reads 'of' and the possessive; 'a lawyer for Daniel Lee' "
-                "links the speaker to Daniel Lee",
-                strict=True,
-            ),
             id="lawyer-for-owner",
         ),
     ],

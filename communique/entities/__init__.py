@@ -31,9 +31,9 @@ from .anaphora import link_anaphora
 from .items import Link
 from .organisations import acronyms, as_written, institutions, statement_authors
 from .people import People
-from .speakers import SpeakerSieves
+from .speakers import SpeakerSieves, tight_mention
 
-__all__ = ["Link", "link_entities", "organisation_mentions"]
+__all__ = ["Link", "link_entities", "organisation_mentions", "tight_mention"]
 
 
 def organisation_mentions(

@@ -23,6 +23,7 @@ from .people import People, clause_of
 from .speakers import comma_appositive
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
 DEFINITE = frozenset({"the", "this", "that"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -40,8 +41,12 @@ def link_anaphora(
         if index.at(token) is not None or people.quoted(token.idx):
             continue
         if token.pos_ == "PRON" and token.lower_ in PERSONAL:
-            clauses = _own_clauses(token) if token.dep_ in {"nsubj", "nsubjpass"} else frozenset()
-            ref = people.salient(token.idx, pronoun_gender(token.lower_), clauses=clauses)
+            subject = token.dep_ in {"nsubj", "nsubjpass"}
+            clauses = _own_clauses(token) if subject else frozenset()
+            object_of = clause_of(token) if token.dep_ in OBJECT_DEPS else None
+            ref = people.salient(
+                token.idx, pronoun_gender(token.lower_), clauses=clauses, object_of=object_of
+            )
             if ref is not None:
                 _register(index, people, token, token.idx, token.idx + len(token.text), ref, "pronoun")
             continue

@@ -28,6 +28,8 @@ from .items import PersonMention
 from .words import PEOPLE_NOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A participle in these slots is an adjunct of the clause above ("After meeting Lee, he said").
+ADJUNCT_DEPS = frozenset({"advcl", "acl", "pcomp", "prep"})
 NAME_LINKS = frozenset({"compound", "flat", "appos"})
 NESTED_DEPS = frozenset({"poss", "pobj", "dobj", "npadvmod"})
 PRONOUN_REACH = 4  # sentences back, as in the Stanford sieve's pronoun window
@@ -68,6 +70,7 @@ class People:
         self._sent_starts = [s.start_char for s in shared.sentences] or [0]
         self._quoted = [(r.outer_start, r.outer_end) for r in find_regions(shared.text)]
         self.titles: dict[ActorRef, set[str]] = {}
+        self._gendered: dict[ActorRef, set[str]] = {}  # genders its titles say ("spokeswoman")
         self.mentions: list[PersonMention] = []
         self._starts: list[int] = []
         for mention in _one_ref_per_name(index):
@@ -104,6 +107,9 @@ class People:
         named = {w.lower() for w in mention.ref.name.split()}
         said += [t.lemma_ for t in span if t.is_title and t.lower_ not in named]  # "Mayor Lee"
         words.update(self.stem(w) for w in said)
+        self._gendered.setdefault(mention.ref, set()).update(
+            GENDERED_TITLES[w.lower()] for w in said if w.lower() in GENDERED_TITLES
+        )
         for first, second in zip(said, said[1:], strict=False):  # "permanent representative"
             role = self.dictionary.role(f"{first} {second}".lower())
             if role is not None and " " not in role.title:
@@ -155,8 +161,8 @@ class People:
             ranges.append((span.start, min(end, len(self.doc))))
         by_surname = guess_genders(self.doc, ranges)
         out: dict[ActorRef, str] = {}
-        for ref, words in self.titles.items():
-            said = {GENDERED_TITLES[w] for w in words if w in GENDERED_TITLES}
+        for ref in self.titles:
+            said = set(self._gendered.get(ref, ()))
             surname = ref.name.split()[-1] if ref.name.split() else ""
             if surname in by_surname:
                 said.add(by_surname[surname])
@@ -187,13 +193,18 @@ class People:
         return gender is None or known is None or known == gender
 
     def salient(
-        self, offset: int, gender: str | None, *, clauses: frozenset[int] = frozenset()
+        self,
+        offset: int,
+        gender: str | None,
+        *,
+        clauses: frozenset[int] = frozenset(),
+        object_of: int | None = None,
     ) -> ActorRef | None:
         """The person a third-person pronoun at `offset` stands for: in the nearest sentence
         (this one first, before the pronoun) with a person of the pronoun's gender, its
         subject, else its first person not nested in another phrase, else its first. The
         subject of `clauses` is not a person nested in them ("Speaking to Lee, he said":
-        not Lee)."""
+        not Lee), and an object of clause `object_of` is not its subject ("Lee met him")."""
         sent = self.sent_number(offset)
         end = bisect.bisect_left(self._starts, offset)
         candidates: list[PersonMention] = []
@@ -203,6 +214,8 @@ class People:
             if candidates and mention.sent != candidates[0].sent:
                 break
             if mention.nested and mention.clause in clauses:
+                continue
+            if object_of is not None and mention.subject and mention.clause == object_of:
                 continue
             if self.agrees(mention.ref, gender):
                 candidates.append(mention)
@@ -221,7 +234,7 @@ class People:
         ("the military spokesperson"), then the title, then the nearest."""
         head = self.stem(head)
         wanted = {self.stem(w) for w in modifiers} - {head}
-        best: tuple[int, int, int] | None = None
+        best: tuple[int, int, int, int] | None = None
         found: ActorRef | None = None
         seen: set[ActorRef] = set()
         for mention in reversed(self.mentions[: bisect.bisect_left(self._starts, offset)]):
@@ -235,7 +248,8 @@ class People:
             matched = len(wanted & titles)
             if head not in titles and not (wanted and matched == len(wanted)):
                 continue
-            score = (matched, int(head in titles), -len(seen))
+            agrees = own == country or own in {"IGO", "NGO"}  # a country's envoy to the UN
+            score = (int(agrees), matched, int(head in titles), -len(seen))
             if best is None or score > best:
                 best, found = score, mention.ref
         return found
@@ -271,7 +285,7 @@ def clause_of(token: Token) -> int:
     hangs on ("Speaking to Lee, he said": "said")."""
     for _ in range(12):
         if token.pos_ in {"VERB", "AUX"}:
-            if token.tag_ in {"VBG", "VBN"} and token.dep_ in {"advcl", "acl"}:
+            if token.tag_ in {"VBG", "VBN"} and token.dep_ in ADJUNCT_DEPS:
                 return clause_of(token.head) if token.head.i != token.i else token.i
             return token.i
         if token.head.i == token.i:
@@ -371,9 +385,13 @@ def _unlabelled_people(
         covering = index.at(last)
         record = Span(run.text, run.start_char, run.end_char)
         known = surnames.get(surname_key(last.text))
-        if covering is not None and covering.ref.kind == "person":
-            if known is not None and known != covering.ref and " " not in covering.ref.name:
+        alone = covering is not None and " " not in covering.span.text.strip()
+        if covering is not None and known is not None and known != covering.ref and alone:
+            if covering.ref.kind == "person" or covering.how not in KNOWN:
+                # "Lee" after "Ann Lee" is Ann Lee, not a namesake in the dictionary
                 found.append((ActorMention(covering.span, known, "surname"), covering))
+                continue
+        if covering is not None and covering.ref.kind == "person":
             continue
         if covering is None and known is not None:
             found.append((ActorMention(record, known, "surname"), None))
@@ -386,4 +404,6 @@ def _unlabelled_people(
         if covering is not None:
             ref = dataclasses.replace(ref, country=ref.country or covering.ref.country)
         found.append((ActorMention(record, ref, "title"), covering))
+        if " " in ref.name:  # "Nop Vy, the group's director": a later "Vy" is him
+            surnames.setdefault(surname_key(ref.name.split()[-1]), ref)
     return found

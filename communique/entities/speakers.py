@@ -34,6 +34,7 @@ from .words import PEOPLE_NOUNS
 ORG_REACH = 1500  # characters back for "the ministry" with no name match
 ORG_KINDS = frozenset({"organisation", "group"})
 SOURCE_PREPS = frozenset({"by", "from", "of"})
+CLAUSE_DEPS = frozenset({"acl", "relcl"})  # "a letter urging ...", "officials who ..."
 DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 QUANTIFIERS = frozenset(
     {"one", "some", "several", "many", "few", "other", "two", "both", "most", "all", "another"}
@@ -74,6 +75,8 @@ class SpeakerSieves:
         refs: list[ActorRef] = []
         sieve = ""
         for conjunct in sorted([head, *_conjuncts(head)], key=lambda t: t.i):
+            if conjunct.lemma_.lower() in RELATIONAL_NOUNS:
+                continue  # "Russia's allies said": no one the phrase names
             found = self.one(conjunct)
             if found is None and conjunct.i == head.i:
                 found = self.quote_stage(finding, head)
@@ -270,6 +273,31 @@ class SpeakerSieves:
         return Link((refs[0],), "quote_stage") if len(refs) == 1 else None
 
 
+def tight_mention(doc: Doc, span: Span, refs: tuple[ActorRef, ...], index: MentionIndex) -> Span:
+    """The words that name the speaker, never a whole clause: the speaker's own name where
+    the phrase holds it ("a tweet on Monday by Secretary of State Ann Lee" -> "Ann Lee"),
+    else the phrase up to a clause that hangs on it ("a statement saying ...")."""
+    inside = [
+        m for m in index.mentions
+        if m.ref in refs and span.start <= m.span.start and m.span.end <= span.end
+    ]  # fmt: skip
+    if inside and inside[0].span != span:
+        first = min(inside, key=lambda m: m.span.start).span
+        last = max(inside, key=lambda m: m.span.end).span
+        return Span(doc.text[first.start : last.end], first.start, last.end)
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None:
+        return span
+    cut = next((t for t in words if t.dep_ in CLAUSE_DEPS and t.i > words.root.i), None)
+    if cut is None or cut.i - words.start < 2:
+        return span
+    end = doc[cut.i - 1]
+    while end.i > words.start and (end.is_punct or end.lower_ in {"and", "or", "which", "who"}):
+        end = doc[end.i - 1]
+    stop = end.idx + len(end.text)
+    return Span(doc.text[span.start : stop], span.start, stop)
+
+
 def comma_appositive(head: Token, index: MentionIndex) -> ActorRef | None:
     """ "According to the mayor, Dee Margo, police ...": a person named between commas
     right after a title is the title's holder, whatever the parser attached him to."""
@@ -344,7 +372,7 @@ def _owner(token: Token, head: Token) -> bool:
     if token.i == head.i:
         return False
     if token.dep_ == "pobj":  # "the wife of Lee", not "Ambassador to Germany Ann Lee"
-        return token.head.lower_ == "of" and token.head.head.i == head.i
+        return token.head.lower_ in {"of", "for"} and token.head.head.i == head.i
     return token.dep_ == "poss"
 
 

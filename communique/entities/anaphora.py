@@ -21,6 +21,7 @@ from ..quotes.gender import pronoun_gender
 from ..quotes.lexicon import ORG_NOUNS
 from .people import People, clause_of
 from .speakers import comma_appositive
+from .words import PEOPLE_NOUNS
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
@@ -78,8 +79,11 @@ def role_person(
     the spokesperson named before with "military" among his titles), or None."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in ROLE_DEPS:
         return None
-    if token.lemma_.lower() in ORG_NOUNS:  # "the military" is a body, not its spokesperson
+    lemma = token.lemma_.lower()
+    if lemma in ORG_NOUNS:  # "the military" is a body, not its spokesperson
         return None
+    if lemma not in PEOPLE_NOUNS and not people.is_title(lemma):
+        return None  # "the attack" names no one
     children = children_of(token)
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children):
         return None

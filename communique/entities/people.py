@@ -327,9 +327,11 @@ def _title_words(root: Token, inside: set[int]) -> list[str]:  # in text order, 
 
 
 def _own_words(head: Token) -> list[Token]:
-    """The words of a title's phrase without its owner's ("the journalist's lawyer" is a
-    lawyer, not a journalist)."""
-    owned = {t.i for c in children_of(head) if c.dep_ == "poss" for t in c.subtree}
+    """The words of a title's phrase without its owner's or a clause's ("the journalist's
+    lawyer" is a lawyer, not a journalist; "a resident who saw the attack" is a resident)."""
+    owned = {
+        t.i for c in children_of(head) if c.dep_ in {"poss", "relcl", "acl"} for t in c.subtree
+    }  # fmt: skip
     return [t for t in head.subtree if t.i not in owned]
 
 

@@ -259,8 +259,7 @@ class SpeakerSieves:
         entry = self.dictionary.country_by_code(country)
         if entry is None:
             return " ".join(names)
-        short = next((a for a in entry.aliases if a.isalpha() and a.isupper() and len(a) <= 3), None)
-        adjective = short or (entry.adjectives[0] if entry.adjectives else entry.name)
+        adjective = entry.adjectives[0] if entry.adjectives else entry.name
         return " ".join([adjective, *names])
 
     def quote_stage(self, finding: QuoteFinding, head: Token) -> Link | None:

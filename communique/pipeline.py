@@ -243,7 +243,7 @@ def _quotes(
     quotes: list[Quote] = []
     first: dict[int, str] = {}
     for number, (finding, link) in enumerate(zip(findings, speakers, strict=True)):
-        refs = [r for r in link.refs if r in ids] if link is not None else []
+        refs: list[ActorRef | None] = [r for r in link.refs if r in ids] if link else []
         for ref in refs or [None]:
             mention = finding.speaker_mention
             if mention is not None:

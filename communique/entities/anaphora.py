@@ -49,7 +49,9 @@ def link_anaphora(
                 token.idx, pronoun_gender(token.lower_), clauses=clauses, object_of=object_of
             )
             if ref is not None:
-                _register(index, people, token, token.idx, token.idx + len(token.text), ref, "pronoun")
+                _register(
+                    index, people, token, token.idx, token.idx + len(token.text), ref, "pronoun"
+                )
             continue
         role = role_person(token, index, people, country_of)
         if role is not None:

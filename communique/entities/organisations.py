@@ -151,7 +151,11 @@ def acronyms(mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
     for mention in mentions:
         word = mention.span.text.strip()
         ref = full.get(word) if word.isupper() and 2 <= len(word) <= 7 else None
-        if ref is not None and ref != mention.ref and ref.country == (mention.ref.country or ref.country):
+        if (
+            ref is not None
+            and ref != mention.ref
+            and ref.country == (mention.ref.country or ref.country)
+        ):
             mention = ActorMention(mention.span, ref, "acronym")
         out.append(mention)
     return out

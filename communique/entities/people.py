@@ -22,9 +22,9 @@ from ..docview import children_of, view
 from ..model import Span
 from ..quotes.gender import TITLE_GENDER, guess_genders
 from ..quotes.lexicon import ORG_NOUNS, TITLE_NOUNS
-from .organisations import ORG_HEADS
 from ..quotes.marks import find_regions
 from .items import PersonMention
+from .organisations import ORG_HEADS
 from .words import PEOPLE_NOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -255,6 +255,14 @@ class People:
         return found
 
 
+def _namesake(covering: ActorMention, known: ActorRef) -> bool:
+    """A surname alone that the actor stage read as someone else: a dictionary namesake or
+    an organisation the model guessed."""
+    alone = " " not in covering.span.text.strip()
+    guessed = covering.ref.kind == "person" or covering.how not in KNOWN
+    return alone and guessed and known != covering.ref
+
+
 def _one_ref_per_name(index: MentionIndex) -> list[ActorMention]:
     """The exact-name sieve: every mention of one written name is one person, with the
     fullest coding any of them has ("Mech Dara" once with Cambodia, once without)."""
@@ -317,7 +325,9 @@ def _title_words(root: Token, inside: set[int]) -> list[str]:  # in text order, 
             tokens += [t for t in _own_words(child) if t.i - child.i < 12]
     if root.dep_ == "appos" and root.head.i < root.i:
         holder = root.head
-        while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.i < holder.i:
+        while (
+            holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.i < holder.i
+        ):
             holder = holder.head.head  # "the representative to the UN, Ann Lee"
         tokens += [t for t in _own_words(holder) if t.i < root.i and holder.i - t.i < 12]
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":
@@ -387,12 +397,10 @@ def _unlabelled_people(
         covering = index.at(last)
         record = Span(run.text, run.start_char, run.end_char)
         known = surnames.get(surname_key(last.text))
-        alone = covering is not None and " " not in covering.span.text.strip()
-        if covering is not None and known is not None and known != covering.ref and alone:
-            if covering.ref.kind == "person" or covering.how not in KNOWN:
-                # "Lee" after "Ann Lee" is Ann Lee, not a namesake in the dictionary
-                found.append((ActorMention(covering.span, known, "surname"), covering))
-                continue
+        if covering is not None and known is not None and _namesake(covering, known):
+            # "Lee" after "Ann Lee" is Ann Lee, not a namesake in the dictionary
+            found.append((ActorMention(covering.span, known, "surname"), covering))
+            continue
         if covering is not None and covering.ref.kind == "person":
             continue
         if covering is None and known is not None:

@@ -16,7 +16,6 @@ A phrase that coordinates speakers ("Bugti and Chaudhry") links each conjunct.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -34,6 +33,7 @@ from .words import PEOPLE_NOUNS
 ORG_REACH = 1500  # characters back for "the ministry" with no name match
 ORG_KINDS = frozenset({"organisation", "group"})
 SOURCE_PREPS = frozenset({"by", "from", "of"})
+LINKED_HOW = frozenset({"pronoun", "role", "surname", "title", "acronym", "organisation"})
 CLAUSE_DEPS = frozenset({"acl", "relcl"})  # "a letter urging ...", "officials who ..."
 DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 QUANTIFIERS = frozenset(
@@ -66,9 +66,7 @@ class SpeakerSieves:
     def link(self, finding: QuoteFinding) -> Link | None:
         """The actors `finding`'s speaker phrase stands for, or None."""
         span = finding.speaker_mention
-        words = (
-            self.doc.char_span(span.start, span.end, alignment_mode="expand") if span else None
-        )
+        words = self.doc.char_span(span.start, span.end, alignment_mode="expand") if span else None
         if words is None:
             return None
         head = words.root
@@ -80,7 +78,9 @@ class SpeakerSieves:
             found = self.one(conjunct)
             if found is None and conjunct.i == head.i:
                 found = self.quote_stage(finding, head)
-            for ref in found.refs if found is not None else ():
+            if found is None:
+                continue
+            for ref in found.refs:
                 if ref not in refs:
                     refs.append(ref)
                     sieve = sieve or found.sieve
@@ -102,8 +102,16 @@ class SpeakerSieves:
         for sieve in sieves:
             ref = sieve(head)
             if ref is not None:
-                return Link((ref,), sieve.__name__)
+                return Link((ref,), self._label(sieve.__name__, head))
         return None
+
+    def _label(self, sieve: str, head: Token) -> str:
+        """The sieve's name; for a link the entity model made before ("he", "the minister",
+        a surname), how that mention was linked."""
+        own = self.index.at(head)
+        if sieve in {"named", "mentioned"} and own is not None and own.how in LINKED_HOW:
+            return own.how
+        return sieve
 
     # -- sieves -----------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 EventMode = Literal["asserted", "future", "conditional", "hypothetical"]
 ActorKind = Literal["country", "person", "organisation", "group"]
 
-CONTRACT_VERSION = "1.0"
+CONTRACT_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ For every gold quote that communique finds, the sieve that linked the found quot
 shared scorer's own rule (`score.speaker_ok`). Reads `../shared/benchmarks/news_gold/` at run
 time and says so when it is missing; nothing of it is stored in the project.
 
-    python bench/sieves.py
+    python bench/sieves.py [--show]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from communique.model import Article
 from communique.pipeline import extract
 from communique.quotes.items import QuoteFinding
 
+SHOW = "--show" in sys.argv  # print each wrong speaker under its sieve
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "news_gold"
 
 
@@ -93,6 +94,10 @@ def table(articles: list[dict[str, Any]]) -> list[str]:
             right = bool(score.speaker_ok(quote["speaker"], quote.get("speaker_country"), actor))
             sieve = sieves.get((gold["id"], found["content"]["start"]), "none")
             tally[(sieve, right)] += 1
+            if not right and SHOW:
+                got = actor["name"] if actor else None
+                print(f"  {sieve}: gold {quote['speaker']!r}, got {got!r} "
+                      f"({(found.get('speaker_mention') or {}).get('text')!r})")  # fmt: skip
     rows = ["| sieve | speakers linked | right | precision |", "| --- | --- | --- | --- |"]
     names = sorted({s for s, _ in tally}, key=lambda s: -(tally[(s, True)] + tally[(s, False)]))
     for name in names:

@@ -28,6 +28,7 @@ from ..model import Span
 from ..quotes.items import QuoteFinding
 from ..quotes.lexicon import ORG_NOUNS, STATEMENT_NOUNS
 from .items import Link
+from .organisations import initials
 from .words import PEOPLE_NOUNS
 
 ORG_REACH = 1500  # characters back for "the ministry" with no name match
@@ -123,7 +124,7 @@ class SpeakerSieves:
             source = _statement_source(head)
             if source is not None:
                 found = self.one(source)
-                return found.refs[0] if found is not None else None
+                return found.refs[0] if found is not None else self._by_initials(source)
         return (
             self.index.appositive_person(head)
             or self._person_in_phrase(head)
@@ -132,6 +133,16 @@ class SpeakerSieves:
 
     def _comma_appositive(self, head: Token) -> ActorRef | None:
         return comma_appositive(head, self.index)
+
+    def _by_initials(self, token: Token) -> ActorRef | None:
+        """ "the NISA statement": the organisation named in full whose initials "NISA" are."""
+        if not (token.text.isupper() and 2 <= len(token.text) <= 7):
+            return None
+        return next(
+            (m.ref for m in self.index.mentions
+             if m.ref.kind in ORG_KINDS and initials(m.ref.name) == token.text),
+            None,
+        )  # fmt: skip
 
     def _person_in_phrase(self, head: Token) -> ActorRef | None:
         """The one person named in the speaker's phrase other than as an owner ("the
@@ -223,7 +234,12 @@ class SpeakerSieves:
             of = _of_object(head)  # "some of the protesters", "members of the minority"
             return self.group(of) if of is not None else None
         lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN" or _statement(head) or lemma in RELATIONAL_NOUNS:
+        titled = (  # "One MP", "an MP": someone with that title, unnamed
+            head.pos_ == "PROPN"
+            and self.dictionary.role(head.text) is not None
+            and any(c.lower_ in {"a", "an", "one", "another"} for c in children_of(head))
+        )
+        if (head.pos_ != "NOUN" and not titled) or _statement(head) or lemma in RELATIONAL_NOUNS:
             return None  # "Russia's allies" are not Russia's people
         mention = self.index.fallback(head) if self.index.fallback is not None else None
         if mention is not None and mention.ref.kind == "person":

@@ -168,3 +168,28 @@ def test_entities_named_appositive_of_an_owned_role_speaks(
 )
 def test_entities_speaker_is_never_the_owner(nlp: Language, text: str, content: str) -> None:
     assert "Daniel Lee" not in speaker_names(nlp, text, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Nine Kenyan press freedom groups wrote to the court on Monday. In the letter, they "
+            "said the trial of the editor was unfair.",
+            "the trial of the editor was unfair",
+            "Kenyan press freedom groups",
+        ),
+        (
+            "The broadcaster Nordvision Corporation went off the air on Tuesday in Ruritania. "
+            "The government said its licence had expired, but they said the order was illegal.",
+            "the order was illegal",
+            "Nordvision Corporation",
+        ),
+    ],
+    ids=["group-subject", "organisation-not-the-country"],
+)
+def test_entities_they_is_the_group_or_organisation_named_before(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    names = [name or "" for name in speaker_names(nlp, text, content)]
+    assert any(speaker in name for name in names), names

@@ -26,12 +26,14 @@ from ..actors.lookup import RELATIONAL_NOUNS, MentionIndex
 from ..docview import children_of
 from ..model import Span
 from ..quotes.items import QuoteFinding
+from ..quotes.marks import find_regions
 from ..quotes.lexicon import ORG_NOUNS, STATEMENT_NOUNS
 from .items import Link
 from .organisations import initials
 from .words import PEOPLE_NOUNS
 
 ORG_REACH = 1500  # characters back for "the ministry" with no name match
+THEY_REACH = 600  # characters back for "they": about three sentences
 ORG_KINDS = frozenset({"organisation", "group"})
 SOURCE_PREPS = frozenset({"by", "from", "of"})
 LINKED_HOW = frozenset({"pronoun", "role", "surname", "title", "acronym", "organisation"})
@@ -62,6 +64,7 @@ class SpeakerSieves:
         self.doc = doc
         self.index = index
         self.dictionary = dictionary
+        self._quoted = [(r.outer_start, r.outer_end) for r in find_regions(doc.text)]
         self.country_of = country_of
 
     def link(self, finding: QuoteFinding) -> Link | None:
@@ -91,6 +94,9 @@ class SpeakerSieves:
         pair = self.index.the_two(head)
         if pair:  # "the two countries said": the last two named
             return Link(tuple(pair), "pair")
+        if head.lower_ == "they" and head.pos_ == "PRON":
+            ref = self.they(head)
+            return Link((ref,), "they") if ref is not None else None
         sieves = [
             self.named,
             self.described_organisation,
@@ -133,6 +139,32 @@ class SpeakerSieves:
 
     def _comma_appositive(self, head: Token) -> ActorRef | None:
         return comma_appositive(head, self.index)
+
+    def they(self, head: Token) -> ActorRef | None:
+        """ "they said": the nearest group or organisation that is a subject a few sentences
+        back at most ("Nine press groups ... They said", "State prosecutors charged ...
+        they said"), else the nearest group or organisation named there."""
+        doc = self.doc
+        fallback: ActorRef | None = None
+        i = head.i - 1
+        while i >= 0 and head.idx - doc[i].idx <= THEY_REACH:
+            token = doc[i]
+            i -= 1
+            if self.quoted(token):
+                continue
+            own = self.index.at(token)
+            if own is not None and own.ref.kind in ORG_KINDS:
+                if token.dep_ in {"nsubj", "nsubjpass"}:
+                    return own.ref
+                fallback = fallback or own.ref
+            elif own is None and token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NNS":
+                group = self.group(token)  # "State prosecutors charged ..."
+                if group is not None:
+                    return group
+        return fallback
+
+    def quoted(self, token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in self._quoted)
 
     def _by_initials(self, token: Token) -> ActorRef | None:
         """ "the NISA statement": the organisation named in full whose initials "NISA" are."""
@@ -252,9 +284,12 @@ class SpeakerSieves:
         if own is not None and own.ref.kind in {"group", "person"}:
             return own.ref
         if own is None:
-            owners = self.index.refs_for(head)
-            if owners and owners[0].kind == "organisation":
-                return owners[0]  # "European Union foreign ministers" act for the EU
+            named = self.index.appositive_person(head)
+            if named is not None:  # "another passenger, Ali Khan,"
+                return named
+            owner = self._owning_organisation(head)
+            if owner is not None:
+                return owner
         words = _described(head)
         named = [c for c in (self.country_of(t.text) for t in words) if c]
         country = named[0] if named else (mention.ref.country if mention else self.index.country)
@@ -272,6 +307,19 @@ class SpeakerSieves:
         else:
             return own.ref
         return ref
+
+    def _owning_organisation(self, head: Token) -> ActorRef | None:
+        """The organisation a described group is: an international one that owns it
+        ("European Union foreign ministers" act for the EU), or one named after the noun
+        ("the broadcaster PBS")."""
+        owners = self.index.refs_for(head)
+        if not owners or owners[0].kind != "organisation":
+            return None
+        if owners[0].country in {"IGO", "NGO"}:
+            return owners[0]
+        after = [m for m in self.index.mentions if m.ref == owners[0] and m.span.start > head.idx]
+        near = [m for m in after if m.span.start - head.idx < 40]
+        return owners[0] if near else None
 
     def group_name(self, words: list[Token], country: str | None) -> str:
         """ "Officials" of France -> "French officials"; "Pakistani officials" as written."""

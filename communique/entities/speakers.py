@@ -26,8 +26,8 @@ from ..actors.lookup import RELATIONAL_NOUNS, MentionIndex
 from ..docview import children_of
 from ..model import Span
 from ..quotes.items import QuoteFinding
-from ..quotes.marks import find_regions
 from ..quotes.lexicon import ORG_NOUNS, STATEMENT_NOUNS
+from ..quotes.marks import find_regions
 from .items import Link
 from .organisations import initials
 from .words import PEOPLE_NOUNS
@@ -284,9 +284,9 @@ class SpeakerSieves:
         if own is not None and own.ref.kind in {"group", "person"}:
             return own.ref
         if own is None:
-            named = self.index.appositive_person(head)
-            if named is not None:  # "another passenger, Ali Khan,"
-                return named
+            person = self.index.appositive_person(head)
+            if person is not None:  # "another passenger, Ali Khan,"
+                return person
             owner = self._owning_organisation(head)
             if owner is not None:
                 return owner

@@ -33,14 +33,21 @@ from .organisations import acronyms, as_written, institutions, statement_authors
 from .people import People
 from .speakers import SpeakerSieves, tight_mention
 
+PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their"}
+)
+
 __all__ = ["Link", "link_entities", "organisation_mentions", "tight_mention"]
 
 
 def organisation_mentions(
     doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary
 ) -> list[ActorMention]:
-    """The actor stage's mentions with organisations kept as themselves."""
-    return acronyms(statement_authors(institutions(as_written(doc, mentions, dictionary))), doc)
+    """The actor stage's mentions with organisations kept as themselves; a pronoun the
+    model tagged as a name ("She" at a sentence's start) is left to the pronoun sieve."""
+    named = [m for m in mentions if m.span.text.strip().lower() not in PRONOUNS]
+    kept = institutions(as_written(doc, named, dictionary), dictionary)
+    return acronyms(statement_authors(kept), doc)
 
 
 def link_entities(

@@ -167,17 +167,32 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
-def institutions(mentions: list[ActorMention]) -> list[ActorMention]:
+def institutions(mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
     """A building that stands for an institution ("the Kremlin", "the White House") is that
-    institution, named as written, with its government's code; a capital ("Moscow") still
-    stands for the government."""
+    institution, named as written, with its government's code; a capital that stands for
+    its government ("Moscow said") is the government, named so ("Russian government", code
+    RUSGOV), not a second actor named like the country."""
     out = []
     for mention in mentions:
-        name = written_name(mention.span.text)
-        place = lookup_place(name) if mention.how == "metonym" else None
-        if mention.how != "metonym" or (place is not None and place.country == mention.ref.country):
+        if mention.how != "metonym":
             out.append(mention)
+            continue
+        name = written_name(mention.span.text)
+        place = lookup_place(name)
+        if place is not None and place.country == mention.ref.country:
+            out.append(_government(mention, dictionary))
             continue
         ref = dataclasses.replace(mention.ref, name=name, kind="organisation")
         out.append(ActorMention(mention.span, ref, "institution"))
     return out
+
+
+def _government(mention: ActorMention, dictionary: ActorDictionary) -> ActorMention:
+    ref = mention.ref
+    entry = dictionary.country_by_code(ref.country) if ref.country else None
+    if entry is None or ref.sector != "GOV" or ref.kind != "country":
+        return mention
+    adjective = entry.adjectives[0] if entry.adjectives else entry.name
+    return ActorMention(
+        mention.span, dataclasses.replace(ref, name=f"{adjective} government"), "metonym"
+    )

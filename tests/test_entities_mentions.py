@@ -70,3 +70,18 @@ def test_entities_resolved_pronoun_is_a_mention_of_its_person(
     result = result_of(nlp, text)
     assert start in mention_starts(actor_named(result, person))
     assert start not in mention_starts(actor_named(result, other))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The US on Monday urged Ruritania to free the journalists.", "United States"),
+        ("Officials in Yerevan said on Monday that Baku had fired first.", "Azerbaijani government"),
+    ],
+    ids=["US-is-no-pronoun", "capital-is-its-government"],
+)
+def test_entities_country_words_that_look_like_pronouns_or_places_stay_actors(
+    nlp: Language, text: str, name: str
+) -> None:
+    result = result_of(nlp, text, "2024-05-06")
+    assert name in {a["name"] for a in result["actors"]}

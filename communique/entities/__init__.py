@@ -45,9 +45,14 @@ def organisation_mentions(
 ) -> list[ActorMention]:
     """The actor stage's mentions with organisations kept as themselves; a pronoun the
     model tagged as a name ("She" at a sentence's start) is left to the pronoun sieve."""
-    named = [m for m in mentions if m.span.text.strip().lower() not in PRONOUNS]
+    named = [m for m in mentions if not _pronoun(m.span.text.strip())]
     kept = institutions(as_written(doc, named, dictionary), dictionary)
     return acronyms(statement_authors(kept), doc)
+
+
+def _pronoun(text: str) -> bool:
+    """ "She", "he"; not "US" (the country) or "IT" (the sector)."""
+    return text.lower() in PRONOUNS and not text.isupper()
 
 
 def link_entities(

@@ -37,6 +37,7 @@ THEY_REACH = 600  # characters back for "they": about three sentences
 ORG_KINDS = frozenset({"organisation", "group"})
 SOURCE_PREPS = frozenset({"by", "from", "of"})
 LINKED_HOW = frozenset({"pronoun", "role", "surname", "title", "acronym", "organisation"})
+CHANNEL_NOUNS = frozenset({"account", "page", "feed", "channel", "website", "handle", "site"})
 CLAUSE_DEPS = frozenset({"acl", "relcl"})  # "a letter urging ...", "officials who ..."
 DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 QUANTIFIERS = frozenset(
@@ -199,7 +200,7 @@ class SpeakerSieves:
         lemma = head.lemma_.lower()
         if lemma not in ORG_NOUNS or head.pos_ != "NOUN" or head.tag_ != "NN":
             return None
-        named = self._named_organisation(head)
+        named = self._named_organisation(head) or self._owned_body(head)
         if named is not None:
             return named
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in children_of(head)):
@@ -233,6 +234,22 @@ class SpeakerSieves:
         ):
             return None
         return self._organisation_named(head, head)
+
+    def _owned_body(self, head: Token) -> ActorRef | None:
+        """ "Matovic's government office said": the office of the owner's country, named as
+        described ("Slovak government office")."""
+        owner = next((c for c in children_of(head) if c.dep_ == "poss"), None)
+        mention = self.index.at(owner) if owner is not None else None
+        if mention is None or mention.ref.country in {None, "IGO", "NGO"}:
+            return None
+        if self.index.at(head) is not None:
+            return None
+        words = _described(head)
+        country = mention.ref.country
+        ref = ActorRef("organisation", self.group_name(words, country), country, "GOV")
+        start, end = words[0].idx, head.idx + len(head.text)
+        self.index.add(ActorMention(Span(self.doc.text[start:end], start, end), ref, "described"))
+        return ref
 
     def _named_organisation(self, head: Token) -> ActorRef | None:
         name = next(
@@ -456,8 +473,18 @@ def _statement_source(head: Token) -> Token | None:
             source = next((g for g in children_of(child) if g.dep_ == "pobj"), None)
             if source is not None:
                 return source
-        if child.dep_ == "acl":  # "a statement issued by X"
+        if child.dep_ == "acl":  # "a statement issued by X", "a tweet sent from X's account"
             for grand in children_of(child):
-                if grand.dep_ == "agent":
-                    return next((g for g in children_of(grand) if g.dep_ == "pobj"), None)
+                if grand.dep_ == "agent" or (grand.dep_ == "prep" and grand.lower_ == "from"):
+                    source = next((g for g in children_of(grand) if g.dep_ == "pobj"), None)
+                    return _account_owner(source) if source is not None else None
     return None
+
+
+def _account_owner(source: Token) -> Token:
+    """ "X's account", "X's website" speak for X."""
+    if source.lemma_.lower() in CHANNEL_NOUNS:
+        owner = next((c for c in children_of(source) if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+    return source

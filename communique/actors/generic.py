@@ -22,6 +22,7 @@ from ..docview import children_of, view
 from ..model import Span
 from .dictionary import INTERNATIONAL, ActorDictionary
 from .items import ActorMention, ActorRef
+from .names import DETERMINERS, junk_class
 
 # Heads that only count or group people: "thousands of students", "a group of elders".
 QUANTITY_HEADS = frozenset(
@@ -53,10 +54,10 @@ def dominant_country(
 
 
 def with_default_country(mentions: list[ActorMention], country: str | None) -> list[ActorMention]:
-    """Titled people (a sector or a role: "the party's general secretary") and unknown
-    organisations without a country take `country` ("President Levy Mwanawasa", "the Umma
-    party"); an international title ("Secretary
-    General") makes its holder IGO instead."""
+    """Titled people (a sector or a role: "the party's general secretary"), unknown
+    organisations and described groups without a country take `country` ("President Levy
+    Mwanawasa", "the Umma party", "Islamic fundamentalists"); an international title
+    ("Secretary General") makes its holder IGO instead."""
     filled = []
     for mention in mentions:
         ref = mention.ref
@@ -64,7 +65,7 @@ def with_default_country(mentions: list[ActorMention], country: str | None) -> l
             if ref.kind == "person" and ref.sector in INTERNATIONAL:
                 ref = dataclasses.replace(ref, country=ref.sector, sector=None)
                 mention = ActorMention(mention.span, ref, mention.how)
-            elif country and (ref.sector or ref.role or ref.kind == "organisation"):
+            elif country and (ref.sector or ref.role or ref.kind in {"organisation", "group"}):
                 ref = dataclasses.replace(ref, country=country)
                 mention = ActorMention(mention.span, ref, "default-country")
         filled.append(mention)
@@ -220,8 +221,37 @@ def generic_mention(
     holder = _office_holder(head, iso3, dictionary, published)
     if holder is not None:  # "Israel's prime minister" in June 2024
         return ActorMention(record, holder, "office")
-    ref = ActorRef("group", span.text, iso3, sector)
-    return ActorMention(record, ref, "generic")
+    name = _group_name(list(span), iso3, dictionary)
+    if name is None:
+        return None
+    return ActorMention(record, ActorRef("group", name, iso3, sector), "generic")
+
+
+def _group_name(tokens: list[Token], iso3: str | None, dictionary: ActorDictionary) -> str | None:
+    """The name of a group actor: its words without a leading count or determiner ("many
+    people", "more than 10 people": "people"), after its country's name when they name
+    none ("people" of an article about Kenya: "Kenya people"; "Protesters" at the start
+    of a sentence: "Kenya protesters"; "Pakistani officials" stays). None when nothing is
+    left of them."""
+    while tokens and (
+        tokens[0].lower_ in DETERMINERS
+        or tokens[0].like_num
+        or tokens[0].dep_ in {"det", "predet", "nummod", "quantmod"}
+    ):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    text = view(tokens[0].doc).text
+    name = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    if junk_class(name, kind="group", text=text, dictionary=dictionary) is None:
+        return name
+    country = dictionary.country_by_code(iso3) if iso3 else None
+    if country is None:
+        return name
+    first = tokens[0]
+    if first.is_sent_start and first.text.istitle():
+        name = first.lower_ + name[len(first.text) :]
+    return f"{country.name} {name}"
 
 
 # Words that make a title someone other than the holder on the day: "former prime minister".

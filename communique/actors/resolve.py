@@ -33,6 +33,7 @@ from .dictionary import (
 )
 from .items import ActorMention, ActorRef
 from .matcher import dictionary_spans
+from .names import is_common_word, junk_class
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # Dependencies that stay inside one noun phrase when we look for its context.
@@ -90,13 +91,19 @@ def _candidate_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[SpacyS
     An entity the dictionary does not know as a whole gives way to the dictionary
     matches inside it: the headline entity "U.S. Welcomes Aliyev" is the U.S.
     """
-    matched = [(span, "DICT") for span in dictionary_spans(doc, dictionary)]
+    matched = [
+        (span, "DICT")
+        for span in dictionary_spans(doc, dictionary)
+        if not _titles_a_name(span, dictionary)
+    ]
     found: list[tuple[SpacySpan, str]] = []
     for ent in view(doc).ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trim(ent)
         if span is None or _is_place_not_actor(span, ent.label_, dictionary):
+            continue
+        if _is_transcript_label(span, dictionary) or _ends_a_title(span, dictionary):
             continue
         if not _known(span.text, dictionary) and any(
             m.start < span.end and span.start < m.end for m, _ in matched
@@ -136,6 +143,75 @@ def _is_place_not_actor(span: SpacySpan, label: str, dictionary: ActorDictionary
     if label not in {"PERSON", "ORG"} or len(span) != 1 or _known(span.text, dictionary):
         return False
     return lookup_place(span.text) is not None
+
+
+def _is_transcript_label(span: SpacySpan, dictionary: ActorDictionary) -> bool:
+    """ "((WN))" marks the interviewer's turns in a Wikinews interview: an abbreviation the
+    dictionary does not know, alone in double brackets, labels a turn and names no actor
+    (the interviewee's label, "((Dorsa Derakhshani))", is a name and stays)."""
+    if not span.text.isupper() or _known(span.text, dictionary):
+        return False
+    text = view(span.doc).text
+    return (
+        text[max(0, span.start_char - 2) : span.start_char] == "(("
+        and text[span.end_char : span.end_char + 2] == "))"
+    )
+
+
+def _ends_a_title(span: SpacySpan, dictionary: ActorDictionary) -> bool:
+    """The model tags the last word of a title as an organisation: "State" in "Secretary of
+    State Marco Rubio", "Defense" in "Minister of Defense". A common word the dictionary
+    does not know, after "of" and a title, is part of the title."""
+    if _known(span.text, dictionary) or not all(is_common_word(t.text) for t in span):
+        return False
+    start = span.start
+    if start < 2 or span.doc[start - 1].lower_ != "of":
+        return False
+    title = span.doc[start - 2]
+    return (
+        dictionary.role(title.text) is not None
+        or dictionary.role(span.doc[start - 2 : span.end].text) is not None
+    )
+
+
+def _titles_a_name(span: SpacySpan, dictionary: ActorDictionary) -> bool:
+    """A kind of body named by a singular noun that is also a title, in front of a person's
+    name, is that person's title: "the Iranian journalist Nika Sadri" is no body "Iran
+    Journalists" (the person's own mention takes the sector from it). Without a name it
+    stays: "an Arnor diplomat" is Arnor's government."""
+    body = dictionary.body(span.text)
+    root = span.root
+    if body is None or body.country is not None or root.tag_ != "NN":
+        return False
+    if dictionary.role(span.text) is None:
+        return False
+    if root.dep_ == "compound" and root.head.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in children_of(root))
+
+
+def _is_described_group(span: SpacySpan, dictionary: ActorDictionary) -> bool:
+    """ "Islamic fundamentalists", "Ibo traditional elders": a plural common noun that a
+    name describes is a group of people, not an organisation's name."""
+    root = span.root
+    if root.tag_ != "NNS" or not root.text.islower() or root.i != span.end - 1:
+        return False
+    text = view(span.doc).text
+    return junk_class(span.text, kind="group", text=text, dictionary=dictionary) is None
+
+
+def _is_junk_name(span: SpacySpan, ref: ActorRef, dictionary: ActorDictionary) -> bool:
+    """A name the model tagged, or a quote's speaker phrase gave, that names no one: a
+    pronoun, a determiner phrase or a common noun ("He", "Some experts", "Early opponent",
+    "State" of "Secretary of State"), as `names.junk_class` reads it with the article's
+    text as evidence. A surname alone of someone the article names in full is a name."""
+    doc = span.doc
+    if len(span) == 1 and any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in view(doc).ents
+    ):
+        return False
+    text = view(doc).text
+    return junk_class(ref.name, kind=ref.kind, text=text, dictionary=dictionary) is not None
 
 
 def _trim(span: SpacySpan) -> SpacySpan | None:
@@ -181,12 +257,16 @@ def _resolve_span(
         return _body_mention(span, record, body, dictionary)
     if label in {"PERSON", "ORG", "DICT"} and dictionary.people(text, on=published):
         return ActorMention(record, _person_ref(span, dictionary, published), "dictionary")
+    named: ActorRef | None = None
     if label == "PERSON" and _looks_like_name(span):
-        return ActorMention(record, _person_ref(span, dictionary, published), "context")
-    if label == "ORG" and _looks_like_name(span):
+        named = _person_ref(span, dictionary, published)
+    elif label == "ORG" and _looks_like_name(span):
         iso3 = _context_country(span, dictionary) or _context_international(span, dictionary)
-        return ActorMention(record, ActorRef("organisation", text, iso3, None), "ner")
-    return None
+        kind = "group" if _is_described_group(span, dictionary) else "organisation"
+        named = ActorRef(kind, text, iso3, None)
+    if named is None or _is_junk_name(span, named, dictionary):
+        return None
+    return ActorMention(record, named, "context" if label == "PERSON" else "ner")
 
 
 def _residence(

@@ -19,12 +19,6 @@ from communique.model import Article
 from communique.pipeline import extract
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-# Names in the sample that come from the entity model (communique/entities), not from the
-# actor stage, left for it to fix (issue 11): a capitalised word read as a person's title
-# ("Traffic"), statement authors cut after "and".
-ENTITY_MODEL_GAPS = frozenset(
-    {"Traffic", "Syrian Center for Legal Studies and", "National Institute of Study and"}
-)
 
 
 def _actors(nlp: Language, text: str) -> list[dict]:
@@ -194,6 +188,4 @@ def test_actor_names_corpus_sample_has_no_junk_names(nlp: Language) -> None:
             found = junk_class(actor["name"], kind=actor["kind"], text=text, dictionary=dictionary)
             if found is not None:
                 junk.append((found, actor["name"], actor["kind"], data["article"]["id"]))
-    assert not [j for j in junk if j[1] not in ENTITY_MODEL_GAPS], junk
-    if junk:
-        pytest.xfail(f"names the entity model still gives: {sorted({j[1] for j in junk})}")
+    assert not junk, junk

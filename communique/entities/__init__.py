@@ -26,16 +26,13 @@ from spacy.tokens import Doc
 from ..actors.dictionary import ActorDictionary
 from ..actors.items import ActorMention
 from ..actors.lookup import MentionIndex
+from ..actors.names import PRONOUNS
 from ..quotes.items import QuoteFinding
 from .anaphora import link_anaphora
 from .items import Link
 from .organisations import acronyms, as_written, institutions, statement_authors
 from .people import People
 from .speakers import SpeakerSieves, tight_mention
-
-PRONOUNS = frozenset(
-    {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their"}
-)
 
 __all__ = ["Link", "link_entities", "organisation_mentions", "tight_mention"]
 

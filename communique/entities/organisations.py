@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..actors.dictionary import ActorDictionary
 from ..actors.items import ActorMention, ActorRef
+from ..actors.names import junk_class
 from ..docview import view
 from ..model import Span
 from ..places import lookup_place
@@ -45,8 +46,9 @@ POSSESSIVE = re.compile(r"\s*[’']s\b")
 def written_name(text: str) -> str:
     """ "the Afghanistan's Ministry of Foreign Affairs" -> "Afghanistan Ministry of Foreign
     Affairs": no leading article, a possessive country joined to the name."""
-    text = re.sub(r"^(the|The)\s+", "", text.strip())
-    return POSSESSIVE.sub("", text).strip()
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = POSSESSIVE.sub("", text).strip()
+    return re.sub(r"[\s,]+(and|or|of|for|the)$", "", text).strip(" ,")
 
 
 def looks_like_organisation(span: SpacySpan) -> bool:
@@ -132,7 +134,10 @@ def statement_authors(mentions: list[ActorMention]) -> list[ActorMention]:
             text = " ".join(words[:-1])
             span = Span(text, mention.span.start, mention.span.start + len(text))
             if mention.ref.name.split()[-1].lower() in STATEMENT_NOUNS:
-                mention = ActorMention(span, dataclasses.replace(mention.ref, name=text), "author")
+                name = written_name(text)
+                if junk_class(name, kind=mention.ref.kind) is not None:
+                    continue  # "the Syrian Center and the Institute report": no one author
+                mention = ActorMention(span, dataclasses.replace(mention.ref, name=name), "author")
             else:
                 mention = ActorMention(span, mention.ref, mention.how)
         out.append(mention)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..actors.dictionary import ActorDictionary
 from ..actors.items import ActorMention, ActorRef
 from ..actors.lookup import MentionIndex
+from ..actors.names import junk_class
 from ..docview import children_of, view
 from ..model import Span
 from ..quotes.gender import TITLE_GENDER, guess_genders
@@ -374,6 +375,7 @@ def _unlabelled_people(
     actor stage read as an organisation becomes the person when its title says so."""
     found: list[tuple[ActorMention, ActorMention | None]] = []
     tokens = view(doc).tokens
+    text = view(doc).text
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -410,6 +412,8 @@ def _unlabelled_people(
             continue
         if covering is not None and (covering.ref.kind != "organisation" or covering.how in KNOWN):
             continue  # an organisation the dictionary or the article names as one
+        if known is None and junk_class(run.text, kind="person", text=text) is not None:
+            continue  # "Relations", "Traffic": a common word, not a name
         ref = known or ActorRef("person", run.text, None, None)
         if covering is not None:
             ref = dataclasses.replace(ref, country=ref.country or covering.ref.country)

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from ..actors.dictionary import ActorDictionary
 from ..actors.items import ActorMention, ActorRef
 from ..actors.lookup import RELATIONAL_NOUNS, MentionIndex
+from ..actors.names import junk_class
 from ..docview import children_of
 from ..model import Span
 from ..quotes.items import QuoteFinding
@@ -246,7 +247,10 @@ class SpeakerSieves:
             return None
         words = _described(head)
         country = mention.ref.country
-        ref = ActorRef("organisation", self.group_name(words, country), country, "GOV")
+        name = self.group_name(words, country)
+        if not self.good_name(name, "organisation"):
+            return None  # "Guatemalan legal team": no body of a state
+        ref = ActorRef("organisation", name, country, "GOV")
         start, end = words[0].idx, head.idx + len(head.text)
         self.index.add(ActorMention(Span(self.doc.text[start:end], start, end), ref, "described"))
         return ref
@@ -259,13 +263,15 @@ class SpeakerSieves:
         )  # fmt: skip
         return self._organisation_named(head, name) if name is not None else None
 
-    def _organisation_named(self, head: Token, name: Token) -> ActorRef:
+    def _organisation_named(self, head: Token, name: Token) -> ActorRef | None:
         own = self.index.at(name)
         if own is not None and own.ref.kind in ORG_KINDS:
             return own.ref
         words = [t for t in head.subtree if t.i < head.i]
         named = [c for c in (self.country_of(t.text) for t in words) if c]
         country = named[0] if named else self.index.country
+        if not self.good_name(name.text, "organisation"):
+            return None
         ref = ActorRef("organisation", name.text, country, None)
         span = Span(name.text, name.idx, name.idx + len(name.text))
         if own is None:
@@ -315,6 +321,8 @@ class SpeakerSieves:
             return None
         start, end = words[0].idx, head.idx + len(head.text)
         name = self.group_name(words, country)
+        if not self.good_name(name, "group"):
+            return None
         ref = ActorRef("group", name, country, sector)
         described = ActorMention(Span(self.doc.text[start:end], start, end), ref, "group")
         if own is None:
@@ -337,6 +345,10 @@ class SpeakerSieves:
         after = [m for m in self.index.mentions if m.ref == owners[0] and m.span.start > head.idx]
         near = [m for m in after if m.span.start - head.idx < 40]
         return owners[0] if near else None
+
+    def good_name(self, name: str, kind: str) -> bool:
+        """No pronoun, determiner phrase or bare common noun as an actor's name."""
+        return junk_class(name, kind=kind, text=self.doc.text, dictionary=self.dictionary) is None
 
     def group_name(self, words: list[Token], country: str | None) -> str:
         """ "Officials" of France -> "French officials"; "Pakistani officials" as written."""

@@ -131,10 +131,10 @@ def test_actor_names_no_junk_actor_from_text(
 @pytest.mark.parametrize(
     ("text", "group", "code"),
     [
-        # a bare group takes its country's name: "police" in Nairobi are Kenya's
-        ("Police in Nairobi fired tear gas at protesters on Monday.", "Kenya police", "KENCOP"),
+        # a bare group takes its country's adjective: "police" in Nairobi are Kenyan police
+        ("Police in Nairobi fired tear gas at protesters on Monday.", "Kenyan police", "KENCOP"),
         # a count in front is no part of the name
-        ("Many people marched through Lagos on Tuesday.", "Nigeria people", "NGACVL"),
+        ("Many people marched through Lagos on Tuesday.", "Nigerian people", "NGACVL"),
         # a group that names its country keeps its own words
         (
             "Pakistani teachers accused the government of breaking its promises.",

@@ -221,18 +221,19 @@ def generic_mention(
     holder = _office_holder(head, iso3, dictionary, published)
     if holder is not None:  # "Israel's prime minister" in June 2024
         return ActorMention(record, holder, "office")
-    name = _group_name(list(span), iso3, dictionary)
+    name = group_name(list(span), iso3, dictionary)
     if name is None:
         return None
     return ActorMention(record, ActorRef("group", name, iso3, sector), "generic")
 
 
-def _group_name(tokens: list[Token], iso3: str | None, dictionary: ActorDictionary) -> str | None:
+def group_name(tokens: list[Token], iso3: str | None, dictionary: ActorDictionary) -> str | None:
     """The name of a group actor: its words without a leading count or determiner ("many
     people", "more than 10 people": "people"), after its country's name when they name
-    none ("people" of an article about Kenya: "Kenya people"; "Protesters" at the start
-    of a sentence: "Kenya protesters"; "Pakistani officials" stays). None when nothing is
-    left of them."""
+    none, as its adjective ("people" of an article about Kenya: "Kenyan people";
+    "Protesters" at the start of a sentence: "Kenyan protesters"; "Pakistani officials"
+    stays). None when nothing is left of them. The entity model names the unnamed speakers
+    it describes the same way (`communique.entities.speakers`)."""
     while tokens and (
         tokens[0].lower_ in DETERMINERS
         or tokens[0].like_num
@@ -251,7 +252,8 @@ def _group_name(tokens: list[Token], iso3: str | None, dictionary: ActorDictiona
     first = tokens[0]
     if first.is_sent_start and first.text.istitle():
         name = first.lower_ + name[len(first.text) :]
-    return f"{country.name} {name}"
+    adjective = country.adjectives[0] if country.adjectives else country.name
+    return f"{adjective} {name}"
 
 
 # Words that make a title someone other than the holder on the day: "former prime minister".

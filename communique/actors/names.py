@@ -2,7 +2,7 @@
 
 An actor's name is a proper name ("Japan Coast Guard", "ABS-CBN", "Marco Rubio") or, for
 a `group` (an unnamed actor coded from its phrase), a description that says whose it is
-("Pakistani officials", "Kenya police"). `junk_class` names what is wrong with a name that
+("Pakistani officials", "Kenyan police"). `junk_class` names what is wrong with a name that
 is neither; the actor stage keeps such words out at their source (`resolve`, `generic`),
 and `bench/actor_names.py` and the tests count what is left with this same function.
 
@@ -194,7 +194,7 @@ def _as_word(word: str) -> re.Pattern[str]:
 
 def _has_named_part(name: str, dictionary: ActorDictionary) -> bool:
     """Whether one to three words of `name` in a row are a name the dictionary or the
-    gazetteer knows ("Kenya police", "United States Government", "Pakistani officials")."""
+    gazetteer knows ("Kenyan police", "United States Government", "Pakistani officials")."""
     parts = words(name)
     for size in (3, 2, 1):
         for i in range(len(parts) - size + 1):
@@ -214,7 +214,7 @@ def junk_class(
     """Which of `CLASSES` the actor name `name` falls in, or None for a good name.
 
     `kind` is the actor's: a `group` may be a description with lower-case words ("Pakistani
-    officials", "Kenya police") as long as something in it is a name. `text` is the
+    officials", "Kenyan police") as long as something in it is a name. `text` is the
     article's: the evidence that a capitalised word is a common word ("State" when the
     article also writes "state"); without it the lexicon alone decides.
     """

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..actors.dictionary import ActorDictionary
+from ..actors.generic import group_name
 from ..actors.items import ActorMention, ActorRef
 from ..actors.lookup import RELATIONAL_NOUNS, MentionIndex
 from ..actors.names import junk_class
@@ -247,8 +248,8 @@ class SpeakerSieves:
             return None
         words = _described(head)
         country = mention.ref.country
-        name = self.group_name(words, country)
-        if not self.good_name(name, "organisation"):
+        name = group_name(words, country, self.dictionary)
+        if name is None or not self.good_name(name, "organisation"):
             return None  # "Guatemalan legal team": no body of a state
         ref = ActorRef("organisation", name, country, "GOV")
         start, end = words[0].idx, head.idx + len(head.text)
@@ -320,8 +321,8 @@ class SpeakerSieves:
         if not words or country is None:
             return None
         start, end = words[0].idx, head.idx + len(head.text)
-        name = self.group_name(words, country)
-        if not self.good_name(name, "group"):
+        name = group_name(words, country, self.dictionary)
+        if name is None:
             return None
         ref = ActorRef("group", name, country, sector)
         described = ActorMention(Span(self.doc.text[start:end], start, end), ref, "group")
@@ -349,19 +350,6 @@ class SpeakerSieves:
     def good_name(self, name: str, kind: str) -> bool:
         """No pronoun, determiner phrase or bare common noun as an actor's name."""
         return junk_class(name, kind=kind, text=self.doc.text, dictionary=self.dictionary) is None
-
-    def group_name(self, words: list[Token], country: str | None) -> str:
-        """ "Officials" of France -> "French officials"; "Pakistani officials" as written."""
-        names = [t.text for t in words]
-        if words[0].pos_ != "PROPN" and not self.country_of(names[0]):
-            names[0] = names[0].lower()  # capitalised only as the sentence's first word
-        if country is None or any(self.country_of(w) for w in names):
-            return " ".join(names)
-        entry = self.dictionary.country_by_code(country)
-        if entry is None:
-            return " ".join(names)
-        adjective = entry.adjectives[0] if entry.adjectives else entry.name
-        return " ".join([adjective, *names])
 
     def quote_stage(self, finding: QuoteFinding, head: Token) -> Link | None:
         """What the quote finder resolved ("who" -> its noun), through the actor index."""

@@ -39,8 +39,11 @@ THEY_REACH = 600  # characters back for "they": about three sentences
 ORG_KINDS = frozenset({"organisation", "group"})
 SOURCE_PREPS = frozenset({"by", "from", "of"})
 LINKED_HOW = frozenset({"pronoun", "role", "surname", "title", "acronym", "organisation"})
-CHANNEL_NOUNS = frozenset({"account", "page", "feed", "channel", "website", "handle", "site"})
-CLAUSE_DEPS = frozenset({"acl", "relcl"})  # "a letter urging ...", "officials who ..."
+CHANNEL_NOUNS = frozenset(
+    {"account", "page", "feed", "channel", "website", "handle", "site"}
+)  # "X's account": X speaks
+# Clauses that hang on a speaker phrase: "a letter urging ...", "officials who ...".
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp"})
 DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 QUANTIFIERS = frozenset(
     {"one", "some", "several", "many", "few", "other", "two", "both", "most", "all", "another"}
@@ -181,12 +184,16 @@ class SpeakerSieves:
 
     def _person_in_phrase(self, head: Token) -> ActorRef | None:
         """The one person named in the speaker's phrase other than as an owner ("the
-        director of the group's office, Ana Ruiz"; not "Ruiz's lawyer")."""
+        director of the group's office, Ana Ruiz"; not "Ruiz's lawyer") or in a clause that
+        hangs on it ("the committee backing Ruiz")."""
         found: set[ActorRef] = set()
+        clauses = {t.i for c in children_of(head) if c.dep_ in CLAUSE_DEPS for t in c.subtree}
         for token in head.subtree:
             mention = self.index.at(token)
             if mention is None or mention.ref.kind != "person" or token.dep_ == "case":
                 continue
+            if token.i in clauses or mention.how == "pronoun":
+                continue  # "polls showing him ahead", "a statement saying she ...": not him
             if _owner(token, head):
                 return None
             found.add(mention.ref)
@@ -353,10 +360,10 @@ class SpeakerSieves:
 
     def quote_stage(self, finding: QuoteFinding, head: Token) -> Link | None:
         """What the quote finder resolved ("who" -> its noun), through the actor index."""
-        for found in (finding.speaker_ref, finding.speaker_mention):
-            mention = self.index.covering(found.start, found.end) if found else None
-            if mention is not None:
-                return Link((mention.ref,), "quote_stage")
+        found = finding.speaker_ref
+        mention = self.index.covering(found.start, found.end) if found else None
+        if mention is not None:
+            return Link((mention.ref,), "quote_stage")
         refs = self.index.refs_for(head)
         return Link((refs[0],), "quote_stage") if len(refs) == 1 else None
 

@@ -39,9 +39,12 @@ def link_anaphora(
     """Link every narrator pronoun ("he", "her") and definite role noun ("the minister",
     "the El Paso mayor") to a person, in text order; `country_of` reads a country word."""
     for token in view(doc).tokens:
+        pronoun = token.pos_ == "PRON" and token.lower_ in PERSONAL
+        if not pronoun and (token.pos_ != "NOUN" or token.tag_ != "NN"):
+            continue  # only pronouns and singular nouns can stand for a person here
         if index.at(token) is not None or people.quoted(token.idx):
             continue
-        if token.pos_ == "PRON" and token.lower_ in PERSONAL:
+        if pronoun:
             subject = token.dep_ in {"nsubj", "nsubjpass"}
             clauses = _own_clauses(token) if subject else frozenset()
             object_of = clause_of(token) if token.dep_ in OBJECT_DEPS else None

@@ -69,7 +69,8 @@ class People:
         self.dictionary = dictionary
         shared = view(doc)
         self._sent_starts = [s.start_char for s in shared.sentences] or [0]
-        self._quoted = [(r.outer_start, r.outer_end) for r in find_regions(shared.text)]
+        self._quoted = sorted((r.outer_start, r.outer_end) for r in find_regions(shared.text))
+        self._quote_starts = [a for a, _ in self._quoted]
         self.titles: dict[ActorRef, set[str]] = {}
         self._gendered: dict[ActorRef, set[str]] = {}  # genders its titles say ("spokeswoman")
         self.mentions: list[PersonMention] = []
@@ -187,7 +188,9 @@ class People:
         return bisect.bisect_right(self._sent_starts, offset) - 1
 
     def quoted(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self._quoted)
+        """Inside quotation marks: the words of a speaker, not of the narrator."""
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and offset < self._quoted[i][1]
 
     def agrees(self, ref: ActorRef, gender: str | None) -> bool:
         known = self.gender.get(ref)

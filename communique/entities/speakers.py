@@ -25,13 +25,13 @@ from ..actors.generic import group_name
 from ..actors.items import ActorMention, ActorRef
 from ..actors.lookup import RELATIONAL_NOUNS, MentionIndex
 from ..actors.names import junk_class
-from ..docview import children_of
+from ..docview import children_of, view
 from ..model import Span
 from ..quotes.items import QuoteFinding
 from ..quotes.lexicon import ORG_NOUNS, STATEMENT_NOUNS
-from ..quotes.marks import find_regions
 from .items import Link
 from .organisations import initials
+from .people import People
 from .words import PEOPLE_NOUNS
 
 ORG_REACH = 1500  # characters back for "the ministry" with no name match
@@ -66,11 +66,13 @@ class SpeakerSieves:
         *,
         dictionary: ActorDictionary,
         country_of: Callable[[str], str | None],
+        people: People,
     ) -> None:
         self.doc = doc
+        self.people = people
+        self.text = view(doc).text  # spaCy builds doc.text anew on every access
         self.index = index
         self.dictionary = dictionary
-        self._quoted = [(r.outer_start, r.outer_end) for r in find_regions(doc.text)]
         self.country_of = country_of
 
     def link(self, finding: QuoteFinding) -> Link | None:
@@ -170,7 +172,7 @@ class SpeakerSieves:
         return fallback
 
     def quoted(self, token: Token) -> bool:
-        return any(a <= token.idx < b for a, b in self._quoted)
+        return self.people.quoted(token.idx)
 
     def _by_initials(self, token: Token) -> ActorRef | None:
         """ "the NISA statement": the organisation named in full whose initials "NISA" are."""
@@ -260,7 +262,7 @@ class SpeakerSieves:
             return None  # "Guatemalan legal team": no body of a state
         ref = ActorRef("organisation", name, country, "GOV")
         start, end = words[0].idx, head.idx + len(head.text)
-        self.index.add(ActorMention(Span(self.doc.text[start:end], start, end), ref, "described"))
+        self.index.add(ActorMention(Span(self.text[start:end], start, end), ref, "described"))
         return ref
 
     def _named_organisation(self, head: Token) -> ActorRef | None:
@@ -332,7 +334,7 @@ class SpeakerSieves:
         if name is None:
             return None
         ref = ActorRef("group", name, country, sector)
-        described = ActorMention(Span(self.doc.text[start:end], start, end), ref, "group")
+        described = ActorMention(Span(self.text[start:end], start, end), ref, "group")
         if own is None:
             self.index.add(described)
         elif own.ref.country == country:
@@ -356,7 +358,7 @@ class SpeakerSieves:
 
     def good_name(self, name: str, kind: str) -> bool:
         """No pronoun, determiner phrase or bare common noun as an actor's name."""
-        return junk_class(name, kind=kind, text=self.doc.text, dictionary=self.dictionary) is None
+        return junk_class(name, kind=kind, text=self.text, dictionary=self.dictionary) is None
 
     def quote_stage(self, finding: QuoteFinding, head: Token) -> Link | None:
         """What the quote finder resolved ("who" -> its noun), through the actor index."""
@@ -379,7 +381,7 @@ def tight_mention(doc: Doc, span: Span, refs: tuple[ActorRef, ...], index: Menti
     if inside and inside[0].span != span:
         first = min(inside, key=lambda m: m.span.start).span
         last = max(inside, key=lambda m: m.span.end).span
-        return Span(doc.text[first.start : last.end], first.start, last.end)
+        return Span(view(doc).text[first.start : last.end], first.start, last.end)
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     if words is None:
         return span
@@ -390,7 +392,7 @@ def tight_mention(doc: Doc, span: Span, refs: tuple[ActorRef, ...], index: Menti
     while end.i > words.start and (end.is_punct or end.lower_ in {"and", "or", "which", "who"}):
         end = doc[end.i - 1]
     stop = end.idx + len(end.text)
-    return Span(doc.text[span.start : stop], span.start, stop)
+    return Span(view(doc).text[span.start : stop], span.start, stop)
 
 
 def comma_appositive(head: Token, index: MentionIndex) -> ActorRef | None:

@@ -1,4 +1,5 @@
-"""Helpers shared by the event tests: analyse one sentence and rank its events."""
+"""Helpers shared by the event and entity tests: analyse one sentence, rank its events,
+find the speakers of its quotes."""
 
 from __future__ import annotations
 
@@ -35,3 +36,17 @@ def top_event(nlp: Language, text: str) -> dict[str, Any]:
     events = ranked_events(result_of(nlp, text))
     assert events, text
     return events[0]
+
+
+def speakers_of(nlp: Language, text: str, content: str) -> list[dict[str, Any] | None]:
+    """The speaker actor of each quote whose content holds `content` (the entity tests)."""
+    result = result_of(nlp, text)
+    actors = {a["id"]: a for a in result["actors"]}
+    found = [actors.get(q["speaker"]) for q in result["quotes"] if content in q["content"]["text"]]
+    assert found, (text, result["quotes"])
+    return found
+
+
+def speaker_names(nlp: Language, text: str, content: str) -> list[str | None]:
+    """The speakers' names of each quote whose content holds `content`."""
+    return [s["name"] if s else None for s in speakers_of(nlp, text, content)]

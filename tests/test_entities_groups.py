@@ -4,21 +4,10 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from tests.event_helpers import result_of
-
-
-def speakers_of(nlp: Language, text: str, content: str) -> list[dict[str, Any] | None]:
-    """The speaker actor of each quote whose content holds `content`."""
-    result = result_of(nlp, text)
-    actors = {a["id"]: a for a in result["actors"]}
-    found = [actors.get(q["speaker"]) for q in result["quotes"] if content in q["content"]["text"]]
-    assert found, (text, result["quotes"])
-    return found
+from tests.event_helpers import speakers_of
 
 
 @pytest.mark.parametrize(

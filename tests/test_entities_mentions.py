@@ -76,7 +76,10 @@ def test_entities_resolved_pronoun_is_a_mention_of_its_person(
     ("text", "name"),
     [
         ("The US on Monday urged Ruritania to free the journalists.", "United States"),
-        ("Officials in Yerevan said on Monday that Baku had fired first.", "Azerbaijani government"),
+        (
+            "Officials in Yerevan said on Monday that Baku had fired first.",
+            "Azerbaijani government",
+        ),
     ],
     ids=["US-is-no-pronoun", "capital-is-its-government"],
 )

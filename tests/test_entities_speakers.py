@@ -3,25 +3,10 @@ a titled official of a place, and owners that never speak. Sentences written for
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from tests.event_helpers import result_of
-
-
-def speakers_of(nlp: Language, text: str, content: str) -> list[dict[str, Any] | None]:
-    """The speaker actor of each quote whose content holds `content`."""
-    result = result_of(nlp, text)
-    actors = {a["id"]: a for a in result["actors"]}
-    found = [actors.get(q["speaker"]) for q in result["quotes"] if content in q["content"]["text"]]
-    assert found, (text, result["quotes"])
-    return found
-
-
-def speaker_names(nlp: Language, text: str, content: str) -> list[str | None]:
-    return [s["name"] if s else None for s in speakers_of(nlp, text, content)]
+from tests.event_helpers import speaker_names, speakers_of
 
 
 @pytest.mark.parametrize(

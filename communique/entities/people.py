@@ -393,14 +393,14 @@ def _unlabelled_people(
         for k in range(i, j):  # "Beledweyne District Commissioner Omar Alasow": after the title
             if is_title(tokens[k].text):
                 first = k + 1
-        run = doc[first : j + 1]
         i = j + 1
         if last.ent_type_ in {"GPE", "LOC", "NORP", "FAC", "DATE"} or is_title(last.text):
             continue  # a place, or a title with no name ("the Prime Minister")
         if last.lower_ in ORG_HEADS:
             continue  # "the State Department": an organisation's name
         covering = index.at(last)
-        record = Span(run.text, run.start_char, run.end_char)
+        start, end = tokens[first].idx, last.idx + len(last.text)
+        record = Span(text[start:end], start, end)  # no spaCy Span: most runs are skipped
         known = surnames.get(surname_key(last.text))
         if covering is not None and known is not None and _namesake(covering, known):
             # "Lee" after "Ann Lee" is Ann Lee, not a namesake in the dictionary
@@ -415,9 +415,9 @@ def _unlabelled_people(
             continue
         if covering is not None and (covering.ref.kind != "organisation" or covering.how in KNOWN):
             continue  # an organisation the dictionary or the article names as one
-        if known is None and junk_class(run.text, kind="person", text=text) is not None:
+        if known is None and junk_class(record.text, kind="person", text=text) is not None:
             continue  # "Relations", "Traffic": a common word, not a name
-        ref = known or ActorRef("person", run.text, None, None)
+        ref = known or ActorRef("person", record.text, None, None)
         if covering is not None:
             ref = dataclasses.replace(ref, country=ref.country or covering.ref.country)
         found.append((ActorMention(record, ref, "title"), covering))

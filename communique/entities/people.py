@@ -82,8 +82,17 @@ class People:
                 index.add(mention)
             else:
                 index.replace(replaced, mention)
+                self._forget(replaced)  # "Walker" was a dictionary namesake, now the article's
             self._note(mention)
         self.gender = self._genders()
+
+    def _forget(self, mention: ActorMention) -> None:
+        kept = [
+            (s, m) for s, m in zip(self._starts, self.mentions, strict=True)
+            if not (m.start == mention.span.start and m.ref == mention.ref)
+        ]  # fmt: skip
+        self._starts = [s for s, _ in kept]
+        self.mentions = [m for _, m in kept]
 
     # -- building ---------------------------------------------------------------------------
 

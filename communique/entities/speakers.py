@@ -32,7 +32,7 @@ from ..quotes.lexicon import ORG_NOUNS, STATEMENT_NOUNS
 from .items import Link
 from .organisations import initials
 from .people import People
-from .words import PEOPLE_NOUNS
+from .words import COLLECTIVE_NOUNS, PEOPLE_NOUNS
 
 ORG_REACH = 1500  # characters back for "the ministry" with no name match
 THEY_REACH = 600  # characters back for "they": about three sentences
@@ -311,7 +311,7 @@ class SpeakerSieves:
             return mention.ref
         if mention is not None and mention.ref.kind != "group":
             return None
-        if mention is None and lemma not in PEOPLE_NOUNS:
+        if mention is None and lemma not in PEOPLE_NOUNS | COLLECTIVE_NOUNS:
             return None  # "the advantage", "estimates": no one described
         own = self.index.at(head)
         if own is not None and own.ref.kind in {"group", "person"}:

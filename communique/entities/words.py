@@ -12,6 +12,8 @@ PEOPLE_NOUNS = frozenset(
      "teacher", "parent", "student", "official", "reporter", "journalist", "lawyer",
      "attorney", "spokesperson", "spokesman", "spokeswoman", "member", "leader", "writer",
      "author", "owner", "employee", "neighbour", "neighbor", "friend", "family", "mother",
-     "father", "son", "daughter", "wife", "husband", "user", "customer", "shopper", "fan",
-     "minority", "community", "group", "population", "tribe", "clan"}
+     "father", "son", "daughter", "wife", "husband", "user", "customer", "shopper", "fan"}
 )  # fmt: skip
+# Nouns for many people at once: a described group ("the ethnic minority"), never one
+# person's role ("the community" is nobody's title).
+COLLECTIVE_NOUNS = frozenset({"minority", "community", "group", "population", "tribe", "clan"})

@@ -88,3 +88,27 @@ def test_entities_country_words_that_look_like_pronouns_or_places_stay_actors(
 ) -> None:
     result = result_of(nlp, text, "2024-05-06")
     assert name in {a["name"] for a in result["actors"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Nordlake Systems said on Monday it would close its office in Oslo. Nordlake "
+            "Systems will keep its staff, the company said.",
+            "Nordlake Systems",
+        ),
+        (
+            "Nordlake Systems closed its office in Oslo on Monday. The military said the "
+            "base nearby would stay open.",
+            "Norwegian military",
+        ),
+    ],
+    ids=["the-company-is-the-company-named", "the-military-is-the-country-s"],
+)
+def test_entities_organisation_noun_is_the_organisation_named_unless_a_state_body(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    last = result_of(nlp, text, "2024-05-06")
+    actors = {a["id"]: a["name"] for a in last["actors"]}
+    assert actors.get(last["quotes"][-1]["speaker"]) == speaker

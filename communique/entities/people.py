@@ -277,8 +277,18 @@ def _namesake(covering: ActorMention, known: ActorRef) -> bool:
 
 
 def _one_ref_per_name(index: MentionIndex) -> list[ActorMention]:
-    """The exact-name sieve: every mention of one written name is one person, with the
-    fullest coding any of them has ("Mech Dara" once with Cambodia, once without)."""
+    """The exact-name sieve: every mention of one written name is one actor: one person,
+    with the fullest coding any of them has ("Mech Dara" once with Cambodia, once without),
+    or the organisation the name is elsewhere when no title makes it a person's."""
+    organisations = {
+        m.ref.name.lower(): m.ref for m in index.mentions if m.ref.kind == "organisation"
+    }
+    for mention in list(index.mentions):
+        ref = mention.ref
+        same = organisations.get(ref.name.lower()) if ref.kind == "person" else None
+        if same is not None and not (ref.role or ref.sector):
+            # "Red Hat" read once as a company, once as a person: one actor, the company
+            index.replace(mention, ActorMention(mention.span, same, mention.how))
     people = [m for m in index.mentions if m.ref.kind == "person"]
     best: dict[str, ActorRef] = {}
     for mention in people:

@@ -34,6 +34,7 @@ from .organisations import initials
 from .people import People
 from .words import COLLECTIVE_NOUNS, PEOPLE_NOUNS
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 ORG_REACH = 1500  # characters back for "the ministry" with no name match
 THEY_REACH = 600  # characters back for "they": about three sentences
 ORG_KINDS = frozenset({"organisation", "group"})
@@ -231,7 +232,8 @@ class SpeakerSieves:
                 by_word = ref
             if nearest is None and head.idx - mention.span.end <= ORG_REACH:
                 nearest = ref
-        if self.dictionary.body(lemma) is not None:
+        body = self.dictionary.body(lemma)
+        if body is not None and body.sector in STATE_SECTORS:
             return by_word  # "the military" is a body of its own country, not the last named
         return by_word or nearest
 

@@ -160,7 +160,9 @@ def analyse(
     actor_ids = _actor_ids(mentions)
     actors = _actors(mentions, actor_ids)
     quotes, quote_ids = _quotes(doc, index, findings, speakers, actor_ids)
-    doc_ents = [(e.text, e.start_char, e.end_char, e.label_) for e in view(doc).ents]
+    text = view(doc).text
+    doc_ents = [(text[e.start_char : e.end_char], e.start_char, e.end_char, e.label_)
+                for e in view(doc).ents]  # fmt: skip
     records = tuple(
         _event(i, event, date.date, date.text, doc_ents, actor_ids, quote_ids)
         for i, (event, date) in enumerate(zip(events, dates, strict=True), start=1)

@@ -68,8 +68,8 @@ class MentionIndex:
     def _register(self, mention: ActorMention) -> None:
         span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if span is not None:
-            for token in span:
-                self._by_token.setdefault(token.i, mention)
+            for i in range(span.start, span.end):  # indices: no Token objects made
+                self._by_token.setdefault(i, mention)
 
     def add(self, mention: ActorMention) -> None:
         """Add a mention found after indexing (a generic actor of an event)."""

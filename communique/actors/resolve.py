@@ -149,9 +149,11 @@ def _is_transcript_label(span: SpacySpan, dictionary: ActorDictionary) -> bool:
     """ "((WN))" marks the interviewer's turns in a Wikinews interview: an abbreviation the
     dictionary does not know, alone in double brackets, labels a turn and names no actor
     (the interviewee's label, "((Dorsa Derakhshani))", is a name and stays)."""
-    if not span.text.isupper() or _known(span.text, dictionary):
-        return False
     text = view(span.doc).text
+    if not text[span.start_char : span.end_char].isupper():
+        return False
+    if _known(text[span.start_char : span.end_char], dictionary):
+        return False
     return (
         text[max(0, span.start_char - 2) : span.start_char] == "(("
         and text[span.end_char : span.end_char + 2] == "))"
@@ -179,11 +181,12 @@ def _titles_a_name(span: SpacySpan, dictionary: ActorDictionary) -> bool:
     name, is that person's title: "the Iranian journalist Nika Sadri" is no body "Iran
     Journalists" (the person's own mention takes the sector from it). Without a name it
     stays: "an Arnor diplomat" is Arnor's government."""
-    body = dictionary.body(span.text)
-    root = span.root
-    if body is None or body.country is not None or root.tag_ != "NN":
+    text = span.text  # built anew on every access
+    body = dictionary.body(text)
+    if body is None or body.country is not None or dictionary.role(text) is None:
         return False
-    if dictionary.role(span.text) is None:
+    root = span.root
+    if root.tag_ != "NN":
         return False
     if root.dep_ == "compound" and root.head.ent_type_ == "PERSON":
         return True

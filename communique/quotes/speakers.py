@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from communique.docview import children_of
+from communique.docview import children_of, view
 from communique.quotes.gender import pronoun_gender
 from communique.quotes.index import DocIndex, Name, is_name_token
 from communique.quotes.lexicon import (
@@ -143,7 +143,7 @@ def antecedent(token: Token) -> Token | None:
 def mention_range(head: Token) -> tuple[int, int]:
     """Token range of the words naming the speaker: the head with its modifiers, without
     relative clauses, appositives and anything after a comma."""
-    doc = head.doc
+    doc = view(head.doc).tokens  # indexing the Doc itself makes a new Token each time
     start = head.left_edge.i
     for j in range(head.i - 1, start - 1, -1):
         if "\n" in doc[j].text:
@@ -153,7 +153,7 @@ def mention_range(head: Token) -> tuple[int, int]:
         start += 1
     end = head.i + 1
     for child in head.rights:
-        if any("\n" in t.text for t in doc[end : child.right_edge.i + 1]):
+        if any("\n" in t.text for t in doc[end : child.right_edge.i + 1]):  # tuple slice
             break
         if child.dep_ == "prep" and child.lower_ not in MENTION_PREPS:
             break

@@ -178,3 +178,32 @@ def test_entities_they_is_the_group_or_organisation_named_before(
 ) -> None:
     names = [name or "" for name in speaker_names(nlp, text, content)]
     assert any(speaker in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Tom Baker spoke on Sunday. A post sent from Baker's account during the debate "
+            "said the vote would be close.",
+            "the vote would be close",
+            "Tom Baker",
+        ),
+        (
+            "Intelligence shared by the United Nations showed that the militia had moved north.",
+            "the militia had moved north",
+            "United Nations",
+        ),
+        (
+            "Prime Minister Igor Matovic of Slovakia tested positive on Monday. "
+            "Matovic's government office said he had cancelled all his meetings.",
+            "he had cancelled all his meetings",
+            "Slovak government office",
+        ),
+    ],
+    ids=["post-from-an-account", "intelligence-shared-by", "office-of-a-named-person"],
+)
+def test_entities_statement_speaks_for_its_author(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    assert speaker in speaker_names(nlp, text, content)

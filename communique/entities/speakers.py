@@ -49,7 +49,10 @@ DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 QUANTIFIERS = frozenset(
     {"one", "some", "several", "many", "few", "other", "two", "both", "most", "all", "another"}
 )
-STATEMENT_LIKE = frozenset({"estimate", "position", "account", "figure", "version"})
+STATEMENT_LIKE = frozenset(
+    {"estimate", "position", "account", "figure", "version", "intelligence", "information",
+     "assessment", "finding", "findings"}
+)  # fmt: skip
 # What marks a group as armed: "the separatist group" is the armed group named before.
 ARMED_WORDS = frozenset(
     {"separatist", "militant", "rebel", "armed", "insurgent", "terrorist", "jihadist",
@@ -139,7 +142,10 @@ class SpeakerSieves:
             source = _statement_source(head)
             if source is not None:
                 found = self.one(source)
-                return found.refs[0] if found is not None else self._by_initials(source)
+                if found is not None:
+                    return found.refs[0]
+                refs = self.index.refs_for(source) if source.pos_ == "PROPN" else []
+                return refs[0] if len(refs) == 1 else self._by_initials(source)
         return (
             self.index.appositive_person(head)
             or self._person_in_phrase(head)
@@ -260,7 +266,7 @@ class SpeakerSieves:
         words = _described(head)
         country = mention.ref.country
         name = group_name(words, country, self.dictionary)
-        if name is None or not self.good_name(name, "organisation"):
+        if name is None or not self.good_name(name, "group"):  # a description, as a group's
             return None  # "Guatemalan legal team": no body of a state
         ref = ActorRef("organisation", name, country, "GOV")
         start, end = words[0].idx, head.idx + len(head.text)

@@ -67,7 +67,5 @@ def link_entities(
 
     people = People(doc, index, dictionary)
     link_anaphora(doc, index, people, country_of)
-    sieves = SpeakerSieves(
-        doc, index, dictionary=dictionary, country_of=country_of, people=people
-    )
+    sieves = SpeakerSieves(doc, index, dictionary=dictionary, country_of=country_of, people=people)
     return [sieves.link(finding) for finding in findings]

@@ -79,3 +79,12 @@ def test_entities_role_noun_agrees_in_country(
     found = speakers_of(nlp, text, "the meeting had been useful")
     assert [s["name"] if s else None for s in found] == [speaker]
     assert found[0] is not None and found[0]["country"] == country
+
+
+def test_entities_title_right_before_a_name_is_that_person(nlp: Language) -> None:
+    text = (
+        "Offering his thanks, the speaker of the assembly Tom Baker said the session would "
+        "resume on Monday."
+    )
+    found = speakers_of(nlp, text, "the session would resume")
+    assert [s["name"] if s else None for s in found] == ["Tom Baker"]

@@ -404,18 +404,23 @@ def tight_mention(doc: Doc, span: Span, refs: tuple[ActorRef, ...], index: Menti
 
 
 def comma_appositive(head: Token, index: MentionIndex) -> ActorRef | None:
-    """ "According to the mayor, Dee Margo, police ...": a person named between commas
-    right after a title is the title's holder, whatever the parser attached him to."""
+    """ "According to the mayor, Dee Margo, police ...", "the speaker of the parliament Ali
+    Larijani wrote": a person named right after a title, between commas or with none, is
+    the title's holder, whatever the parser attached him to."""
     if head.pos_ != "NOUN":
         return None
-    doc = head.doc
+    doc = view(head.doc).tokens
     after = head.right_edge.i + 1
-    if after + 1 >= len(doc) or doc[after].text != ",":
+    comma = after < len(doc) and doc[after].text == ","
+    first = after + 1 if comma else after
+    if first >= len(doc):
         return None
-    mention = index.at(doc[after + 1])
-    if mention is None or mention.ref.kind != "person":
+    mention = index.at(doc[first])
+    if mention is None or mention.ref.kind != "person" or mention.span.start != doc[first].idx:
         return None
-    end = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if not comma:
+        return mention.ref
+    end = head.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     closing = doc[end.end] if end is not None and end.end < len(doc) else None
     return mention.ref if closing is None or closing.is_punct else None
 

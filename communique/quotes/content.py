@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from communique.docview import children_of
+from communique.docview import children_of, view
 from communique.quotes.cues import CLAUSE_ONLY, TO_CUES
 from communique.quotes.marks import ANY_DOUBLE, CLOSE_SINGLE, OPEN_SINGLE
 
@@ -376,8 +376,10 @@ def _joined(clause: Token, verb: Token) -> bool:
 
 
 def _same_line(a: Token, b: Token) -> bool:
-    lo, hi = min(a.i, b.i), max(a.i, b.i)
-    return not any("\n" in t.text for t in a.doc[lo:hi])
+    """No line break in the tokens from the first of `a` and `b` up to the other (read from
+    the text: slicing the Doc makes a Token for every word in between)."""
+    first, last = (a, b) if a.i <= b.i else (b, a)
+    return "\n" not in view(a.doc).text[first.idx : last.idx]
 
 
 def object_start(verb: Token, obj: Token) -> int:

@@ -108,6 +108,13 @@ def view(doc: Doc) -> DocView:
     return current
 
 
+def same_line(a: Token, b: Token) -> bool:
+    """No line break between two tokens, from the first up to the other (read from the
+    text: slicing the Doc makes a Token for every word in between)."""
+    first, last = (a, b) if a.i <= b.i else (b, a)
+    return "\n" not in view(a.doc).text[first.idx : last.idx]
+
+
 def children_of(token: Token) -> tuple[Token, ...]:
     """The children of `token`, as `token.children` yields them, built once per token.
 

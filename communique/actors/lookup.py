@@ -84,7 +84,10 @@ class MentionIndex:
         i = self.mentions.index(old)
         del self.mentions[i]
         del self._starts[i]
-        self._by_token = {k: v for k, v in self._by_token.items() if v is not old}
+        span = self.doc.char_span(old.span.start, old.span.end, alignment_mode="expand")
+        for token_i in range(span.start, span.end) if span is not None else ():
+            if self._by_token.get(token_i) is old:  # `old` was registered on its own tokens
+                del self._by_token[token_i]
         self.add(new)
 
     def at(self, token: Token) -> ActorMention | None:
@@ -103,7 +106,7 @@ class MentionIndex:
     def last_person_before(self, offset: int) -> ActorMention | None:
         return self._last_before(offset, person=True)
 
-    def _before(self, offset: int, reach: int | None = None) -> Iterator[ActorMention]:
+    def before(self, offset: int, reach: int | None = None) -> Iterator[ActorMention]:
         """Mentions that start before `offset`, nearest first; with `reach`, only those that
         end at most `reach` characters before it."""
         for i in range(bisect.bisect_left(self._starts, offset) - 1, -1, -1):
@@ -116,7 +119,7 @@ class MentionIndex:
         self, offset: int, *, person: bool, besides: ActorRef | None = None
     ) -> ActorMention | None:
         return next(
-            (m for m in self._before(offset)
+            (m for m in self.before(offset)
              if (m.ref.kind == "person") == person and m.ref != besides),
             None,
         )  # fmt: skip
@@ -302,7 +305,7 @@ class MentionIndex:
         ):
             return []
         found: list[ActorRef] = []
-        for mention in self._before(token.idx, PAIR_REACH):
+        for mention in self.before(token.idx, PAIR_REACH):
             ref = mention.ref
             if ref.kind == "country" and all(f.country != ref.country for f in found):
                 found.append(ref)
@@ -318,7 +321,7 @@ class MentionIndex:
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in children_of(token)):
             return None
         kinds = {"organisation", "group"}
-        found = (m.ref for m in self._before(token.idx, ANAPHORA_REACH) if m.ref.kind in kinds)
+        found = (m.ref for m in self.before(token.idx, ANAPHORA_REACH) if m.ref.kind in kinds)
         return next(found, None)
 
     def _owner(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:

@@ -204,6 +204,11 @@ def _has_named_part(name: str, dictionary: ActorDictionary) -> bool:
     return False
 
 
+def is_pronoun(name: str) -> bool:
+    """ "She", "they", "I"; not "US" (the country) or "IT" (the sector)."""
+    return name.lower() in PRONOUNS and (name == "I" or not name.isupper())
+
+
 def junk_class(
     name: str,
     *,
@@ -223,7 +228,7 @@ def junk_class(
     all_words = words(stripped)
     if not all_words:
         return "lower-case"  # no letters at all: "36", "—"
-    if stripped.lower() in PRONOUNS and (stripped == "I" or not stripped.isupper()):
+    if is_pronoun(stripped):
         return "pronoun"
     if stripped in OUTLET_BYLINES:
         return "byline"

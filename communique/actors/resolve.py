@@ -100,12 +100,12 @@ def _candidate_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[SpacyS
     for ent in view(doc).ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        span = _trim(ent)
+        span = trim_span(ent)
         if span is None or _is_place_not_actor(span, ent.label_, dictionary):
             continue
         if _is_transcript_label(span, dictionary) or _ends_a_title(span, dictionary):
             continue
-        if not _known(span.text, dictionary) and any(
+        if not known_name(span.text, dictionary) and any(
             m.start < span.end and span.start < m.end for m, _ in matched
         ):
             continue
@@ -127,12 +127,14 @@ def _candidate_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[SpacyS
     return kept
 
 
-def _known(text: str, dictionary: ActorDictionary) -> bool:
+def known_name(text: str, dictionary: ActorDictionary, *, bodies: bool = True) -> bool:
+    """The dictionary names `text` as a whole: a country, capital, organisation or person,
+    and with `bodies` a government body ("foreign ministry")."""
     return bool(
         dictionary.country(text)
         or dictionary.metonym(text)
         or dictionary.organisation(text)
-        or dictionary.body(text)
+        or (bodies and dictionary.body(text))
         or dictionary.people(text)
     )
 
@@ -140,7 +142,7 @@ def _known(text: str, dictionary: ActorDictionary) -> bool:
 def _is_place_not_actor(span: SpacySpan, label: str, dictionary: ActorDictionary) -> bool:
     """The model tags towns as people ("Lachin"): a one-word name the gazetteer knows as a
     place, and the dictionary knows as no actor, is a place."""
-    if label not in {"PERSON", "ORG"} or len(span) != 1 or _known(span.text, dictionary):
+    if label not in {"PERSON", "ORG"} or len(span) != 1 or known_name(span.text, dictionary):
         return False
     return lookup_place(span.text) is not None
 
@@ -152,7 +154,7 @@ def _is_transcript_label(span: SpacySpan, dictionary: ActorDictionary) -> bool:
     text = view(span.doc).text
     if not text[span.start_char : span.end_char].isupper():
         return False
-    if _known(text[span.start_char : span.end_char], dictionary):
+    if known_name(text[span.start_char : span.end_char], dictionary):
         return False
     return (
         text[max(0, span.start_char - 2) : span.start_char] == "(("
@@ -164,7 +166,7 @@ def _ends_a_title(span: SpacySpan, dictionary: ActorDictionary) -> bool:
     """The model tags the last word of a title as an organisation: "State" in "Secretary of
     State Marco Rubio", "Defense" in "Minister of Defense". A common word the dictionary
     does not know, after "of" and a title, is part of the title."""
-    if _known(span.text, dictionary) or not all(is_common_word(t.text) for t in span):
+    if known_name(span.text, dictionary) or not all(is_common_word(t.text) for t in span):
         return False
     start = span.start
     if start < 2 or span.doc[start - 1].lower_ != "of":
@@ -217,7 +219,7 @@ def _is_junk_name(span: SpacySpan, ref: ActorRef, dictionary: ActorDictionary) -
     return junk_class(ref.name, kind=ref.kind, text=text, dictionary=dictionary) is not None
 
 
-def _trim(span: SpacySpan) -> SpacySpan | None:
+def trim_span(span: SpacySpan) -> SpacySpan | None:
     """Drop a leading article, a trailing possessive and anything after a line break."""
     start, end = span.start, span.end
     tokens = view(span.doc).tokens
@@ -576,7 +578,7 @@ def mention_for_span(
         mention = _resolve_span(inner, "DICT", dictionary=dictionary, published=published)
         if mention is not None:
             return mention
-    trimmed = _trim(span)
+    trimmed = trim_span(span)
     if trimmed is None or not _looks_like_name(trimmed):
         return None
     label = "PERSON" if trimmed.root.ent_type_ == "PERSON" else "ORG"

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..actors.dictionary import ActorDictionary
 from ..actors.items import ActorMention
 from ..actors.lookup import MentionIndex
-from ..actors.names import PRONOUNS
+from ..actors.names import is_pronoun
 from ..quotes.items import QuoteFinding
 from .anaphora import link_anaphora
 from .items import Link
@@ -42,14 +42,9 @@ def organisation_mentions(
 ) -> list[ActorMention]:
     """The actor stage's mentions with organisations kept as themselves; a pronoun the
     model tagged as a name ("She" at a sentence's start) is left to the pronoun sieve."""
-    named = [m for m in mentions if not _pronoun(m.span.text.strip())]
+    named = [m for m in mentions if not is_pronoun(m.span.text.strip())]
     kept = institutions(as_written(doc, named, dictionary), dictionary)
     return acronyms(statement_authors(kept), doc)
-
-
-def _pronoun(text: str) -> bool:
-    """ "She", "he"; not "US" (the country) or "IT" (the sector)."""
-    return text.lower() in PRONOUNS and not text.isupper()
 
 
 def link_entities(

@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from ..actors.dictionary import ActorDictionary
 from ..actors.items import ActorMention, ActorRef
 from ..actors.names import junk_class
+from ..actors.resolve import known_name, trim_span
 from ..docview import view
 from ..model import Span
 from ..places import lookup_place
@@ -75,11 +76,12 @@ def as_written(
     a whole keeps its dictionary coding."""
     out = sorted(mentions, key=lambda m: m.span.start)
     for ent in view(doc).ents:
-        if ent.label_ != "ORG" or not looks_like_organisation(_trimmed(ent)):
+        span = trim_span(ent) if ent.label_ == "ORG" else None
+        if span is None or not looks_like_organisation(span):
             continue
-        span = _trimmed(ent)
         name = written_name(span.text)
-        if _known_whole(name, dictionary) or lookup_place(name) is not None:
+        # a body the dictionary knows generically ("Central Command") still keeps its name
+        if known_name(name, dictionary, bodies=False) or lookup_place(name) is not None:
             continue
         inside = [m for m in out if span.start_char <= m.span.start and m.span.end <= span.end_char]
         if any(m.ref.kind == "person" for m in inside):
@@ -92,25 +94,6 @@ def as_written(
         out = [m for m in out if m not in inside]
         out.append(ActorMention(record, ref, "organisation"))
     return sorted(out, key=lambda m: m.span.start)
-
-
-def _trimmed(ent: SpacySpan) -> SpacySpan:
-    start, end = ent.start, ent.end
-    tokens = view(ent.doc).tokens
-    while start < end and (tokens[start].lower_ == "the" or tokens[start].is_punct):
-        start += 1
-    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].text in {"’s", "'s"}):
-        end -= 1
-    return ent.doc[start:end]
-
-
-def _known_whole(name: str, dictionary: ActorDictionary) -> bool:
-    return bool(
-        dictionary.country(name)
-        or dictionary.metonym(name)
-        or dictionary.organisation(name)
-        or dictionary.people(name)
-    )
 
 
 def _organisation(name: str, inside: list[ActorMention]) -> ActorRef:

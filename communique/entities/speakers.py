@@ -149,11 +149,8 @@ class SpeakerSieves:
         return (
             self.index.appositive_person(head)
             or self._person_in_phrase(head)
-            or self._comma_appositive(head)
+            or comma_appositive(head, self.index)
         )
-
-    def _comma_appositive(self, head: Token) -> ActorRef | None:
-        return comma_appositive(head, self.index)
 
     def they(self, head: Token) -> ActorRef | None:
         """ "they said": the nearest group or organisation that is a subject a few sentences
@@ -227,7 +224,7 @@ class SpeakerSieves:
         armed = bool(modifiers & ARMED_WORDS)
         by_word: ActorRef | None = None
         nearest: ActorRef | None = None
-        for mention in self.index._before(head.idx):
+        for mention in self.index.before(head.idx):
             ref = mention.ref
             if ref.kind not in ORG_KINDS:
                 continue

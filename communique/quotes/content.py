@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from communique.docview import children_of, view
+from communique.docview import children_of, same_line
 from communique.quotes.cues import CLAUSE_ONLY, TO_CUES
 from communique.quotes.marks import ANY_DOUBLE, CLOSE_SINGLE, OPEN_SINGLE
 
@@ -129,7 +129,7 @@ def content_range(verb: Token) -> tuple[int, int] | None:
     """Token range of what `verb` reports, tried from the most to the least reliable parse."""
     lemma = verb.lemma_.lower()
     children = list(children_of(verb))
-    comps = [c for c in children if c.dep_ == "ccomp" and _same_line(c, verb) and _joined(c, verb)]
+    comps = [c for c in children if c.dep_ == "ccomp" and same_line(c, verb) and _joined(c, verb)]
     comps = [c for c in comps if c.i > verb.i] or comps  # "It is late; she says ..."
     if comps:
         if lemma in CLAUSE_ONLY and comps[0].i < verb.i:
@@ -373,13 +373,6 @@ def _joined(clause: Token, verb: Token) -> bool:
     if clause.i > verb.i:
         return True
     return not any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1 : verb.i])
-
-
-def _same_line(a: Token, b: Token) -> bool:
-    """No line break in the tokens from the first of `a` and `b` up to the other (read from
-    the text: slicing the Doc makes a Token for every word in between)."""
-    first, last = (a, b) if a.i <= b.i else (b, a)
-    return "\n" not in view(a.doc).text[first.idx : last.idx]
 
 
 def object_start(verb: Token, obj: Token) -> int:

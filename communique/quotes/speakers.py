@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from communique.docview import children_of, view
+from communique.docview import children_of, same_line, view
 from communique.quotes.gender import pronoun_gender
 from communique.quotes.index import DocIndex, Name, is_name_token
 from communique.quotes.lexicon import (
@@ -99,7 +99,8 @@ def _speaker_in_tree(verb: Token) -> Token | None:
     for _ in range(4):
         for child in children_of(verb):
             speaks = child.dep_ in ("nsubj", "csubj") and _may_speak(child, verb)
-            if speaks and _same_line(child, verb):
+            # a bad parse can take a subject from the line above (a time stamp, a heading)
+            if speaks and same_line(child, verb):
                 return child
             if child.dep_ == "agent":
                 for obj in children_of(child):
@@ -115,13 +116,6 @@ def _speaker_in_tree(verb: Token) -> Token | None:
             continue
         return None
     return None
-
-
-def _same_line(a: Token, b: Token) -> bool:
-    """No paragraph break between two tokens (a bad parse can take a subject from the line
-    above: a time stamp, a heading)."""
-    lo, hi = min(a.i, b.i), max(a.i, b.i)
-    return not any("\n" in t.text for t in a.doc[lo:hi])
 
 
 def _may_speak(subject: Token, verb: Token) -> bool:

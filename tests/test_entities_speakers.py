@@ -207,3 +207,12 @@ def test_entities_statement_speaks_for_its_author(
     nlp: Language, text: str, content: str, speaker: str
 ) -> None:
     assert speaker in speaker_names(nlp, text, content)
+
+
+def test_entities_a_person_s_team_is_no_state_body(nlp: Language) -> None:
+    text = (
+        "Prime Minister Igor Matovic of Slovakia spoke on Monday. Matovic's legal team said "
+        "the charges were false."
+    )
+    for speaker in speakers_of(nlp, text, "the charges were false"):
+        assert speaker is None or speaker["sector"] != "GOV" or speaker["kind"] == "person"

@@ -252,8 +252,9 @@ class SpeakerSieves:
         return self._organisation_named(head, head)
 
     def _owned_body(self, head: Token) -> ActorRef | None:
-        """ "Matovic's government office said": the office of the owner's country, named as
-        described ("Slovak government office")."""
+        """ "Matovic's government office said": a state body of the owner's country, an
+        unnamed actor described as the text does ("Slovak government office"); "his legal
+        team" or "her campaign" is no body of a state."""
         owner = next((c for c in children_of(head) if c.dep_ == "poss"), None)
         mention = self.index.at(owner) if owner is not None else None
         if mention is None or mention.ref.country in {None, "IGO", "NGO"}:
@@ -261,11 +262,17 @@ class SpeakerSieves:
         if self.index.at(head) is not None:
             return None
         words = _described(head)
+        bodies = [self.dictionary.body(t.lemma_.lower()) for t in words]
+        sector = next(
+            (b.sector for b in bodies if b is not None and b.sector in STATE_SECTORS), None
+        )
+        if sector is None:
+            return None
         country = mention.ref.country
         name = group_name(words, country, self.dictionary)
-        if name is None or not self.good_name(name, "group"):  # a description, as a group's
-            return None  # "Guatemalan legal team": no body of a state
-        ref = ActorRef("organisation", name, country, "GOV")
+        if name is None or not self.good_name(name, "group"):
+            return None
+        ref = ActorRef("group", name, country, sector)
         start, end = words[0].idx, head.idx + len(head.text)
         self.index.add(ActorMention(Span(self.text[start:end], start, end), ref, "described"))
         return ref

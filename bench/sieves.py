@@ -5,7 +5,7 @@ For every gold quote that communique finds, the sieve that linked the found quot
 shared scorer's own rule (`score.speaker_ok`). Reads `../shared/benchmarks/news_gold/` at run
 time and says so when it is missing; nothing of it is stored in the project.
 
-    python bench/sieves.py [--show]
+    python bench/sieves.py [--show [--context]]
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from communique.pipeline import extract
 from communique.quotes.items import QuoteFinding
 
 SHOW = "--show" in sys.argv  # print each wrong speaker under its sieve
+CONTEXT = "--context" in sys.argv  # with --show: the text before each wrong speaker's quote
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "news_gold"
 
 
@@ -98,6 +99,9 @@ def table(articles: list[dict[str, Any]]) -> list[str]:
                 got = actor["name"] if actor else None
                 print(f"  {sieve}: gold {quote['speaker']!r}, got {got!r} "
                       f"({(found.get('speaker_mention') or {}).get('text')!r})")  # fmt: skip
+                if CONTEXT:
+                    before = text[max(0, where[0] - 300) : where[0]].replace("\n", " / ")
+                    print(f"      ...{before}>>>{text[where[0] : where[1] + 80]!r}")
     rows = ["| sieve | speakers linked | right | precision |", "| --- | --- | --- | --- |"]
     names = sorted({s for s, _ in tally}, key=lambda s: -(tally[(s, True)] + tally[(s, False)]))
     for name in names:

@@ -42,7 +42,8 @@ def link_anaphora(
         pronoun = token.pos_ == "PRON" and token.lower_ in PERSONAL
         if not pronoun and (token.pos_ != "NOUN" or token.tag_ != "NN"):
             continue  # only pronouns and singular nouns can stand for a person here
-        if index.at(token) is not None or people.quoted(token.idx):
+        own = index.at(token)
+        if people.quoted(token.idx) or (own is not None and not _unnamed_role(own, token)):
             continue
         if pronoun:
             subject = token.dep_ in {"nsubj", "nsubjpass"}
@@ -57,9 +58,35 @@ def link_anaphora(
                 )
             continue
         role = role_person(token, index, people, country_of)
+        how = "role"
+        if role is None and _described_subject(token, people):
+            role, how = people.named_next(token.idx, token.lemma_), "cataphora"
         if role is not None:
             start = token.left_edge.idx
-            _register(index, people, token, start, token.idx + len(token.text), role, "role")
+            _register(index, people, token, start, token.idx + len(token.text), role, how)
+
+
+def _unnamed_role(own: ActorMention, token: Token) -> bool:
+    """A generic group read off a singular role noun ("China's U.N. ambassador"): a person
+    the text may name next."""
+    return own.how == "generic" and own.ref.kind == "group" and token.tag_ == "NN"
+
+
+def _described_subject(token: Token, people: People) -> bool:
+    """A subject described by its role before a name ("China's envoy said", "the gang's
+    leader told the court"), with no name of its own in the phrase."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.tag_ != "NN":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in ORG_NOUNS or (lemma not in PEOPLE_NOUNS and not people.is_title(lemma)):
+        return False
+    children = children_of(token)
+    if any(c.dep_ == "appos" for c in children) or any(
+        t.ent_type_ == "PERSON" for t in token.subtree
+    ):
+        return False
+    # definite only: "an eyewitness said" brings in someone who stays unnamed
+    return any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in children)
 
 
 def _own_clauses(pronoun: Token) -> frozenset[int]:
@@ -125,4 +152,9 @@ def _register(
     people.add(people.person_mention(token, start, ref))
     if token.dep_ != "poss":
         text = view(token.doc).text[start:end]
-        index.add(ActorMention(Span(text, start, end), ref, how))
+        mention = ActorMention(Span(text, start, end), ref, how)
+        old = index.at(token)
+        if old is not None:  # a generic group the person replaces
+            index.replace(old, mention)
+        else:
+            index.add(mention)

@@ -48,6 +48,7 @@ KNOWN = frozenset(
     {"dictionary", "metonym", "organisation", "acronym", "institution", "abbreviation"}
 )
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+CATAPHORA_SENTENCES = 2  # how far a described person's name may come after the description
 
 
 def title_stem(word: str, dictionary: ActorDictionary | None = None) -> str:
@@ -237,6 +238,24 @@ class People:
         candidates.reverse()  # text order
         ranked = sorted(candidates, key=lambda m: (not m.subject, m.nested))
         return ranked[0].ref
+
+    def named_next(self, offset: int, role: str) -> ActorRef | None:
+        """The person a role described before any name stands for ("China's envoy told
+        reporters ... Fu Cong blamed ..."): the first person named as a subject in the next
+        two sentences, named nowhere before, with no title that says otherwise."""
+        sent = self.sent_number(offset)
+        before = {m.ref for m in self.mentions if m.start < offset}
+        role = self.stem(role)
+        for mention in self.mentions[bisect.bisect_right(self._starts, offset) :]:
+            if mention.sent > sent + CATAPHORA_SENTENCES:
+                return None
+            if mention.sent == sent or not mention.subject or self.quoted(mention.start):
+                continue
+            titles = self.titles.get(mention.ref, set())
+            if mention.ref in before or (titles and role not in titles):
+                return None  # someone else: the role is not about the next name
+            return mention.ref
+        return None
 
     def with_title(
         self, offset: int, head: str, modifiers: Iterable[str], *, country: str | None = None

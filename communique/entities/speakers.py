@@ -29,6 +29,7 @@ from ..docview import children_of, view
 from ..model import Span
 from ..quotes.items import QuoteFinding
 from ..quotes.lexicon import ORG_NOUNS, STATEMENT_NOUNS
+from ..quotes.speakers import speaker_of_cue
 from .items import Link
 from .organisations import initials
 from .people import People
@@ -39,7 +40,12 @@ ORG_REACH = 1500  # characters back for "the ministry" with no name match
 THEY_REACH = 600  # characters back for "they": about three sentences
 ORG_KINDS = frozenset({"organisation", "group"})
 SOURCE_PREPS = frozenset({"by", "from", "of"})
-LINKED_HOW = frozenset({"pronoun", "role", "surname", "title", "acronym", "organisation"})
+LINKED_HOW = frozenset(
+    {"pronoun", "role", "cataphora", "surname", "title", "acronym", "organisation"}
+)
+ISSUING_VERBS = frozenset(
+    {"issue", "release", "publish", "sign", "post", "send", "circulate", "deliver", "file"}
+)  # "X issued a statement": the statement is X's
 CHANNEL_NOUNS = frozenset(
     {"account", "page", "feed", "channel", "website", "handle", "site"}
 )  # "X's account": X speaks
@@ -504,6 +510,9 @@ def _statement_source(head: Token) -> Token | None:
                 if grand.dep_ == "agent" or (grand.dep_ == "prep" and grand.lower_ == "from"):
                     source = next((g for g in children_of(grand) if g.dep_ == "pobj"), None)
                     return _account_owner(source) if source is not None else None
+    verb = head.head
+    if head.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
+        return speaker_of_cue(verb)  # "Lee issued a statement saying ...": Lee
     return None
 
 

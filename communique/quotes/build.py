@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from communique.model import Span
 from communique.quotes.index import DocIndex
 from communique.quotes.items import IndirectHit, QuoteFinding, QuoteKindName
+from communique.quotes.lexicon import RELATIVE_PRONOUNS
 from communique.quotes.speakers import mention_range, resolve
 
 MIN_NARRATED_WORDS = 2
@@ -110,7 +111,7 @@ def give_clause(
     if any(f.kind == "direct" for f in inside) and not narrated(index, tokens):
         return
     for f in inside:
-        if f.clause is not None:
+        if f.clause is not None or _relative_speaker(f):
             continue
         findings[findings.index(f)] = dataclasses.replace(
             f,
@@ -121,6 +122,13 @@ def give_clause(
             speaker_ref=report.speaker_ref or f.speaker_ref,
             anonymous=report.anonymous,
         )
+
+
+def _relative_speaker(finding: QuoteFinding) -> bool:
+    """A fragment whose own cue has a relative pronoun for subject ("..., such as Lee, who
+    called it a “disgrace”") keeps that speaker: the clause is Lee's, not the outer report's."""
+    mention = finding.speaker_mention
+    return mention is not None and mention.text.lower() in RELATIVE_PRONOUNS
 
 
 def narrated(index: DocIndex, tokens: tuple[int, int]) -> bool:

@@ -25,6 +25,7 @@ from communique.quotes.index import SENT_END, DocIndex, is_name_token
 from communique.quotes.speakers import speaker_of_cue
 
 POST_LIMIT = 30
+BARE_ATTRIBUTION_WORDS = 6  # words besides speaker and cue in a sentence that only attributes
 PRE_LIMIT = 45
 DASHES = frozenset({"—", "–", "-", "--", "―"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -163,21 +164,29 @@ def attribute_window(
     """Cue and speaker in the words next to a quote (`after`: the words follow it)."""
     if not window:
         return None
+    next_sentence = after and closes_sentence
     for token in window:
         if is_according(token):
             obj = according_object(token)
-            if obj is not None:
-                return Attribution((token.i, token.i + 2), obj, "according")
+            cue = (token.i, token.i + 2)
+            if obj is not None and not (next_sentence and not _bare(window, cue, obj)):
+                return Attribution(cue, obj, "according")
     verbs = [t for t in window if is_cue_verb(t, lex)]
     if not after:
         verbs.reverse()
     lo, hi = window[0].i, window[-1].i
     for verb in verbs:
-        if after and closes_sentence and _own_content(index, verb):
+        if next_sentence and _own_content(index, verb):
             continue
         speaker = speaker_of_cue(verb)
-        if speaker is None or index.token_region[speaker.i] >= 0 or not lo <= speaker.i <= hi:
+        if (
+            speaker is None
+            or index.token_region[speaker.i] >= 0
+            or not _near(index, speaker, verb, (lo, hi))
+        ):
             speaker = _nearest_nominal(window, verb)
+        if next_sentence and speaker is not None and not _bare(window, verb, speaker):
+            continue  # "Since May, when Lee called for ...": not an attribution
         if speaker is not None:
             return Attribution(cue_tokens(verb), speaker, "post" if after else "pre")
     if after and _signed(window):
@@ -204,6 +213,32 @@ def _signed(window: list[Token]) -> bool:
         return len(window) > 1 and is_name_token(window[1])
     before = first.doc[first.i - 1].text if first.i > 0 else ""
     return before[-1:] in DASHES and is_name_token(first)
+
+
+def _near(index: DocIndex, speaker: Token, verb: Token, window: tuple[int, int]) -> bool:
+    """The cue's subject is in the window, or before it in the cue's sentence and paragraph
+    (a quoted show title can end the window early: "Lee, on the “Late Show”, said, “...")."""
+    if window[0] <= speaker.i <= window[1]:
+        return True
+    return (
+        speaker.i < window[0]
+        and index.sent_number(speaker.i) == index.sent_number(verb.i)
+        and index.token_para[speaker.i] == index.token_para[verb.i]
+    )
+
+
+def _bare(window: list[Token], cue: Token | tuple[int, int], speaker: Token) -> bool:
+    """A sentence after a quote that ends its own is that quote's attribution only when its
+    main verb is the cue (or it is an "according to") and it says little besides who spoke
+    ("Lee said." "Lee told reporters on Monday."); "Lee and Ray also argued about who
+    started it." is news of its own."""
+    if isinstance(cue, Token):
+        if cue.dep_ != "ROOT":
+            return False
+        cue = cue_tokens(cue)
+    named = {t.i for t in speaker.subtree} | set(range(*cue))
+    rest = [t for t in window if t.i not in named and not t.is_punct]
+    return len(rest) <= BARE_ATTRIBUTION_WORDS
 
 
 def _own_content(index: DocIndex, verb: Token) -> bool:

@@ -31,6 +31,7 @@ from communique.quotes.cues import (
 from communique.quotes.direct import region_tokens
 from communique.quotes.index import DocIndex
 from communique.quotes.items import IndirectHit
+from communique.quotes.lexicon import OUTLET_WORDS, RELATIVE_PRONOUNS
 from communique.quotes.nominal import is_cue_noun, nominal_hit
 from communique.quotes.speakers import speaker_of_cue
 
@@ -71,7 +72,7 @@ def find_indirect(index: DocIndex, lex: CueLexicon) -> list[IndirectHit]:
             continue
         hit: IndirectHit | None = None
         if is_according(token):
-            hit = _according_hit(index, token)
+            hit = _according_hit(index, token, lex)
         elif is_cue_verb(token, lex) or _reports_clause(token):
             hit = _verb_hit(index, token)
         elif (prep := predicative_prep(token, lex)) is not None:
@@ -143,7 +144,7 @@ def _speakerless_hit(
     return IndirectHit(trimmed, cue_tokens(verb), None, "passive") if trimmed else None
 
 
-def _according_hit(index: DocIndex, token: Token) -> IndirectHit | None:
+def _according_hit(index: DocIndex, token: Token, lex: CueLexicon) -> IndirectHit | None:
     obj = according_object(token)
     if obj is None:
         return None
@@ -152,8 +153,8 @@ def _according_hit(index: DocIndex, token: Token) -> IndirectHit | None:
         if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
             break
         clause = clause.head
-    if clause.i == token.i:
-        return None
+    if clause.i == token.i or _carried_report(clause, obj, lex):
+        return None  # "According to the agency, Mayor Lee said ...": Lee's report
     phrase = (token.left_edge.i, token.right_edge.i + 1)
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
     if phrase[0] - lo >= hi - phrase[1]:
@@ -163,3 +164,13 @@ def _according_hit(index: DocIndex, token: Token) -> IndirectHit | None:
     if content is None:
         return None
     return IndirectHit(content, (token.i, token.i + 2), obj, "according")
+
+
+def _carried_report(verb: Token, source: Token, lex: CueLexicon) -> bool:
+    """A news outlet as the source of a cue with a speaker of its own: the outlet only
+    carried the report ("According to the agency NTV, the prosecutor said ..."). Any other
+    source speaks for the subject ("Colombia urged ..., according to spokesperson Duarte")."""
+    if not any(t.lower_ in OUTLET_WORDS for t in source.subtree) or not is_cue_verb(verb, lex):
+        return False
+    speaker = speaker_of_cue(verb)
+    return speaker is not None and speaker.lower_ not in RELATIVE_PRONOUNS

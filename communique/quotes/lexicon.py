@@ -275,3 +275,9 @@ ANONYMITY_WORDS = frozenset(
     {"anonymity", "anonymously", "unnamed", "unidentified", "familiar", "authorized", "authorised"}
 )
 EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which"})
+
+# words that make a source a news outlet, which carries other people's reports
+OUTLET_WORDS = frozenset(
+    {"news", "newspaper", "broadcaster", "television", "tv", "radio", "outlet", "media",
+     "daily", "channel", "press", "wire", "agency"}
+)  # fmt: skip

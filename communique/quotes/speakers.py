@@ -82,7 +82,28 @@ class Resolution:
 
 def speaker_of_cue(verb: Token) -> Token | None:
     """The head token of whoever utters `verb` (a cue), or None."""
-    return _speaker_in_tree(verb) or _name_before(verb)
+    return _after_according(verb) or _speaker_in_tree(verb) or _name_before(verb)
+
+
+def _after_according(verb: Token) -> Token | None:
+    """ "According to the agency NTV, the prosecutor, Ann Lee, said ...": the parser can hang
+    the subject on the source as an apposition; the last one before the cue speaks."""
+    while verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
+        verb = verb.head  # ", adding ...": the cue it adds to
+    if verb.pos_ != "VERB":
+        return None
+    for prep in verb.lefts:
+        if prep.lower_ != "according":
+            continue
+        objects = [g for c in children_of(prep) for g in children_of(c) if g.dep_ == "pobj"]
+        subjects = [
+            c for c in verb.lefts if c.dep_ == "nsubj" and c.i > prep.i and c.ent_type_ != "PERSON"
+        ]
+        for source in objects or subjects:  # the parser may make the source the subject
+            apps = [a for a in source.subtree if a.dep_ == "appos" and a.right_edge.i < verb.i]
+            if apps and verb.doc[apps[0].left_edge.i - 1].text == ",":
+                return apps[-1]
+    return None
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -97,11 +118,15 @@ def _name_before(verb: Token) -> Token | None:
 
 def _speaker_in_tree(verb: Token) -> Token | None:
     for _ in range(4):
-        for child in children_of(verb):
-            speaks = child.dep_ in ("nsubj", "csubj") and _may_speak(child, verb)
+        subjects = [
+            c
+            for c in children_of(verb)
             # a bad parse can take a subject from the line above (a time stamp, a heading)
-            if speaks and same_line(child, verb):
-                return child
+            if c.dep_ in ("nsubj", "csubj") and _may_speak(c, verb) and same_line(c, verb)
+        ]
+        if subjects:  # of two, the name ("Early critic | MP Joan Hale said")
+            return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
+        for child in children_of(verb):
             if child.dep_ == "agent":
                 for obj in children_of(child):
                     if obj.dep_ == "pobj":
@@ -109,7 +134,10 @@ def _speaker_in_tree(verb: Token) -> Token | None:
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
         if verb.dep_ in CLIMB_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
             verb = verb.head
+            if participle and verb.dep_ == "ccomp" and verb.head.pos_ == "VERB":
+                verb = verb.head  # "Lee said the 12 must face charges, adding ...": Lee adds
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "began by saying ...": the subject of "began"

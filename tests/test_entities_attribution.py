@@ -1,0 +1,147 @@
+"""Entities: where the quote finder's attribution decides the speaker. A quote that ends its
+sentence, a statement someone issued, a speaker named after a news outlet, a relative clause
+with a cue of its own, a role described before its name. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import speaker_names
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (  # the next sentence is news of its own, not the quote's cue
+            "“The rebels have never kept a truce,” Lars Karlsson said. “We watched it fail "
+            "twice before, and the capital will know they are not serious.” Karlsson and Olga "
+            "Petrov also argued in public about who had started the fighting.",
+            "We watched it fail twice before",
+            "Lars Karlsson",
+        ),
+        (  # an "according to" that opens the next sentence reports something else
+            "“We ran until we reached the road,” Ana Mendes said. “Some guards ran with us, "
+            "and then we felt safe.” According to earlier accounts, nearly 100 travellers had "
+            "been released before the raid.",
+            "Some guards ran with us",
+            "Ana Mendes",
+        ),
+        (  # a cue in a subordinate clause of the next sentence is no attribution
+            "“Three attackers were killed in the fighting,” Hugo Ortiz said. “Nine other "
+            "people, including two elders, died.” Since May, when President Rosa Lind called "
+            "for a “final push” against the rebels, the town has been quiet.",
+            "Nine other people",
+            "Hugo Ortiz",
+        ),
+    ],
+)
+def test_entities_quote_ending_its_sentence_keeps_the_running_speaker(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    assert speaker_names(nlp, text, content) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Chief surgeon Maria Olsen issued a statement saying the patient had been given "
+            "antibiotics.",
+            "the patient had been given antibiotics",
+            "Maria Olsen",
+        ),
+        (
+            "Foreign Minister Karin Holm released a statement urging both sides to return to "
+            "the talks.",
+            "both sides to return to the talks",
+            "Karin Holm",
+        ),
+    ],
+)
+def test_entities_statement_someone_issued_speaks_for_them(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    assert speaker_names(nlp, text, content) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (  # a news agency only carried what the prosecutor said
+            "According to the state news agency NTV, the chief prosecutor of Almaty, Daulet "
+            "Serikov, said the 12 suspects must face “treason and fraud charges”.",
+            "treason and fraud charges",
+            "Daulet Serikov",
+        ),
+        (  # ", adding" continues the speaker of the main cue, not the subject of its clause
+            "Mayor Ines Varga said the workers must return by Friday, adding that the strike "
+            "had cost the city millions.",
+            "the strike had cost the city millions",
+            "Ines Varga",
+        ),
+        (  # of two subjects the parser gives a cue, the name speaks
+            "Early critic MP Joan Hale said, “We have moved the bill somewhere better”.",
+            "We have moved the bill somewhere better",
+            "Joan Hale",
+        ),
+        (  # a quoted show title does not hide the subject of the cue
+            "Governor Ruth Park, in a taped interview with the “Evening Report” show, dodged "
+            "a question about the budget, but said, “There is a period of change ahead.”",
+            "There is a period of change ahead.",
+            "Ruth Park",
+        ),
+    ],
+)
+def test_entities_cue_subject_is_the_speaker(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    assert speaker_names(nlp, text, content) == [speaker]
+
+
+def test_entities_relative_clause_keeps_its_own_speaker(nlp: Language) -> None:
+    text = (
+        "Other Democrats have broken with the governor and urged him to resign, such as "
+        "former Ohio senator Paul Hendry, who denounced the governor's claims as a “national "
+        "disgrace”."
+    )
+    assert speaker_names(nlp, text, "national disgrace") == ["Paul Hendry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (  # the role first, the name as the next sentence's subject
+            "Norway's U.N. ambassador told reporters that the matter was being handled in "
+            "Geneva. Ola Berg blamed the previous government for the delay.",
+            "the matter was being handled in Geneva",
+            "Ola Berg",
+        ),
+    ],
+)
+def test_entities_role_described_before_its_name(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    assert speaker_names(nlp, text, content) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # an indefinite description brings in someone who stays unnamed
+            "Smoke rose over the port, and an eyewitness said there had been gunfire all night. "
+            "Governor Omar Abdi said the port would reopen on Friday.",
+            "there had been gunfire all night",
+        ),
+        (  # the next name has a title that is not the role's
+            "The country's information minister said the reporter had apologised. President "
+            "Lena Varga said the matter was closed.",
+            "the reporter had apologised",
+        ),
+    ],
+)
+def test_entities_role_is_not_the_next_name_when_the_text_says_otherwise(
+    nlp: Language, text: str, content: str
+) -> None:
+    names = speaker_names(nlp, text, content)
+    assert "Omar Abdi" not in names and "Lena Varga" not in names

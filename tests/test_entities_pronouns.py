@@ -89,3 +89,14 @@ def test_entities_pronoun_agrees_in_gender(
     nlp: Language, text: str, content: str, speaker: str
 ) -> None:
     assert speaker_names(nlp, text, content) == [speaker]
+
+
+def test_entities_gender_comes_from_surname_mentions_too(nlp: Language) -> None:
+    # the evidence for her gender is on surname-only mentions ("Okafor said she ...")
+    text = (
+        "The lawyer Ngozi Okafor filed the appeal. Okafor said she would fight on. Later, "
+        "Okafor told the court she was ready. Judge Peter Hahn adjourned the case. Okafor is "
+        "due to testify next week, Hahn said. “The court will hear all of it,” he told the "
+        "jury."
+    )
+    assert speaker_names(nlp, text, "The court will hear all of it") == ["Peter Hahn"]

@@ -169,8 +169,11 @@ class People:
             span = self.doc.char_span(m.start, m.start + 1, alignment_mode="expand")
             if span is None:
                 continue
-            end = span.start + len(m.ref.name.split()) if m.ref.name.split() else span.end
-            ranges.append((span.start, min(end, len(self.doc))))
+            words = set(m.ref.name.split())
+            end = span.start + 1  # the mention's own words: "Lee" of "Ann Lee" is one
+            while end < len(self.doc) and self.doc[end].text in words:
+                end += 1
+            ranges.append((span.start, end))
         by_surname = guess_genders(self.doc, ranges)
         out: dict[ActorRef, str] = {}
         for ref in self.titles:

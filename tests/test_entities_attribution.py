@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.event_helpers import speaker_names
+from tests.event_helpers import result_of, speaker_names
 
 
 @pytest.mark.parametrize(
@@ -145,3 +145,31 @@ def test_entities_role_is_not_the_next_name_when_the_text_says_otherwise(
 ) -> None:
     names = speaker_names(nlp, text, content)
     assert "Omar Abdi" not in names and "Lena Varga" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (  # "read" is a cue when a text is its subject, and the text speaks for its issuer
+            "In Nairobi, Norvale Airways released a statement which read, in part, “We "
+            "regret the decision and will appeal it.”",
+            "We regret the decision and will appeal it.",
+            "Norvale Airways",
+        ),
+        (  # "the statement" is the one issued a sentence before
+            "Governor Ruth Park issued a statement on Monday night. The statement said the "
+            "curfew would be lifted at dawn.",
+            "the curfew would be lifted at dawn",
+            "Ruth Park",
+        ),
+    ],
+)
+def test_entities_text_speaks_for_its_issuer(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    assert speaker_names(nlp, text, content) == [speaker]
+
+
+def test_entities_read_is_no_cue_for_a_person(nlp: Language) -> None:
+    found = result_of(nlp, "Ann Lee read the report aloud to the committee on Monday.")
+    assert found["quotes"] == []

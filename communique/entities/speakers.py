@@ -29,7 +29,7 @@ from ..docview import children_of, view
 from ..model import Span
 from ..quotes.items import QuoteFinding
 from ..quotes.lexicon import ORG_NOUNS, STATEMENT_NOUNS
-from ..quotes.speakers import speaker_of_cue
+from ..quotes.speakers import antecedent, speaker_of_cue
 from .items import Link
 from .organisations import initials
 from .people import People
@@ -92,6 +92,7 @@ class SpeakerSieves:
         if words is None:
             return None
         head = words.root
+        head = antecedent(head) or head  # "a statement which read": the statement
         refs: list[ActorRef] = []
         sieve = ""
         for conjunct in sorted([head, *_conjuncts(head)], key=lambda t: t.i):
@@ -145,18 +146,50 @@ class SpeakerSieves:
         if own is not None and own.ref.kind == "person":
             return own.ref
         if _statement(head):
-            source = _statement_source(head)
+            source = _statement_source(head) or self._earlier_statement(head)
             if source is not None:
                 found = self.one(source)
                 if found is not None:
                     return found.refs[0]
                 refs = self.index.refs_for(source) if source.pos_ == "PROPN" else []
-                return refs[0] if len(refs) == 1 else self._by_initials(source)
+                if len(refs) == 1:
+                    return refs[0]
+                return self._by_initials(source) or self._same_name(source)
         return (
             self.index.appositive_person(head)
             or self._person_in_phrase(head)
             or comma_appositive(head, self.index)
         )
+
+    def _same_name(self, token: Token) -> ActorRef | None:
+        """The one actor named elsewhere in the article with the words of this name (the
+        parser may leave a name at a paragraph's start untagged)."""
+        if token.pos_ != "PROPN":
+            return None
+        first = token.i
+        while (
+            first > 0
+            and self.doc[first - 1].pos_ == "PROPN"
+            and self.doc[first - 1].head.i == token.i
+        ):
+            first -= 1
+        name = self.doc[first : token.i + 1].text
+        refs = {m.ref for m in self.index.mentions if name in {m.span.text, m.ref.name}}
+        return refs.pop() if len(refs) == 1 else None
+
+    def _earlier_statement(self, head: Token) -> Token | None:
+        """ "The statement said": the author of the statement named a few sentences back
+        ("Norvale issued a statement on Monday. The statement said ...")."""
+        if not any(c.lower_ in {"the", "that", "this"} for c in children_of(head)):
+            return None
+        doc = self.doc
+        for i in range(head.i - 1, -1, -1):
+            token = doc[i]
+            if head.idx - token.idx > THEY_REACH:
+                return None
+            if token.lemma_ == head.lemma_ and not self.quoted(token):
+                return _statement_source(token)
+        return None
 
     def they(self, head: Token) -> ActorRef | None:
         """ "they said": the nearest group or organisation that is a subject a few sentences

@@ -111,7 +111,7 @@ def give_clause(
     if any(f.kind == "direct" for f in inside) and not narrated(index, tokens):
         return
     for f in inside:
-        if f.clause is not None or _relative_speaker(f):
+        if f.clause is not None or _relative_speaker(f, report):
             continue
         findings[findings.index(f)] = dataclasses.replace(
             f,
@@ -124,11 +124,13 @@ def give_clause(
         )
 
 
-def _relative_speaker(finding: QuoteFinding) -> bool:
-    """A fragment whose own cue has a relative pronoun for subject ("..., such as Lee, who
-    called it a “disgrace”") keeps that speaker: the clause is Lee's, not the outer report's."""
+def _relative_speaker(finding: QuoteFinding, report: QuoteFinding) -> bool:
+    """A fragment whose own cue, not the report's, has a relative pronoun for subject ("...,
+    such as Lee, who called it a “disgrace”") keeps that speaker: the words are Lee's, not
+    the outer report's."""
     mention = finding.speaker_mention
-    return mention is not None and mention.text.lower() in RELATIVE_PRONOUNS
+    own_cue = finding.cue is not None and finding.cue != report.cue
+    return own_cue and mention is not None and mention.text.lower() in RELATIVE_PRONOUNS
 
 
 def narrated(index: DocIndex, tokens: tuple[int, int]) -> bool:

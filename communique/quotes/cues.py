@@ -17,8 +17,10 @@ from importlib import resources
 from spacy.tokens import Token
 
 from communique.docview import children_of
+from communique.quotes.lexicon import RELATIVE_PRONOUNS, STATEMENT_NOUNS
 
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+TEXT_CUES = frozenset({"read"})  # cues only with a text for subject: "the statement read"
 # cues that take "object + to-infinitive" or a bare to-infinitive as what was said
 TO_CUES = frozenset(
     {
@@ -100,11 +102,24 @@ def is_cue_verb(token: Token, lex: CueLexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma in lex.lemmas:
         return True
+    if lemma in TEXT_CUES:
+        return _text_speaks(token)
     return any(
         (lemma, child.lower_) in lex.particles
         for child in children_of(token)
         if child.dep_ == "prt"
     )
+
+
+def _text_speaks(verb: Token) -> bool:
+    """ "The statement read ...", "a letter which reads ...": a text for subject."""
+    for child in children_of(verb):
+        if child.dep_ != "nsubj":
+            continue
+        relative = child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+        text = verb.head if relative else child
+        return text.lemma_.lower() in STATEMENT_NOUNS
+    return False
 
 
 def predicative_prep(token: Token, lex: CueLexicon) -> str | None:

@@ -173,3 +173,46 @@ def test_entities_text_speaks_for_its_issuer(
 def test_entities_read_is_no_cue_for_a_person(nlp: Language) -> None:
     found = result_of(nlp, "Ann Lee read the report aloud to the committee on Monday.")
     assert found["quotes"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (  # a clause that ends in a colon, with a person for subject, introduces their words
+            "Governor Ruth Park quickly fired back on social media on Sunday night: “This is "
+            "the worst budget our state has seen in twenty years, and everyone knows it.”",
+            "This is the worst budget",
+            "Ruth Park",
+        ),
+        (  # a bare count of people is of the group named before
+            "Some of the British protesters interviewed said they had come to defend their "
+            "jobs. One woman said her mind had changed and several said they wanted the "
+            "politicians to listen.",
+            "they wanted the politicians to listen",
+            "United Kingdom Protesters",
+        ),
+    ],
+)
+def test_entities_speaker_from_the_clause_around_the_quote(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    assert speaker_names(nlp, text, content) == [speaker]
+
+
+def test_entities_others_is_not_the_group_named_before(nlp: Language) -> None:
+    text = (
+        "Some of the British protesters interviewed said they had come to defend their jobs. "
+        "Still, others suggest the march was organised by the unions."
+    )
+    assert speaker_names(nlp, text, "the march was organised") == [None]
+
+
+def test_entities_each_coordinated_speaker_has_its_own_mention(nlp: Language) -> None:
+    text = (
+        "Both Mexican President Ana Ortiz and outgoing Canadian Prime Minister Paul Grant said "
+        "they had made progress on the border."
+    )
+    result = result_of(nlp, text)
+    actors = {a["id"]: a["name"] for a in result["actors"]}
+    mentions = {actors[q["speaker"]]: q["speaker_mention"]["text"] for q in result["quotes"]}
+    assert mentions == {"Ana Ortiz": "Ana Ortiz", "Paul Grant": "Paul Grant"}

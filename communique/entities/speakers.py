@@ -43,6 +43,7 @@ SOURCE_PREPS = frozenset({"by", "from", "of"})
 LINKED_HOW = frozenset(
     {"pronoun", "role", "cataphora", "surname", "title", "acronym", "organisation"}
 )
+SOURCE_NOUNS = frozenset({"media", "police", "army", "military", "government", "press"})
 ISSUING_VERBS = frozenset(
     {"issue", "release", "publish", "sign", "post", "send", "circulate", "deliver", "file"}
 )  # "X issued a statement": the statement is X's
@@ -55,6 +56,7 @@ DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 QUANTIFIERS = frozenset(
     {"one", "some", "several", "many", "few", "other", "two", "both", "most", "all", "another"}
 )
+ELIDED_COUNTS = frozenset({"some", "several", "many", "most", "all", "both", "few"})  # not "others"
 STATEMENT_LIKE = frozenset(
     {"estimate", "position", "account", "figure", "version", "intelligence", "information",
      "assessment", "finding", "findings"}
@@ -348,7 +350,9 @@ class SpeakerSieves:
         knows the holder of on the day is that person ("the prime minister")."""
         if head.lower_ in QUANTIFIERS or head.lower_ in {"others", "member", "members"}:
             of = _of_object(head)  # "some of the protesters", "members of the minority"
-            return self.group(of) if of is not None else None
+            if of is not None:
+                return self.group(of)
+            return self._elided_group(head)
         lemma = head.lemma_.lower()
         titled = (  # "One MP", "an MP": someone with that title, unnamed
             head.pos_ == "PROPN"
@@ -394,6 +398,19 @@ class SpeakerSieves:
             return own.ref
         return ref
 
+    def _elided_group(self, head: Token) -> ActorRef | None:
+        """ "Some of the protesters said ...; several said ...": a bare count of people is
+        of the group last named by a plural a sentence or two before."""
+        if head.lower_ not in ELIDED_COUNTS:
+            return None  # "one", "another": one person, not the group
+        for mention in self.index.before(head.idx, THEY_REACH):
+            span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is None or self.people.quoted(mention.span.start):
+                continue
+            if span.root.tag_ == "NNS" and mention.ref.kind in ORG_KINDS:
+                return mention.ref
+        return None
+
     def _owning_organisation(self, head: Token) -> ActorRef | None:
         """The organisation a described group is: an international one that owns it
         ("European Union foreign ministers" act for the EU), or one named after the noun
@@ -436,6 +453,10 @@ def tight_mention(doc: Doc, span: Span, refs: tuple[ActorRef, ...], index: Menti
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     if words is None:
         return span
+    for conjunct in _conjuncts(words.root):  # "Lee and Governor Ann Ruiz said": Ruiz's words
+        own = index.at(conjunct)
+        if own is not None and own.ref in refs:
+            return own.span
     cut = next((t for t in words if t.dep_ in CLAUSE_DEPS and t.i > words.root.i), None)
     if cut is None or cut.i - words.start < 2:
         return span
@@ -543,6 +564,9 @@ def _statement_source(head: Token) -> Token | None:
                 if grand.dep_ == "agent" or (grand.dep_ == "prep" and grand.lower_ == "from"):
                     source = next((g for g in children_of(grand) if g.dep_ == "pobj"), None)
                     return _account_owner(source) if source is not None else None
+    for child in children_of(head):  # "local media reports", "police reports"
+        if child.dep_ == "compound" and child.lower_ in SOURCE_NOUNS:
+            return child
     verb = head.head
     if head.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
         return speaker_of_cue(verb)  # "Lee issued a statement saying ...": Lee

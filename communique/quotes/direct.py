@@ -203,6 +203,25 @@ def attribute_window(
         ]
         if heads:
             return Attribution((window[-1].i, window[-1].i + 1), heads[-1], "colon")
+    if not after and window[-1].text == ":":
+        subject = _named_subject(window)
+        if subject is not None:  # "Lee fired back on social media on Sunday: “...”"
+            return Attribution((window[-1].i, window[-1].i + 1), subject, "colon")
+    return None
+
+
+def _named_subject(window: list[Token]) -> Token | None:
+    """The subject of the clause a colon ends, when it is a name or a personal pronoun."""
+    lo, hi = window[0].i, window[-1].i
+    roots = [
+        t for t in window if t.dep_ == "ROOT" or (t.pos_ == "VERB" and not lo <= t.head.i <= hi)
+    ]
+    for root in roots:
+        for child in children_of(root):
+            if child.dep_ == "nsubj" and lo <= child.i and (
+                child.ent_type_ == "PERSON" or child.lower_ in {"he", "she"}
+            ):
+                return child
     return None
 
 
@@ -249,6 +268,9 @@ def _own_content(index: DocIndex, verb: Token) -> bool:
 def _nearest_nominal(window: list[Token], verb: Token) -> Token | None:
     before = [t for t in window if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
     after = [t for t in window if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:  # "Lee took to social media, posting ...": Lee, not the media
+        return subjects[-1]
     if before:
         last = before[-1]
         while last.head.i != last.i and last.head in before and last.dep_ in ("compound", "poss"):

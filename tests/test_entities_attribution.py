@@ -216,3 +216,17 @@ def test_entities_each_coordinated_speaker_has_its_own_mention(nlp: Language) ->
     actors = {a["id"]: a["name"] for a in result["actors"]}
     mentions = {actors[q["speaker"]]: q["speaker_mention"]["text"] for q in result["quotes"]}
     assert mentions == {"Ana Ortiz": "Ana Ortiz", "Paul Grant": "Paul Grant"}
+
+
+def test_entities_show_title_after_a_plural_possessive_is_no_quote(nlp: Language) -> None:
+    text = "Ann Lee stressed the point in an interview on ABC News’ “This Week” program."
+    assert result_of(nlp, text)["quotes"] == []
+
+
+def test_entities_next_sentence_cut_by_a_quote_is_no_attribution(nlp: Language) -> None:
+    text = (
+        "“Russia has missiles, so why not give us ours,” said adviser Omar Tekin. “Then we buy "
+        "elsewhere, and you say we broke the rules.” Congress called “reckless” the test of the "
+        "radar on Monday."
+    )
+    assert speaker_names(nlp, text, "Then we buy elsewhere") == ["Omar Tekin"]

@@ -100,3 +100,13 @@ def test_entities_gender_comes_from_surname_mentions_too(nlp: Language) -> None:
         "jury."
     )
     assert speaker_names(nlp, text, "The court will hear all of it") == ["Peter Hahn"]
+
+
+def test_entities_gender_from_the_narrators_pronouns_about_one_person(nlp: Language) -> None:
+    # "her first" tells the reader who Gold is; "he" later is not her
+    text = (
+        "Representative Mary Gold of Ohio won the last seat, her first of the season. On "
+        "Wednesday, the same day that he left the race, Tom Berg endorsed his rival. “Three "
+        "months ago,” he said, “I entered the race.”"
+    )
+    assert speaker_names(nlp, text, "I entered the race.") == ["Tom Berg"]

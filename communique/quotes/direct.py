@@ -32,6 +32,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 NOUN_MODIFIERS = frozenset({"amod", "nmod", "compound", "poss", "nummod"})
 MAX_TITLE_WORDS = 8
 TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "with"})
+POSSESSIVE_MARKS = frozenset({"’s", "'s", "’", "'"})  # "ABC News’ “This Week”"
 INTRODUCERS = frozenset({"that", "saying", "as", "reads", "read", "added", "says", "said"})
 
 
@@ -138,7 +139,7 @@ def is_embedded(index: DocIndex, lex: CueLexicon, start: int) -> bool:
     if j < 0 or "\n" in tokens[j].text or index.token_region[j] >= 0:
         return False
     prev = tokens[j]
-    if not prev.is_alpha and not prev.like_num and prev.text not in ("’s", "'s"):
+    if not prev.is_alpha and not prev.like_num and prev.text not in POSSESSIVE_MARKS:
         return False
     if prev.lower_ in INTRODUCERS or is_cue_verb(prev, lex):
         return _starts_lower(tokens, start) and _short(index, start)
@@ -255,6 +256,8 @@ def _bare(window: list[Token], cue: Token | tuple[int, int], speaker: Token) -> 
         if cue.dep_ != "ROOT":
             return False
         cue = cue_tokens(cue)
+    if window[-1].text not in SENT_END:
+        return False  # the sentence goes on past another quote: more than an attribution
     named = {t.i for t in speaker.subtree} | set(range(*cue))
     rest = [t for t in window if t.i not in named and not t.is_punct]
     return len(rest) <= BARE_ATTRIBUTION_WORDS

@@ -26,6 +26,7 @@ TITLE_GENDER = {
     "dame": "f",
     "madam": "f",
 }
+QUOTE_MARKS = frozenset({'"', "“", "”"})
 PRONOUN_GENDER = {
     "he": "m",
     "him": "m",
@@ -84,4 +85,17 @@ def _pronoun_vote(head: Token, people: list[tuple[int, int]]) -> str | None:
         for child in children_of(clause):
             if child.dep_ == "nsubj" and pronoun_gender(child.text):
                 return pronoun_gender(child.text)
-    return None
+    return _narrated_pronouns(head)
+
+
+def _narrated_pronouns(head: Token) -> str | None:
+    """ "Lee won the vote, her first win": every gendered pronoun the narrator uses in a
+    sentence that names only this person agrees (quoted words speak of others)."""
+    genders = set()
+    inside = False
+    for token in head.sent:
+        if token.text in QUOTE_MARKS:
+            inside = not inside
+        elif not inside and token.i > head.i and pronoun_gender(token.text):
+            genders.add(pronoun_gender(token.text))
+    return genders.pop() if len(genders) == 1 else None

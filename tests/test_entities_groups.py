@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.event_helpers import speakers_of
+from tests.event_helpers import speaker_names, speakers_of
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,22 @@ def test_entities_police_speaker_gets_the_story_country(nlp: Language) -> None:
 def test_entities_relational_noun_speaker_is_not_its_country(nlp: Language, text: str) -> None:
     found = speakers_of(nlp, text, "the sanctions were unfair")
     assert all(s is None or s["name"] != "Russia" for s in found), found
+
+
+def test_entities_demonstrative_group_is_the_group_named_before(nlp: Language) -> None:
+    text = (
+        "Talks in Somalia failed last week after the government blamed the leaders of "
+        "Puntland and Jubaland. Those leaders have said they will no longer recognise the "
+        "president."
+    )
+    assert speaker_names(nlp, text, "they will no longer recognise the president") == [
+        "leaders of Puntland and Jubaland"
+    ]
+
+
+def test_entities_statement_noun_has_no_appositive_person(nlp: Language) -> None:
+    text = (
+        "The governor of Ohio, Tom Berg, fell ill on Friday. According to official statements, "
+        "Berg, now working from a hospital, will keep his duties during a week of rest."
+    )
+    assert speaker_names(nlp, text, "will keep his duties") != ["Tom Berg"]

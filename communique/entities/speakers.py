@@ -56,6 +56,7 @@ DESCRIBING_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 QUANTIFIERS = frozenset(
     {"one", "some", "several", "many", "few", "other", "two", "both", "most", "all", "another"}
 )
+PLACE_OR_BODY = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 ELIDED_COUNTS = frozenset({"some", "several", "many", "most", "all", "both", "few"})  # not "others"
 STATEMENT_LIKE = frozenset(
     {"estimate", "position", "account", "figure", "version", "intelligence", "information",
@@ -157,10 +158,9 @@ class SpeakerSieves:
                 if len(refs) == 1:
                     return refs[0]
                 return self._by_initials(source) or self._same_name(source)
-        return (
-            self.index.appositive_person(head)
-            or self._person_in_phrase(head)
-            or comma_appositive(head, self.index)
+        appositive = None if _statement(head) else comma_appositive(head, self.index)
+        return (  # "According to official statements, Lee ...": Lee is no appositive
+            self.index.appositive_person(head) or self._person_in_phrase(head) or appositive
         )
 
     def _same_name(self, token: Token) -> ActorRef | None:
@@ -371,6 +371,9 @@ class SpeakerSieves:
         own = self.index.at(head)
         if own is not None and own.ref.kind in {"group", "person"}:
             return own.ref
+        earlier = self._earlier_group(head) if own is None else None
+        if earlier is not None:  # "the leaders of Puntland and Jubaland ... Those leaders"
+            return self.group(earlier)
         if own is None:
             person = self.index.appositive_person(head)
             if person is not None:  # "another passenger, Ali Khan,"
@@ -378,13 +381,13 @@ class SpeakerSieves:
             owner = self._owning_organisation(head)
             if owner is not None:
                 return owner
-        words = _described(head)
+        words = _described(head) + _of_places(head)
         named = [c for c in (self.country_of(t.text) for t in words) if c]
         country = named[0] if named else (mention.ref.country if mention else self.index.country)
         sector = mention.ref.sector if mention is not None else "CVL"
         if not words or country is None:
             return None
-        start, end = words[0].idx, head.idx + len(head.text)
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         name = group_name(words, country, self.dictionary)
         if name is None:
             return None
@@ -397,6 +400,18 @@ class SpeakerSieves:
         else:
             return own.ref
         return ref
+
+    def _earlier_group(self, head: Token) -> Token | None:
+        """ "Those leaders", "these protesters": the same plural noun a few sentences back."""
+        if head.tag_ != "NNS" or not any(c.lower_ in {"those", "these"} for c in children_of(head)):
+            return None
+        for i in range(head.i - 1, -1, -1):
+            token = self.doc[i]
+            if head.idx - token.idx > ORG_REACH:
+                return None
+            if token.lemma_ == head.lemma_ and token.tag_ == "NNS" and not self.quoted(token):
+                return token
+        return None
 
     def _elided_group(self, head: Token) -> ActorRef | None:
         """ "Some of the protesters said ...; several said ...": a bare count of people is
@@ -517,6 +532,17 @@ def _described(head: Token) -> list[Token]:
             break
         words.insert(0, token)
     return words
+
+
+def _of_places(head: Token) -> list[Token]:
+    """ "leaders of Puntland and Jubaland": the places or bodies a group is of, as words of
+    its name."""
+    for child in children_of(head):
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
+            obj = next((g for g in children_of(child) if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in PLACE_OR_BODY:
+                return list(head.doc[child.i : obj.right_edge.i + 1])
+    return []
 
 
 def _conjuncts(head: Token) -> list[Token]:

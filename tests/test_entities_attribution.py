@@ -230,3 +230,28 @@ def test_entities_next_sentence_cut_by_a_quote_is_no_attribution(nlp: Language) 
         "radar on Monday."
     )
     assert speaker_names(nlp, text, "Then we buy elsewhere") == ["Omar Tekin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (  # the named person's own report is a quote of its own, not the end of the outer one
+            "Other Democrats have broken with the governor and urged him to resign, such as "
+            "former Ohio senator Paul Hendry, who denounced the governor's claims as a "
+            "“national disgrace”.",
+            {"him to resign", "national disgrace"},
+        ),
+        (  # people described by what they think stay inside what was reported
+            "She said the campaign had “a real chance” with undecided voters who dislike the "
+            "incumbent.",
+            {"a real chance"},
+        ),
+    ],
+)
+def test_entities_report_stops_before_a_named_persons_own_report(
+    nlp: Language, text: str, contents: set[str]
+) -> None:
+    quotes = result_of(nlp, text)["quotes"]
+    assert {q["content"]["text"] for q in quotes} == contents
+    if len(contents) == 1:  # the fragment keeps the whole reported clause
+        assert "undecided voters who dislike the incumbent" in quotes[0]["clause"]["text"]

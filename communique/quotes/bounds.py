@@ -114,6 +114,36 @@ def _other_report(verb: Token, token: Token, lex: CueLexicon) -> bool:
     )
 
 
+def cut_at_relative_report(
+    index: DocIndex, verb: Token, start: int, end: int
+) -> tuple[int, int]:
+    """Stop the content before someone it names who reports in a relative clause of their
+    own at its end ("urged him to resign, such as Lee, who called it a “disgrace”"): that
+    report is Lee's, a quote of its own, and so is the phrase that brings Lee in."""
+    lex = lexicon()
+    for token in index.tokens[start + 1 : end]:
+        relative = any(
+            c.dep_ == "nsubj" and c.lower_ in RELATIVE_WORDS for c in children_of(token)
+        )
+        if (
+            token.dep_ != "relcl"
+            or not relative
+            or token.head.pos_ != "PROPN"  # a named speaker, not "voters who dislike ..."
+            or token.right_edge.i < end - 2
+            or not is_cue_verb(token, lex)
+            or cue_category(token, lex) != "speech"
+            or content_range(token) is None
+        ):
+            continue
+        cut = token.head.left_edge.i
+        for j in range(cut - 1, max(start, cut - 4), -1):  # back to ", such as"
+            if index.tokens[j].text in ASIDE_MARKS:
+                cut = j
+                break
+        return (start, cut) if cut > start + MIN_CONTENT_TOKENS else (start, end)
+    return start, end
+
+
 def drop_aside(index: DocIndex, start: int, end: int) -> tuple[int, int]:
     """Leave out a trailing aside after a comma: a relative clause on the last noun (", which
     forced her to leave") or an appositive (", the city's oldest bank") is the writer's gloss,

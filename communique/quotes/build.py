@@ -12,7 +12,6 @@ from spacy.tokens import Token
 from communique.model import Span
 from communique.quotes.index import DocIndex
 from communique.quotes.items import IndirectHit, QuoteFinding, QuoteKindName
-from communique.quotes.lexicon import RELATIVE_PRONOUNS
 from communique.quotes.speakers import mention_range, resolve
 
 MIN_NARRATED_WORDS = 2
@@ -111,7 +110,7 @@ def give_clause(
     if any(f.kind == "direct" for f in inside) and not narrated(index, tokens):
         return
     for f in inside:
-        if f.clause is not None or _relative_speaker(f, report):
+        if f.clause is not None:
             continue
         findings[findings.index(f)] = dataclasses.replace(
             f,
@@ -122,15 +121,6 @@ def give_clause(
             speaker_ref=report.speaker_ref or f.speaker_ref,
             anonymous=report.anonymous,
         )
-
-
-def _relative_speaker(finding: QuoteFinding, report: QuoteFinding) -> bool:
-    """A fragment whose own cue, not the report's, has a relative pronoun for subject ("...,
-    such as Lee, who called it a “disgrace”") keeps that speaker: the words are Lee's, not
-    the outer report's."""
-    mention = finding.speaker_mention
-    own_cue = finding.cue is not None and finding.cue != report.cue
-    return own_cue and mention is not None and mention.text.lower() in RELATIVE_PRONOUNS
 
 
 def narrated(index: DocIndex, tokens: tuple[int, int]) -> bool:

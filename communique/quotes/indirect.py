@@ -9,6 +9,7 @@ from communique.docview import children_of
 from communique.quotes.bounds import (
     around_speaker,
     cut_at_next_report,
+    cut_at_relative_report,
     cut_at_semicolon,
     drop_aside,
     fit_quotes,
@@ -125,7 +126,8 @@ def _verb_hit(
     content = around_speaker(index, verb, speaker, content)
     if content is None:
         return None
-    content = cut_at_semicolon(index, verb, *cut_at_next_report(index, verb, *content))
+    content = cut_at_next_report(index, verb, *content)
+    content = cut_at_semicolon(index, verb, *cut_at_relative_report(index, verb, *content))
     trimmed = trim(index, *drop_aside(index, *content))
     if trimmed is None:
         return None

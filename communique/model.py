@@ -15,9 +15,11 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 EventMode = Literal["asserted", "future", "conditional", "hypothetical"]
+# How precise an event's time is: "in June 2024" is a month, never its first day.
+DatePrecision = Literal["day", "week", "month", "year"]
 ActorKind = Literal["country", "person", "organisation", "group"]
 
-CONTRACT_VERSION = "1.1"
+CONTRACT_VERSION = "1.2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,8 @@ class Event:
     trigger: Span | None = None
     date: str | None = None
     date_text: str | None = None
+    date_precision: DatePrecision | None = None
+    period: str | None = None
     location: Location | None = None
     mode: EventMode = "asserted"
     negated: bool = False

@@ -32,9 +32,10 @@ from .docview import view
 from .entities import Link, link_entities, organisation_mentions, tight_mention
 from .errors import Errors
 from .events.coder import find_events
-from .events.dating import date_events
+from .events.dating import EventDate, date_events
 from .events.items import EventFinding
 from .events.ontology import VerbPattern, code_info
+from .events.speech import speech_events
 from .guards import article_problem
 from .ingest import IngestError
 from .model import Actor, Article, Event, Quote, Result
@@ -150,11 +151,9 @@ def analyse(
     fallback = partial(generic_mention, dictionary=known, country=country, published=published)
     index = MentionIndex(doc, mentions, fallback=fallback, country=country, members=known.members)
     speakers = link_entities(doc, index, findings, dictionary=known)
-    events = [
-        e
-        for e in find_events(doc, index, findings, patterns=patterns)
-        if e.confidence >= min_confidence
-    ]
+    coded = find_events(doc, index, findings, patterns=patterns)
+    coded += speech_events(doc, index, findings, speakers, coded)
+    events = [e for e in coded if e.confidence >= min_confidence]
     dates = date_events(doc, events, index, published=published)
     mentions = index.mentions  # with the generic actors the events found
     actor_ids = _actor_ids(mentions)
@@ -164,7 +163,7 @@ def analyse(
     doc_ents = [(text[e.start_char : e.end_char], e.start_char, e.end_char, e.label_)
                 for e in view(doc).ents]  # fmt: skip
     records = tuple(
-        _event(i, event, date.date, date.text, doc_ents, actor_ids, quote_ids)
+        _event(i, event, date, doc_ents, actor_ids, quote_ids)
         for i, (event, date) in enumerate(zip(events, dates, strict=True), start=1)
     )
     return Result(article, actors=actors, quotes=quotes, events=records)
@@ -272,8 +271,7 @@ def _quotes(
 def _event(
     number: int,
     event: EventFinding,
-    date: str | None,
-    date_text: str | None,
+    date: EventDate,
     doc_ents: list[tuple[str, int, int, str]],
     ids: dict[ActorRef, str],
     quote_ids: dict[int, str],
@@ -303,8 +301,10 @@ def _event(
         goldstein=info.goldstein,
         evidence=event.evidence,
         trigger=event.trigger,
-        date=date,
-        date_text=date_text,
+        date=date.date,
+        date_text=date.text,
+        date_precision=date.precision,
+        period=date.period,
         location=location,
         mode=event.mode,
         negated=event.negated,

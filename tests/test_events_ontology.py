@@ -152,7 +152,7 @@ def test_verb_lemma_repairs_model_slips() -> None:
 
 
 def test_unknown_code_in_verbs_names_the_row(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_read = ontology._read_tsv
+    real_read = ontology.read_tsv
 
     def read_with_bad_row(name: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
         rows = real_read(name, columns)
@@ -161,7 +161,7 @@ def test_unknown_code_in_verbs_names_the_row(monkeypatch: pytest.MonkeyPatch) ->
             rows.append((9999, bad))
         return rows
 
-    monkeypatch.setattr(ontology, "_read_tsv", read_with_bad_row)
+    monkeypatch.setattr(ontology, "read_tsv", read_with_bad_row)
     load_patterns.cache_clear()
     try:
         with pytest.raises(ValueError, match=r"verbs.tsv line 9999 \(0999 frobnicate\)"):

@@ -55,7 +55,11 @@ def test_pipeline_references_point_to_existing_records(results: list[dict]) -> N
 
 def test_pipeline_events_carry_codes_dates_and_evidence(results: list[dict]) -> None:
     dated = [r for r in results if r["article"]["published"]]
-    assert dated and all(e["date"] for r in dated for e in r["events"])
+    # every event has a time: a day, or a period at its precision ("in June": 2024-06)
+    assert dated and all(e["period"] and e["date_precision"] for r in dated for e in r["events"])
+    assert all(
+        (e["date"] is not None) == (e["date_precision"] == "day") for r in dated for e in r["events"]
+    )
     events = [e for r in results for e in r["events"]]
     assert events
     for event in events:

@@ -6,6 +6,11 @@
    actor (or its country): news keeps the time of an actor's thread until it
    says otherwise ("...the address he delivered on May 28. Aliyev also vowed ...").
 3. Else the publication date, with `date_text` None so the user can tell.
+
+A phrase coarser than a day ("in June", "in 2018", "last week") gives the event no day:
+`date` stays None, `date_text` keeps the phrase and `precision` says how coarse it is. An
+asserted act is never dated after publication: a phrase that resolves later ("a month
+later", counted from publication) is not the event's date.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
 from ..datelines import in_dateline
 from ..docview import view
+from ..model import DatePrecision
 from ..temporal import ResolvedDate, find_date_expressions, resolve
 from . import syntax
 from .items import EventFinding
@@ -30,8 +36,10 @@ PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    date: str | None
-    text: str | None
+    date: str | None  # YYYY-MM-DD, only when the day is known
+    text: str | None  # the phrase that dates the event; None for the publication date
+    precision: DatePrecision | None = None
+    period: str | None = None  # ISO at that precision: 2024-06-11, 2024-W24, 2024-06, 2024
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +56,31 @@ def date_events(
     """The date of each event in `events`, in the same order."""
     phrases = _date_phrases(doc)
     anchors = _anchors(phrases, index, published)
-    fallback = EventDate(published.isoformat() if published else None, None)
+    day = published.isoformat() if published else None
+    fallback = EventDate(day, None, "day", day) if day else EventDate(None, None)
     dated = []
     for event in events:
         own = _own_date(event, phrases, published)
         if own is not None:
-            dated.append(EventDate(own[0].date, own[1]))
+            dated.append(_at_precision(*own))
             continue
         anchor = _last_anchor(anchors, event)
-        dated.append(EventDate(anchor.date, anchor.text) if anchor else fallback)
+        found = EventDate(anchor.date, anchor.text, "day", anchor.date) if anchor else None
+        dated.append(found or fallback)
     return dated
+
+
+def _at_precision(resolved: ResolvedDate, text: str) -> EventDate:
+    """The day when the phrase gives one; else no day, and the period it names."""
+    first = dt.date.fromisoformat(resolved.date)
+    if resolved.granularity == "day":
+        return EventDate(resolved.date, text, "day", resolved.date)
+    if resolved.granularity == "week":
+        year, week, _ = first.isocalendar()
+        return EventDate(None, text, "week", f"{year}-W{week:02d}")
+    if resolved.granularity == "month":
+        return EventDate(None, text, "month", resolved.date[:7])
+    return EventDate(None, text, "year", resolved.date[:4])
 
 
 def _date_phrases(doc: Doc) -> list[SpacySpan]:
@@ -92,8 +115,8 @@ def _own_date(
         if start < sentence.start or end > sentence.end:
             continue
         resolved = resolve(span.text, published, tense=tense)
-        if resolved is None:
-            continue
+        if resolved is None or (not ahead and _after(resolved, published)):
+            continue  # "a month later", counted from publication, dates no reported act
         distance = abs(start - event.trigger.start)
         if best is None or distance < best[0]:
             best = (distance, resolved, span.text)
@@ -107,8 +130,8 @@ def _anchors(
     anchors = []
     for span in phrases:
         resolved = resolve(span.text, published, tense="past")
-        if resolved is None or (published and resolved.date > published.isoformat()):
-            continue
+        if resolved is None or resolved.granularity != "day" or _after(resolved, published):
+            continue  # an actor's thread carries days, not months
         verb = _governing_verb(span.root)
         if verb is None or syntax.mode_of(verb) == "future":
             continue
@@ -117,6 +140,10 @@ def _anchors(
         if actors:
             anchors.append(_Anchor(span.start_char, resolved.date, span.text, actors))
     return anchors
+
+
+def _after(resolved: ResolvedDate, published: dt.date | None) -> bool:
+    return published is not None and resolved.date > published.isoformat()
 
 
 def _governing_verb(token: Token) -> Token | None:

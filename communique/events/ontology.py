@@ -127,7 +127,7 @@ def verb_lemma(text: str, lemma: str) -> str:
     return MODEL_LEMMA_FIXES.get(text.lower(), lemma.lower())
 
 
-def _read_tsv(name: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+def read_tsv(name: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """Rows of a data file as (line number, row), checking the header."""
     text = resources.files("communique").joinpath("data").joinpath("cameo").joinpath(name)
     reader = csv.reader(io.StringIO(text.read_text(encoding="utf-8")), delimiter="\t")
@@ -159,7 +159,7 @@ def _parse_code(line: int, row: dict[str, str]) -> tuple[str, str, str, int, flo
 
 def _read_plover() -> dict[str, tuple[str, str | None]]:
     mapping: dict[str, tuple[str, str | None]] = {}
-    for line, row in _read_tsv("plover.tsv", ("cameo", "plover", "mode")):
+    for line, row in read_tsv("plover.tsv", ("cameo", "plover", "mode")):
         if row["plover"] not in PLOVER_TYPES:
             raise ValueError(f"plover.tsv line {line}: unknown PLOVER type {row['plover']!r}")
         mapping[row["cameo"]] = (row["plover"], row["mode"] or None)
@@ -172,7 +172,7 @@ def load_ontology() -> dict[str, CameoCode]:
     plover = _read_plover()
     ontology: dict[str, CameoCode] = {}
     columns = ("code", "name", "root", "quad_class", "goldstein")
-    for line, row in _read_tsv("cameo_codes.tsv", columns):
+    for line, row in read_tsv("cameo_codes.tsv", columns):
         code, name, root, quad, goldstein = _parse_code(line, row)
         if code in ontology:
             raise ValueError(f"cameo_codes.tsv line {line}: duplicate code {code}")
@@ -232,7 +232,7 @@ def load_patterns() -> dict[str, tuple[VerbPattern, ...]]:
     columns = ("code", "verb", "particle", "object", "target", "passive", "example")
     by_verb: dict[str, list[VerbPattern]] = {}
     seen: set[tuple[str, str | None, frozenset[str]]] = set()
-    for line, row in _read_tsv("verbs.tsv", columns):
+    for line, row in read_tsv("verbs.tsv", columns):
         pattern = _parse_pattern(line, row, codes)
         key = (pattern.verb, pattern.particle, pattern.objects)
         if key in seen:

@@ -130,6 +130,8 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         "trigger": span(row, "trigger"),
         "date": _iso(row["date"]),
         "date_text": row["date_text"],
+        "date_precision": row["date_precision"],
+        "period": row["period"],
         "location": location,
         "mode": row["mode"],
         "negated": row["negated"],

@@ -45,7 +45,8 @@ def actor_key(actor: Actor) -> str:
 def event_key(event: Event, day: str | None, keys: dict[str, str]) -> str:
     source = keys.get(event.source or "", "")
     target = keys.get(event.target or "", "")
-    parts = (day or "", source, target, event.cameo, event.mode, str(event.negated))
+    when = day or event.period or ""
+    parts = (when, source, target, event.cameo, event.mode, str(event.negated))
     return content_id("event|" + "|".join(parts))
 
 
@@ -135,7 +136,8 @@ def _quote(
 def _event(
     uid: str, event: Event, actors: dict[str, Actor], keys: dict[str, str], published: str | None
 ) -> Row:
-    day = _date(event.date) or published
+    # the publication day for an event no phrase dates; none for "in June" (no day known)
+    day = _date(event.date) or (published if event.date_text is None else None)
     row: Row = {
         "article_uid": uid,
         "id": event.id,
@@ -157,6 +159,8 @@ def _event(
         "goldstein": event.goldstein,
         "date": _date(event.date),
         "date_text": event.date_text,
+        "date_precision": event.date_precision,
+        "period": event.period,
         "day": day,
         "location_name": location.name if location else None,
         "location_country": location.country if location else None,

@@ -133,6 +133,14 @@ def _initial(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
 
 
+@migration("0002_event_date_precision")
+def _event_date_precision(con: duckdb.DuckDBPyConnection) -> None:
+    """How precise an event's date is (day, week, month, year) and the period at that
+    precision (2024-06-11, 2024-W24, 2024-06, 2024): contract 1.2."""
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS date_precision VARCHAR")
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS period VARCHAR")
+
+
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Names of the migrations already applied to the database."""
     exists = con.execute(

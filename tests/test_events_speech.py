@@ -1,0 +1,108 @@
+"""Events: what a quote does when its cue only says that someone spoke, and event dates at
+their own precision. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import result_of
+
+
+def _tuples(nlp: Language, text: str, published: str = "2026-03-04") -> set[tuple]:
+    result = result_of(nlp, text, published)
+    country = {a["id"]: a["country"] for a in result["actors"]}
+    return {
+        (country[e["source"]], country.get(e["target"]), e["cameo"])
+        for e in result["events"]
+        if e["mode"] == "asserted" and not e["negated"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            '"The regime in Venezuela is the aggressor here," Colombian Foreign Minister Ana '
+            "Ruiz said on Monday.",
+            ("COL", "VEN", "111"),
+        ),
+        (
+            '"We are grateful to Brazil for its help," Colombian Foreign Minister Ana Ruiz said.',
+            ("COL", "BRA", "051"),
+        ),
+        ('"Ecuador will pay for this," the Colombian army chief said.', ("COL", "ECU", "130")),
+        (
+            '"These claims by Ecuador are baseless," the Colombian foreign ministry said.',
+            ("COL", "ECU", "120"),
+        ),
+        (
+            'Kenyan President Omar Abdi said, "Our condolences go to the government of Peru."',
+            ("KEN", "PER", "018"),
+        ),
+    ],
+)
+def test_events_a_quote_with_a_neutral_cue_is_the_act_its_words_do(
+    nlp: Language, text: str, event: tuple
+) -> None:
+    assert event in _tuples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(  # an interviewee's words are a quote, not a political act
+            'Local resident Maria Gomez said, "The government of Venezuela is shameful."',
+            id="civilian-speaker",
+        ),
+        pytest.param(
+            '"Venezuela is not the aggressor here," Colombian Foreign Minister Ana Ruiz said.',
+            id="negated",
+        ),
+        pytest.param(  # Ecuador's rejection, reported: not the minister's own
+            '"Ecuador rejected our offer on Monday," Colombian Foreign Minister Ana Ruiz said.',
+            id="another-actors-act",
+        ),
+    ],
+)
+def test_events_quote_words_that_are_no_act_of_the_speaker(nlp: Language, text: str) -> None:
+    assert not {t for t in _tuples(nlp, text) if t[2] in {"111", "120"} and t[0] == "COL"}
+
+
+def test_events_an_accusing_cue_is_coded_once(nlp: Language) -> None:
+    text = (
+        'Colombian Foreign Minister Ana Ruiz accused Venezuela of lying, calling it "a disgrace".'
+    )
+    roots = [e["cameo_root"] for e in result_of(nlp, text, "2026-03-04")["events"]]
+    assert roots.count("11") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "period"),
+    [
+        ("Kenya closed the border crossing in 1998.", "year", "1998"),
+        ("Kenya closed the border crossing in June.", "month", "2025-06"),
+        ("Kenya closed the border crossing last week.", "week", "2026-W09"),
+        ("Kenya closed the border crossing on Monday.", "day", "2026-03-02"),
+    ],
+)
+def test_events_dates_keep_their_precision_and_never_invent_a_day(
+    nlp: Language, text: str, precision: str, period: str
+) -> None:
+    events = [
+        e for e in result_of(nlp, text, "2026-03-04")["events"] if e["trigger"]["text"] == "closed"
+    ]
+    assert events
+    for event in events:
+        assert (event["date_precision"], event["period"]) == (precision, period)
+        assert event["date"] == (period if precision == "day" else None)
+
+
+def test_events_an_asserted_act_is_never_dated_after_publication(nlp: Language) -> None:
+    text = (
+        "Senator Ann Lee of Ohio launched her campaign in August. A month later, during the "
+        "third debate, Lee criticised Governor Paul Berg of Texas."
+    )
+    result = result_of(nlp, text, "2019-09-10")
+    dates = [e["date"] for e in result["events"] if e["mode"] == "asserted" and e["date"]]
+    assert dates and all(d <= "2019-09-10" for d in dates)

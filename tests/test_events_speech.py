@@ -106,3 +106,12 @@ def test_events_an_asserted_act_is_never_dated_after_publication(nlp: Language) 
     result = result_of(nlp, text, "2019-09-10")
     dates = [e["date"] for e in result["events"] if e["mode"] == "asserted" and e["date"]]
     assert dates and all(d <= "2019-09-10" for d in dates)
+
+
+def test_events_a_speech_act_is_dated_by_its_telling_not_by_dates_it_quotes(nlp: Language) -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi wrote on Monday, “Our condolences go to the "
+        "government of Nepal on the death of its leader, born on May 3, 1931.”"
+    )
+    events = [e for e in result_of(nlp, text, "2020-06-03")["events"] if e["cameo"] == "018"]
+    assert [e["date"] for e in events] == ["2020-06-01"]

@@ -114,6 +114,8 @@ def _own_date(
         start, end = span.start_char, span.end_char
         if start < sentence.start or end > sentence.end:
             continue
+        if event.spoken is not None and event.spoken[0] <= start < event.spoken[1]:
+            continue  # a speech act is dated by its telling, not by dates in what was said
         resolved = resolve(span.text, published, tense=tense)
         if resolved is None or (not ahead and _after(resolved, published)):
             continue  # "a month later", counted from publication, dates no reported act

@@ -25,6 +25,7 @@ class EventFinding:
     negated: bool = False
     quote: int | None = None
     confidence: float = 0.5
+    spoken: tuple[int, int] | None = None  # a speech act: the content of the quote it is
 
     @property
     def root(self) -> str:

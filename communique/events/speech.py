@@ -93,6 +93,7 @@ def speech_events(
                         evidence=quote.evidence,
                         quote=number,
                         confidence=CONFIDENCE,
+                        spoken=(quote.content.start, quote.content.end),
                     )
                 )
     return out
@@ -155,67 +156,91 @@ def _negated(token: Token) -> bool:
 
 
 def _speakers_own(token: Token, index: MentionIndex) -> bool:
-    """A verb of the lexicon is the speaker's act only with "I"/"we" or no subject ("We
-    thank ...", "Thank you"); "Veloria rejected our offer" is Veloria's."""
+    """A verb of the lexicon is the speaker's act only with "I"/"we" for subject, or as the
+    main verb of an imperative ("Thank you"); "Veloria rejected our offer" is Veloria's, and
+    so is "they did it to punish the mayor"."""
     if token.pos_ != "VERB":
         return True
     subject = next((c for c in children_of(token) if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return subject is None or subject.lower_ in FIRST_PERSON
+    if subject is not None:
+        return subject.lower_ in FIRST_PERSON
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(token))
+    return not infinitive and token.dep_ in {"ROOT", "ccomp", "conj"}
 
 
 def _target(
     token: Token, quote: QuoteFinding, index: MentionIndex, speakers: set[ActorRef]
 ) -> ActorRef | None:
-    """Whom the word is said of: the subject of its clause ("Veloria is the aggressor"),
-    its object ("we thank Veloria"), else the actor named nearest it in the quote."""
-    clause = token if token.pos_ in {"VERB", "AUX"} else token.head
-    for _ in range(3):
-        for child in children_of(clause):
-            if child.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "attr", "pobj"}:
-                ref = _actor(child, index, speakers)
-                if ref is not None:
-                    return ref
-            if child.dep_ == "prep":
-                for grand in children_of(child):
-                    ref = _actor(grand, index, speakers) if grand.dep_ == "pobj" else None
-                    if ref is not None:
-                        return ref
-        if clause.head.i == clause.i:
-            break
-        clause = clause.head
-    return _nearest(token, quote, index, speakers)
+    """Whom the word is said of, read from the parse only: the subject a predicate is said
+    of ("Veloria is the aggressor", "Veloria will pay"), the object of a verb ("we thank
+    Veloria", "we call on Veloria"), or the owner of what an adjective or noun describes
+    ("Veloria's cruel attacks", "the propaganda of Veloria"). Nothing when the words name
+    no actor: the quote's other actors are not guessed at."""
+    if token.dep_ == "aux":  # "will pay": the verb the phrase is about
+        token = token.head
+    if token.pos_ in {"VERB", "AUX"}:
+        slots = [c for c in children_of(token) if c.dep_ in {"dobj", "dative"}]
+        slots += [g for c in children_of(token) if c.dep_ == "prep" for g in children_of(c)
+                  if g.dep_ == "pobj"]  # fmt: skip
+        subject = _subject(token)
+        if subject is not None and subject.lower_ not in FIRST_PERSON:
+            slots.insert(0, subject)  # "Veloria will pay", "these claims are baseless"
+        return _first_actor(slots, index, speakers)
+    addressed = _objects(token, {"to", "for", "with"})  # "grateful to X", "condolences to X"
+    if token.dep_ in {"attr", "acomp"}:  # "X is the aggressor", "X is irresponsible"
+        subject = _subject(token.head)
+        slots = [subject] if subject is not None else []
+        return _first_actor(slots + addressed + _owners(token), index, speakers)
+    noun = token.head if token.dep_ in {"amod", "compound"} else token
+    if noun.dep_ in {"nsubj", "nsubjpass"}:  # "our condolences go to X"
+        addressed += _objects(noun.head, {"to"})
+    return _first_actor([noun, *_owners(noun), *addressed], index, speakers)
 
 
-def _actor(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> ActorRef | None:
-    if token.lower_ in FIRST_PERSON:
-        return None
-    mention = index.at(token)
-    if mention is None:
-        for child in children_of(token):  # "the people of Veloria", "Veloria's army"
-            if child.dep_ in {"poss", "compound"} or child.dep_ == "prep":
-                inner = child if child.dep_ != "prep" else next(
-                    (g for g in children_of(child) if g.dep_ == "pobj"), None
-                )
-                mention = index.at(inner) if inner is not None else None
-                if mention is not None:
-                    break
-    if mention is None or mention.ref in speakers or mention.ref.kind == "place":
-        return None
-    return mention.ref
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def _nearest(
-    token: Token, quote: QuoteFinding, index: MentionIndex, speakers: set[ActorRef]
+def _owners(noun: Token) -> list[Token]:
+    """The actors a noun phrase is of: "Veloria's", "the Veloria", "of Veloria", "by
+    Veloria", "the regime in Veloria", "the claims made by Veloria"."""
+    found = [c for c in children_of(noun) if c.dep_ in {"poss", "compound"}]
+    for clause in (c for c in children_of(noun) if c.dep_ == "acl"):  # "claims made by X"
+        found += [g for a in children_of(clause) if a.dep_ == "agent" for g in children_of(a)]
+    return found + _objects(noun, {"of", "by", "from", "in"})
+
+
+def _objects(token: Token, preps: set[str]) -> list[Token]:
+    """The objects of `token`'s prepositions among `preps`."""
+    return [
+        g
+        for c in children_of(token)
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in children_of(c)
+        if g.dep_ == "pobj"
+    ]
+
+
+def _first_actor(
+    tokens: Sequence[Token], index: MentionIndex, speakers: set[ActorRef]
 ) -> ActorRef | None:
-    """The actor named nearest the word inside the quote's content."""
-    best: tuple[int, ActorRef] | None = None
-    for mention in index.mentions:
-        span = mention.span
-        if not quote.content.start <= span.start < quote.content.end or mention.ref in speakers:
+    for token in tokens:
+        if token.lower_ in FIRST_PERSON:
             continue
-        if mention.span.text.lower() in FIRST_PERSON:
+        mention = index.at(token) or next(
+            (index.at(t) for t in _owners(token) if index.at(t) is not None), None
+        )
+        if mention is None or mention.ref in speakers or mention.ref.kind == "place":
             continue
-        distance = abs(span.start - token.idx)
-        if best is None or distance < best[0]:
-            best = (distance, mention.ref)
-    return best[1] if best is not None else None
+        if any(_same_body(mention.ref, s) for s in speakers):
+            continue
+        return mention.ref
+    return None
+
+
+def _same_body(target: ActorRef, speaker: ActorRef) -> bool:
+    """A speaker for a government, speaking of that government or its country, speaks for
+    it, not to it."""
+    if target.country != speaker.country or speaker.sector is None:
+        return False
+    return target.kind == "country" or target.sector == speaker.sector

@@ -115,3 +115,41 @@ def test_events_a_speech_act_is_dated_by_its_telling_not_by_dates_it_quotes(nlp:
     )
     events = [e for e in result_of(nlp, text, "2020-06-03")["events"] if e["cameo"] == "018"]
     assert [e["date"] for e in events] == ["2020-06-01"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ana Ruiz and Omar Abdi contributed to this report.", id="byline-credit"),
+        pytest.param(
+            "Speaking to a private news channel, Kenyan army chief Omar Abdi said the raid was over.",
+            id="speaking-to-the-press",
+        ),
+        pytest.param('"We came outside and sat down," said the Kenyan minister.', id="sat-down"),
+    ],
+)
+def test_events_credits_and_talk_with_no_one_are_no_events(nlp: Language, text: str) -> None:
+    roots = {e["cameo_root"] for e in result_of(nlp, text, "2026-03-04")["events"]}
+    assert not roots & {"04", "07"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The attacker was shot dead by French police on Monday.", "190"),
+        ("Kenyan troops killed 33 militants near the border on Tuesday.", "190"),
+        ("Gunmen killed five villagers in Kenya on Tuesday.", "1823"),
+    ],
+)
+def test_events_state_forces_use_conventional_force_gunmen_assault(
+    nlp: Language, text: str, code: str
+) -> None:
+    codes = {e["cameo"] for e in result_of(nlp, text, "2026-03-04")["events"]}
+    assert code in codes
+
+
+def test_events_people_an_act_is_done_to_are_of_where_it_happens(nlp: Language) -> None:
+    text = "France sent aid to the region on Monday. Gunmen killed five villagers in Kenya."
+    result = result_of(nlp, text, "2026-03-04")
+    countries = {a["name"]: a["country"] for a in result["actors"]}
+    assert [c for n, c in countries.items() if "villagers" in n] == ["KEN"]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ..datelines import in_dateline
 from ..docview import children_of, view
 from ..model import Span
+from ..places import lookup_place
 from .dictionary import INTERNATIONAL, ActorDictionary
 from .items import ActorMention, ActorRef
 from .names import DETERMINERS, junk_class
@@ -152,8 +153,8 @@ def _act_country(subject: Token, dictionary: ActorDictionary) -> str | None:
     """Where the group acts, when its phrase says nothing: "thousands of people blocked
     streets in Hong Kong" are people of Hong Kong, as CAMEO codes an unnamed group by its
     location."""
-    if subject.dep_ not in {"nsubj", "nsubjpass"}:
-        return None
+    if subject.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return None  # the doer, or whom the act is done to ("killed villagers in Kenya")
     verb = subject.head
     holders = [verb, *(c for c in children_of(verb) if c.dep_ == "dobj")]
     for holder in holders:
@@ -175,6 +176,9 @@ def _place_name_country(place: Token, dictionary: ActorDictionary) -> str | None
     metonym = dictionary.metonym(text)
     if metonym is not None and metonym.iso3 not in INTERNATIONAL:
         return metonym.iso3
+    if place.ent_type_ in {"GPE", "LOC"}:  # a province or a town: the gazetteer's country
+        found = lookup_place(text)
+        return found.country if found is not None and found.country else None
     return None
 
 

@@ -33,6 +33,10 @@ THREAT_CODES = {"14": "133", "15": "138", "16": "1313", "17": "137", "18": "138"
                 "20": "138", "163": "1312"}  # fmt: skip
 # An announced act made to depend on the target's behaviour ("unless ...") threatens.
 ULTIMATUM_CODES = {root: "130" for root in ("03", "04", "05", "06", "07", "08")}
+# Verbs that are a meeting only with someone: "sat down", "speaking to a news channel".
+COUNTERPART_VERBS = frozenset({"speak", "sit", "talk"})
+# "X contributed to this report": the byline's credit, not aid.
+REPORT_NOUNS = frozenset({"report", "story", "article", "reporting", "coverage", "dispatch"})
 # Acts that coordinated subjects do to each other: agree, consult, cooperate, fight.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "12", "19", "20"})
 # Uses of force whose target CAMEO takes from where they hit ("bombed targets in Lebanon").
@@ -70,6 +74,8 @@ def find_events(
                 candidates = (*patterns[SURFACE + token.lower_], *(candidates or ()))
             if not candidates and pos not in {"VERB", "AUX"}:
                 continue  # neither an event pattern nor a possible demand
+            if _credits_a_report(token):
+                continue
             quote = _quote_holding(quotes, token.idx)
             speaker = speakers[quote] if quote is not None else None
             coded: list[EventFinding] = []
@@ -77,8 +83,11 @@ def find_events(
                 pattern = _best_pattern(token, candidates)
                 if pattern is not None:
                     coded = _code(token, pattern, index, evidence, quote=quote, speaker=speaker)
-                    # A cue that only introduces a quote ("Aliyev warned.") is no event.
-                    if token.idx in cues and not _complemented(token):
+                    # A cue that only introduces a quote ("Aliyev warned.") is no event,
+                    # nor is talk with no one named ("sat down", "speaking to the press").
+                    if (token.idx in cues and not _complemented(token)) or (
+                        lemma in COUNTERPART_VERBS
+                    ):
                         coded = [e for e in coded if e.target is not None]
                     events += coded
             if pos in {"VERB", "AUX"}:
@@ -93,6 +102,16 @@ def find_events(
 
 # Cues whose "that" clause is an act of theirs, not only a report: "agreed that ...".
 AGREEING = frozenset({"agree", "decide", "resolve", "pledge", "promise", "vow"})
+
+
+def _credits_a_report(verb: Token) -> bool:
+    """ "Ann Lee contributed to this report": the byline's credit line."""
+    return verb.lemma_ == "contribute" and any(
+        g.lemma_.lower() in REPORT_NOUNS
+        for c in children_of(verb)
+        if c.dep_ == "prep"
+        for g in children_of(c)
+    )
 
 
 def _complemented(verb: Token) -> bool:

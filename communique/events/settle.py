@@ -7,6 +7,8 @@ the cancelling is only asked for. This module settles such relations after codin
 
 - an act governed by "refuse", "decline", "fail" or "reject" becomes the matching
   CAMEO rejection (12x), and so does cooperation announced with "will not";
+- shooting or killing by armed forces (or by police, of armed men) is conventional
+  force (190), not assault (18x);
 - an act embedded under another coded act loses confidence, so the governing act
   ranks first; statements (root 01) rank below any other act of their sentence, and
   hypothetical acts ("must return", "could attack") below asserted ones.
@@ -33,6 +35,10 @@ REFUSALS = {
     "084": "1243", "085": "1244", "086": "1245", "087": "1246", "03": "120",
 }  # fmt: skip
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Shooting, wounding and killing; done by state forces they are conventional force.
+ASSAULTS = frozenset({"18", "180", "182", "1823"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SPY", "COP"})
+CONVENTIONAL_FORCE = "190"
 EMBEDDED_PENALTY = 0.25
 STATEMENT_PENALTY = 0.1
 BACKGROUND_PENALTY = 0.1  # told in a relative clause: "a helicopter that was captured"
@@ -129,6 +135,18 @@ def _as_refusal(event: EventFinding, *, any_act: bool) -> EventFinding:
     return dataclasses.replace(event, code=code, negated=False, mode="asserted")
 
 
+def _state_force(event: EventFinding) -> bool:
+    """Armed forces that shoot or kill, and police or security forces that do so to armed
+    men or to no one named ("the attacker was shot dead by police"), use conventional
+    force (19), not the assault (18) of gunmen on civilians."""
+    if event.code not in ASSAULTS:
+        return False
+    if event.source.sector == "MIL":
+        return True
+    armed = event.target is None or event.target.sector in ARMED_SECTORS
+    return event.source.sector in {"COP", "SPY"} and armed
+
+
 def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
     """`events` with refusals recoded and the confidence of embedded acts lowered."""
     tokens = [_token(doc, event) for event in events]
@@ -141,6 +159,8 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
         refused = token is not None and _refused(token)
         if token is not None and (refused or _will_not(token)):
             event = _as_refusal(event, any_act=refused)
+        elif _state_force(event):
+            event = dataclasses.replace(event, code=CONVENTIONAL_FORCE)
         elif token is not None and event.mode == "asserted" and _intended(token):
             event = _as_intent(event)
         confidence = event.confidence

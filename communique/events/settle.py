@@ -37,7 +37,7 @@ REFUSALS = {
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Shooting, wounding and killing; done by state forces they are conventional force.
 ASSAULTS = frozenset({"18", "180", "182", "1823"})
-ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SPY", "COP"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SPY", "COP", "CRM"})
 CONVENTIONAL_FORCE = "190"
 EMBEDDED_PENALTY = 0.25
 STATEMENT_PENALTY = 0.1

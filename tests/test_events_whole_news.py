@@ -1,5 +1,6 @@
-"""Events: what a quote does when its cue only says that someone spoke, and event dates at
-their own precision. Sentences written for these tests."""
+"""Events on whole news stories: what a quote does when its cue only says that someone
+spoke, dates at their own precision, credits and talk that are no events, force by state
+forces, and people named by their part in a story. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -153,3 +154,32 @@ def test_events_people_an_act_is_done_to_are_of_where_it_happens(nlp: Language) 
     result = result_of(nlp, text, "2026-03-04")
     countries = {a["name"]: a["country"] for a in result["actors"]}
     assert [c for n, c in countries.items() if "villagers" in n] == ["KEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "root"),
+    [
+        (  # a passive's subject is the target, here a criminal of the story's country
+            "The attacker was shot dead by French police on Monday.",
+            "FRACOP",
+            "FRACRM",
+            "19",
+        ),
+        (
+            "Gunmen kidnapped more than 270 schoolgirls in Nigeria last week. The schoolgirls "
+            "were freed by their captors on Tuesday.",
+            "NGACRM",
+            "NGACVL",
+            "08",
+        ),
+    ],
+)
+def test_events_people_named_by_their_part_are_actors(
+    nlp: Language, text: str, source: str, target: str, root: str
+) -> None:
+    result = result_of(nlp, text, "2026-03-04")
+    codes = {a["id"]: a["code"] for a in result["actors"]}
+    found = {
+        (codes[e["source"]], codes.get(e["target"]), e["cameo_root"]) for e in result["events"]
+    }
+    assert (source, target, root) in found

@@ -183,3 +183,28 @@ def test_events_people_named_by_their_part_are_actors(
         (codes[e["source"]], codes.get(e["target"]), e["cameo_root"]) for e in result["events"]
     }
     assert (source, target, root) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The United States called a private meeting of the council on Wednesday. Greece "
+            "also supported the call.",
+            ("GRC", "USA", "05"),
+        ),
+        (
+            "Kenya asked the court in The Hague to delay the hearing. The court rejected the "
+            "request on Monday.",
+            (None, "KEN", "12"),
+        ),
+    ],
+)
+def test_events_a_reaction_acts_on_the_author_of_what_it_reacts_to(
+    nlp: Language, text: str, event: tuple
+) -> None:
+    found = {(s, t, c[:2]) for s, t, c in _tuples(nlp, text)}
+    if event[0] is None:
+        assert any(t == event[1] and r == event[2] for _, t, r in found), found
+    else:
+        assert event in found

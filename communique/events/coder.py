@@ -22,6 +22,7 @@ from ..docview import children_of, view
 from ..model import Span
 from ..quotes.items import QuoteFinding
 from . import syntax, voice
+from .authors import act_authors
 from .demands import find_demand, reported_speaker
 from .items import EventFinding
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
@@ -231,6 +232,8 @@ def _code(
             break
     if not targets and pattern.code[:2] in FORCE_ROOTS:
         targets = [t for t in _place_targets(verb, index) if t not in sources]
+    if not targets:  # "supported the call": whoever made the call
+        targets = [t for t in act_authors(candidates, index) if t not in sources]
     if not targets:
         targets = [None]
     mode = syntax.mode_of(verb)

@@ -1,0 +1,85 @@
+"""The author of an act a reaction is about: "rejected the resolution" acts on whoever
+passed the resolution, "supported the call" on whoever made the call.
+
+When a reaction's object is an act named by a noun (a call, a resolution, a decision, a
+request) and the phrase names no actor, its author is the subject of the latest clause
+before it, a few sentences back at most, whose verb makes that act ("the United States
+called a private meeting ... Greece also supported the call"), or the owner of the same
+noun said earlier ("Kenya's request ... the court rejected the request").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ..actors.items import ActorRef
+from ..actors.lookup import MentionIndex
+from ..docview import children_of, view
+from . import syntax
+
+REACH = 800  # characters back: about four sentences
+# Nouns of acts, and the verbs that make them.
+ACT_VERBS = {
+    "call": {"call"},
+    "request": {"request", "ask"},
+    "resolution": {"pass", "adopt", "approve", "introduce"},
+    "decision": {"decide"},
+    "announcement": {"announce"},
+    "offer": {"offer", "propose"},
+    "proposal": {"propose", "offer"},
+    "plan": {"propose", "unveil", "announce"},
+    "extension": {"extend"},
+    "ruling": {"rule"},
+    "verdict": {"rule", "convict"},
+    "ban": {"ban"},
+    "demand": {"demand"},
+    "ultimatum": {"issue", "give"},
+    "allegation": {"allege", "accuse"},
+    "accusation": {"accuse"},
+    "claim": {"claim", "allege"},
+    "charge": {"charge", "accuse"},
+    "move": {"move", "decide", "vote"},
+    "sanction": {"impose", "announce"},
+    "invitation": {"invite"},
+    "appeal": {"appeal", "urge"},
+    "warning": {"warn"},
+    "threat": {"threaten"},
+}
+
+
+def act_authors(candidates: Sequence[Token], index: MentionIndex) -> list[ActorRef]:
+    """The authors of the first act noun among `candidates` (a reaction's object slots)."""
+    for noun in candidates:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma not in ACT_VERBS:
+            continue
+        return _same_noun_owner(noun, index) or _maker(noun, ACT_VERBS[lemma], index)
+    return []
+
+
+def _maker(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
+    tokens = view(noun.doc).tokens
+    for token in reversed(tokens[: noun.i]):
+        if noun.idx - token.idx > REACH:
+            break
+        if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            subject = syntax.subject_of(token)
+            refs = index.refs_for(subject) if subject is not None else []
+            if refs:
+                return refs
+    return []
+
+
+def _same_noun_owner(noun: Token, index: MentionIndex) -> list[ActorRef]:
+    tokens = view(noun.doc).tokens
+    for token in reversed(tokens[: noun.i]):
+        if noun.idx - token.idx > REACH:
+            break
+        if token.lemma_ == noun.lemma_:
+            owners = [c for c in children_of(token) if c.dep_ == "poss"]
+            refs = [r for o in owners for r in index.refs_for(o)]
+            if refs:
+                return refs
+    return []

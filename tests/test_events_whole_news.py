@@ -208,3 +208,13 @@ def test_events_a_reaction_acts_on_the_author_of_what_it_reacts_to(
         assert any(t == event[1] and r == event[2] for _, t, r in found), found
     else:
         assert event in found
+
+
+def test_events_a_date_in_a_clause_under_the_act_dates_that_clause(nlp: Language) -> None:
+    text = (
+        "Li Wen of China blamed the American administration for disrupting the deal in the "
+        "first place by withdrawing from it in 2017."
+    )
+    events = result_of(nlp, text, "2025-03-13")["events"]
+    blamed = [e for e in events if e["trigger"]["text"] == "blamed"]
+    assert [(e["date"], e["date_text"]) for e in blamed] == [("2025-03-13", None)]

@@ -116,6 +116,8 @@ def _own_date(
             continue
         if event.spoken is not None and event.spoken[0] <= start < event.spoken[1]:
             continue  # a speech act is dated by its telling, not by dates in what was said
+        if _dates_a_subordinate(span, event):
+            continue  # "blamed X for withdrawing in 2017": 2017 dates the withdrawal
         resolved = resolve(span.text, published, tense=tense)
         if resolved is None or (not ahead and _after(resolved, published)):
             continue  # "a month later", counted from publication, dates no reported act
@@ -142,6 +144,17 @@ def _anchors(
         if actors:
             anchors.append(_Anchor(span.start_char, resolved.date, span.text, actors))
     return anchors
+
+
+def _dates_a_subordinate(span: SpacySpan, event: EventFinding) -> bool:
+    """The phrase belongs to a clause under the event's verb, not to the verb itself."""
+    trigger = span.doc.char_span(
+        event.trigger.start, event.trigger.end, alignment_mode="expand"
+    )
+    verb = _governing_verb(span.root)
+    if trigger is None or verb is None or verb.i == trigger.root.i:
+        return False
+    return verb.i in {t.i for t in trigger.root.subtree}
 
 
 def _after(resolved: ResolvedDate, published: dt.date | None) -> bool:

@@ -45,7 +45,7 @@ class EventDate:
 @dataclass(frozen=True, slots=True)
 class _Anchor:
     offset: int
-    date: str
+    resolved: ResolvedDate
     text: str
     actors: tuple[ActorRef, ...]
 
@@ -64,9 +64,8 @@ def date_events(
         if own is not None:
             dated.append(_at_precision(*own))
             continue
-        anchor = _last_anchor(anchors, event)
-        found = EventDate(anchor.date, anchor.text, "day", anchor.date) if anchor else None
-        dated.append(found or fallback)
+        anchor = _last_anchor(anchors, event)  # a thread's time, at its own precision
+        dated.append(_at_precision(anchor.resolved, anchor.text) if anchor else fallback)
     return dated
 
 
@@ -134,15 +133,15 @@ def _anchors(
     anchors = []
     for span in phrases:
         resolved = resolve(span.text, published, tense="past")
-        if resolved is None or resolved.granularity != "day" or _after(resolved, published):
-            continue  # an actor's thread carries days, not months
+        if resolved is None or _after(resolved, published):
+            continue
         verb = _governing_verb(span.root)
         if verb is None or syntax.mode_of(verb) == "future":
             continue
         subject = syntax.subject_of(verb) or syntax.agent_of(verb)
         actors = tuple(index.refs_for(subject)) if subject is not None else ()
         if actors:
-            anchors.append(_Anchor(span.start_char, resolved.date, span.text, actors))
+            anchors.append(_Anchor(span.start_char, resolved, span.text, actors))
     return anchors
 
 

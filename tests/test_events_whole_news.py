@@ -231,3 +231,25 @@ def test_events_a_threads_coarse_time_is_kept_not_replaced_by_a_day(nlp: Languag
     assert supported and all((e["date"], e["period"]) == (None, "1990") for e in supported), (
         supported
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Pakistani officials blamed India on Tuesday, accusing it of providing support to "
+            "militants in Afghanistan.",
+            "providing",
+        ),
+        ("Kenya denied that its troops had fired on the village.", "fired"),
+    ],
+)
+def test_events_an_act_inside_an_accusation_or_denial_is_claimed(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    events = [e for e in result_of(nlp, text, "2026-03-04")["events"]]
+    modes = {e["mode"] for e in events if e["trigger"]["text"] == trigger}
+    assert modes == {"claimed"}
+    assert any(e["mode"] == "asserted" for e in events if e["trigger"]["text"] != trigger) or (
+        trigger == "fired"
+    )

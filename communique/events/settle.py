@@ -9,6 +9,7 @@ the cancelling is only asked for. This module settles such relations after codin
   CAMEO rejection (12x), and so does cooperation announced with "will not";
 - shooting or killing by armed forces (or by police, of armed men) is conventional
   force (190), not assault (18x);
+- an act inside an accusation, a claim or a denial is `claimed`, not asserted;
 - an act embedded under another coded act loses confidence, so the governing act
   ranks first; statements (root 01) rank below any other act of their sentence, and
   hypothetical acts ("must return", "could attack") below asserted ones.
@@ -39,6 +40,9 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 ASSAULTS = frozenset({"18", "180", "182", "1823"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SPY", "COP", "CRM"})
 CONVENTIONAL_FORCE = "190"
+# Verbs whose complement is what one side says another did: the act is claimed, not told.
+CLAIM_LEMMAS = frozenset({"accuse", "allege", "claim", "deny", "blame", "suspect", "charge"})
+CLAIM_DEPS = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp"})
 EMBEDDED_PENALTY = 0.25
 STATEMENT_PENALTY = 0.1
 BACKGROUND_PENALTY = 0.1  # told in a relative clause: "a helicopter that was captured"
@@ -135,6 +139,20 @@ def _as_refusal(event: EventFinding, *, any_act: bool) -> EventFinding:
     return dataclasses.replace(event, code=code, negated=False, mode="asserted")
 
 
+def _claimed(token: Token) -> bool:
+    """An act inside an accusation, a claim or a denial ("accused India of providing
+    support", "denied that it had fired"): what one side says the other did, not a fact
+    the narrator reports."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in CLAIM_DEPS or current.head is current:
+            return False
+        current = current.head
+        if current.lemma_.lower() in CLAIM_LEMMAS:
+            return True
+    return False
+
+
 def _state_force(event: EventFinding) -> bool:
     """Armed forces that shoot or kill, and police or security forces that do so to armed
     men or to no one named ("the attacker was shot dead by police"), use conventional
@@ -161,6 +179,8 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
             event = _as_refusal(event, any_act=refused)
         elif _state_force(event):
             event = dataclasses.replace(event, code=CONVENTIONAL_FORCE)
+        if token is not None and event.mode == "asserted" and _claimed(token):
+            event = dataclasses.replace(event, mode="claimed")
         elif token is not None and event.mode == "asserted" and _intended(token):
             event = _as_intent(event)
         confidence = event.confidence

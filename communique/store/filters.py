@@ -28,7 +28,7 @@ INTERVALS = {
     "year": "year",
     "yearly": "year",
 }
-MODES = ("asserted", "future", "conditional", "hypothetical")
+MODES = ("asserted", "future", "conditional", "hypothetical", "claimed")
 
 
 @dataclass(slots=True)

@@ -253,3 +253,38 @@ def test_events_an_act_inside_an_accusation_or_denial_is_claimed(
     assert any(e["mode"] == "asserted" for e in events if e["trigger"]["text"] != trigger) or (
         trigger == "fired"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        (  # background after the lead, in the simple present, with no date
+            "Pakistan accused the separatists of attacking a train on Tuesday. The separatist "
+            "group accuses Pakistan of exploiting the province.",
+            "accuses",
+            "habitual",
+        ),
+        (  # the lead may tell the news in the present
+            "Kenya accuses Uganda of shelling its border posts.",
+            "accuses",
+            "asserted",
+        ),
+        (  # a speaker's own present is said now
+            "Kenya closed its border on Monday. Foreign Minister Ana Wanjiru said: “We condemn "
+            "Uganda for the shelling of our border posts.”",
+            "condemn",
+            "asserted",
+        ),
+        (  # and so is a stance reported in the present
+            "Kenya closed its border on Monday. Kenyan Foreign Minister Ana Wanjiru said that "
+            "Kenya condemns the shelling by Uganda.",
+            "condemns",
+            "asserted",
+        ),
+    ],
+)
+def test_events_simple_present_after_the_lead_is_habitual(
+    nlp: Language, text: str, trigger: str, mode: str
+) -> None:
+    events = result_of(nlp, text, "2026-03-04")["events"]
+    assert {e["mode"] for e in events if e["trigger"]["text"] == trigger} == {mode}

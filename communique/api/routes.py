@@ -54,7 +54,7 @@ def event_filters(
     start: Day = None,
     end: Day = None,
     mode: Annotated[
-        str | None, Query(pattern="^(asserted|future|conditional|hypothetical|claimed)$")
+        str | None, Query(pattern="^(asserted|future|conditional|hypothetical|claimed|habitual)$")
     ] = None,
     article: Text = None,
     q: Annotated[str | None, Query(max_length=200, description="words in the evidence")] = None,
@@ -166,7 +166,7 @@ def dyad(
     end: Day = None,
     directed: bool = False,
     mode: Annotated[
-        str | None, Query(pattern="^(asserted|future|conditional|hypothetical|claimed)$")
+        str | None, Query(pattern="^(asserted|future|conditional|hypothetical|claimed|habitual)$")
     ] = "asserted",
 ) -> Json:
     filters = EventFilters(start=start, end=end, mode=mode, include_negated=False)

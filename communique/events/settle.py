@@ -9,7 +9,8 @@ the cancelling is only asked for. This module settles such relations after codin
   CAMEO rejection (12x), and so does cooperation announced with "will not";
 - shooting or killing by armed forces (or by police, of armed men) is conventional
   force (190), not assault (18x);
-- an act inside an accusation, a claim or a denial is `claimed`, not asserted;
+- an act inside an accusation, a claim or a denial is `claimed`, not asserted; one told in
+  the simple present after the lead, with no date, is `habitual`;
 - an act embedded under another coded act loses confidence, so the governing act
   ranks first; statements (root 01) rank below any other act of their sentence, and
   hypothetical acts ("must return", "could attack") below asserted ones.
@@ -24,6 +25,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..docview import children_of
+from ..temporal import find_date_expressions
 from . import syntax
 from .items import EventFinding
 from .ontology import load_ontology
@@ -42,7 +44,8 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SPY", "COP", "CRM"})
 CONVENTIONAL_FORCE = "190"
 # Verbs whose complement is what one side says another did: the act is claimed, not told.
 CLAIM_LEMMAS = frozenset({"accuse", "allege", "claim", "deny", "blame", "suspect", "charge"})
-CLAIM_DEPS = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp"})
+REPORTING_LEMMAS = frozenset({"say", "tell", "add", "state", "announce", "note", "stress"})
+CLAIM_DEPS = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp", "dobj"})
 EMBEDDED_PENALTY = 0.25
 STATEMENT_PENALTY = 0.1
 BACKGROUND_PENALTY = 0.1  # told in a relative clause: "a helicopter that was captured"
@@ -153,6 +156,31 @@ def _claimed(token: Token) -> bool:
     return False
 
 
+def _habitual(token: Token, event: EventFinding) -> bool:
+    """A simple present told after the lead, with no date in its sentence: what an actor
+    does as a rule or stands for ("The group accuses Pakistan of exploiting the province",
+    "the law allows the government to seize assets"), not an act on a day. The lead may
+    tell the news in the present; "says" only reports."""
+    if token.tag_ not in {"VBZ", "VBP"} or token.lemma_ in {"say", "be", "have"}:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in children_of(token)):
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ in {"i", "we", "you"} for c in children_of(token)):
+        return False  # "we welcome ...": said now, in a quotation that began before
+    if event.evidence.start == 0 or token.sent.start == 0 or _quoted(token):
+        return False  # the lead, or a speaker's own present ("We urge ...")
+    if any(g.lemma_ in REPORTING_LEMMAS for g in _governors(token)[:2]):
+        return False  # "said that Kenya condemns ...": a stance stated now
+    return not find_date_expressions(event.evidence.text)
+
+
+def _quoted(token: Token) -> bool:
+    """Inside quotation marks in its sentence: the speaker's present, said now."""
+    before = token.doc.text[token.sent.start_char : token.idx]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
 def _state_force(event: EventFinding) -> bool:
     """Armed forces that shoot or kill, and police or security forces that do so to armed
     men or to no one named ("the attacker was shot dead by police"), use conventional
@@ -181,6 +209,8 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
             event = dataclasses.replace(event, code=CONVENTIONAL_FORCE)
         if token is not None and event.mode == "asserted" and _claimed(token):
             event = dataclasses.replace(event, mode="claimed")
+        elif token is not None and event.mode == "asserted" and _habitual(token, event):
+            event = dataclasses.replace(event, mode="habitual")
         elif token is not None and event.mode == "asserted" and _intended(token):
             event = _as_intent(event)
         confidence = event.confidence

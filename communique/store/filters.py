@@ -28,7 +28,7 @@ INTERVALS = {
     "year": "year",
     "yearly": "year",
 }
-MODES = ("asserted", "future", "conditional", "hypothetical", "claimed")
+MODES = ("asserted", "future", "conditional", "hypothetical", "claimed", "habitual")
 
 
 @dataclass(slots=True)

@@ -83,7 +83,9 @@ def add_event_filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4), help="QuadClass")
     group.add_argument("--since", dest="start", help="first day YYYY-MM-DD")
     group.add_argument("--until", dest="end", help="last day YYYY-MM-DD")
-    group.add_argument("--mode", help="asserted, future, conditional, hypothetical, claimed or habitual")
+    group.add_argument(
+        "--mode", help="asserted, future, conditional, hypothetical, claimed or habitual"
+    )
     group.add_argument("--article", help="an article id or content hash")
 
 

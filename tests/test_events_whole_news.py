@@ -288,3 +288,18 @@ def test_events_simple_present_after_the_lead_is_habitual(
 ) -> None:
     events = result_of(nlp, text, "2026-03-04")["events"]
     assert {e["mode"] for e in events if e["trigger"]["text"] == trigger} == {mode}
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [  # rejecting an accusation is a rejection (12); denying one's own part is a denial (01)
+        ("Kenya rejected Uganda's accusations on Monday.", "12"),
+        ("Kenya dismissed the allegations by Uganda as propaganda on Monday.", "12"),
+        ("Kenya denied involvement in the attack on Monday.", "01"),
+    ],
+)
+def test_events_rejecting_an_accusation_and_denying_a_part(
+    nlp: Language, text: str, root: str
+) -> None:
+    roots = {e["cameo_root"] for e in result_of(nlp, text, "2026-03-04")["events"]}
+    assert root in roots

@@ -303,3 +303,14 @@ def test_events_rejecting_an_accusation_and_denying_a_part(
 ) -> None:
     roots = {e["cameo_root"] for e in result_of(nlp, text, "2026-03-04")["events"]}
     assert root in roots
+
+
+def test_events_a_claim_of_responsibility_is_aimed_at_whom_the_attack_hit(
+    nlp: Language,
+) -> None:
+    text = (
+        "Gunmen attacked Kenyan soldiers near the border on Tuesday. The militant group "
+        "al-Shabab claimed responsibility for the attack."
+    )
+    found = _tuples(nlp, text)
+    assert any(code.startswith("015") and target == "KEN" for _, target, code in found), found

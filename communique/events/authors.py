@@ -49,13 +49,47 @@ ACT_VERBS = {
 }
 
 
+# Nouns of attacks, and the verbs that tell them: "claimed responsibility for the attack"
+# is aimed at whoever the attack hit.
+ATTACK_VERBS = {
+    "attack": {"attack", "storm", "raid"},
+    "bombing": {"bomb", "attack"},
+    "assault": {"attack", "assault", "storm"},
+    "raid": {"raid", "attack", "storm"},
+    "siege": {"attack", "storm", "besiege"},
+    "hijacking": {"hijack", "attack", "seize"},
+    "ambush": {"ambush", "attack"},
+    "killing": {"kill"},
+    "shooting": {"shoot", "attack"},
+    "kidnapping": {"kidnap", "abduct", "seize"},
+}
+
+
 def act_authors(candidates: Sequence[Token], index: MentionIndex) -> list[ActorRef]:
-    """The authors of the first act noun among `candidates` (a reaction's object slots)."""
+    """The authors of the first act noun among `candidates` (a reaction's object slots), or
+    for an attack noun ("responsibility for the attack") whom the attack hit."""
     for noun in candidates:
         lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or lemma not in ACT_VERBS:
+        if noun.pos_ != "NOUN":
             continue
-        return _same_noun_owner(noun, index) or _maker(noun, ACT_VERBS[lemma], index)
+        if lemma in ATTACK_VERBS:
+            return _hit(noun, ATTACK_VERBS[lemma], index)
+        if lemma in ACT_VERBS:
+            return _same_noun_owner(noun, index) or _maker(noun, ACT_VERBS[lemma], index)
+    return []
+
+
+def _hit(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
+    """The object of the latest clause before `noun` that tells the attack."""
+    tokens = view(noun.doc).tokens
+    for token in reversed(tokens[: noun.i]):
+        if noun.idx - token.idx > REACH:
+            break
+        if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            objects = [c for c in children_of(token) if c.dep_ in {"dobj", "nsubjpass"}]
+            refs = [r for o in objects for r in index.refs_for(o, generic=True)]
+            if refs:
+                return refs
     return []
 
 

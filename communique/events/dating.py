@@ -133,8 +133,8 @@ def _anchors(
     anchors = []
     for span in phrases:
         resolved = resolve(span.text, published, tense="past")
-        if resolved is None or _after(resolved, published):
-            continue
+        if resolved is None or resolved.granularity != "day" or _after(resolved, published):
+            continue  # a year or a month of background is no thread's day
         verb = _governing_verb(span.root)
         if verb is None or syntax.mode_of(verb) == "future":
             continue

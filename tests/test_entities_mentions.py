@@ -112,3 +112,20 @@ def test_entities_organisation_noun_is_the_organisation_named_unless_a_state_bod
     last = result_of(nlp, text, "2024-05-06")
     actors = {a["id"]: a["name"] for a in last["actors"]}
     assert actors.get(last["quotes"][-1]["speaker"]) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Green Party chose Ann Lusk as its nominee. She joined a ticket with the late Tom "
+        "Myers. Myers-Lusk appeared on every state ballot in the 1996 election.",
+        "The Green Party chose Ann Lusk as its nominee. She joined a ticket with the late Tom "
+        "Myers. Some states may give their ballot lines to the Myers/Lusk ticket.",
+    ],
+)
+def test_entities_two_surnames_in_one_name_are_read_once(nlp: Language, text: str) -> None:
+    # both surnames point into one mention; replacing it twice broke the whole article
+    result = result_of(nlp, text)
+    assert not result["errors"] and {"Ann Lusk", "Tom Myers"} <= {
+        a["name"] for a in result["actors"]
+    }

@@ -78,11 +78,15 @@ class People:
         self._starts: list[int] = []
         for mention in _one_ref_per_name(index):
             self._note(mention)
+        done: list[ActorMention] = []
         for mention, replaced in _unlabelled_people(doc, index, self._surnames(), self.is_title):
             if replaced is None:
                 index.add(mention)
+            elif any(replaced is d for d in done):
+                continue  # "Browne-Jorgensen": two names in one mention, replaced once
             else:
                 index.replace(replaced, mention)
+                done.append(replaced)
                 self._forget(replaced)  # "Walker" was a dictionary namesake, now the article's
             self._note(mention)
         self.gender = self._genders()

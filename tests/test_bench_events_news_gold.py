@@ -369,4 +369,5 @@ def test_missing_gold_file_is_skipped_with_a_message(
     if bench.load_scorer() is None:
         pytest.skip(f"{bench.NEWS_GOLD} is not there")
     assert bench.news_gold_section(gold=tmp_path / "absent.jsonl") is None
-    assert f"skipped: {tmp_path / 'absent.jsonl'} not found" in capsys.readouterr().out
+    out = capsys.readouterr().out  # the path is shown relative to the checkout when it can be
+    assert "skipped: " in out and "absent.jsonl not found" in out

@@ -314,3 +314,15 @@ def test_events_a_claim_of_responsibility_is_aimed_at_whom_the_attack_hit(
     )
     found = _tuples(nlp, text)
     assert any(code.startswith("015") and target == "KEN" for _, target, code in found), found
+
+
+def test_events_welcoming_news_that_an_actor_acted_is_aimed_at_that_actor(
+    nlp: Language,
+) -> None:
+    text = (
+        "U.S. lawmakers welcomed Tuesday’s announcement that Ukraine had agreed to a 30-day "
+        "ceasefire."
+    )
+    result = result_of(nlp, text, "2026-03-04")
+    assert "Tuesday" not in {a["name"] for a in result["actors"]}  # a day is no actor
+    assert ("USA", "UKR", "051") in _tuples(nlp, text)

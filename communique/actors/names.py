@@ -32,7 +32,12 @@ import re
 
 from .dictionary import ActorDictionary, load_dictionary, normalise
 
-CLASSES = ("pronoun", "byline", "determiner", "lower-case", "common-noun")
+CLASSES = ("pronoun", "byline", "determiner", "lower-case", "common-noun", "date")
+# Days: "Tuesday’s announcement" names a day, not an actor. (Not months: "May said".)
+CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tomorrow"}
+)  # fmt: skip
 
 PRONOUNS = frozenset(
     {"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him",
@@ -232,6 +237,8 @@ def junk_class(
         return "pronoun"
     if stripped in OUTLET_BYLINES:
         return "byline"
+    if all(w.lower().removesuffix("’s").removesuffix("'s") in CALENDAR_WORDS for w in all_words):
+        return "date"
     proper = _proper_words(stripped, text, dictionary)
     first = stripped.split()[0]
     if (first.lower() in DETERMINERS and first.islower()) or (

@@ -27,6 +27,8 @@ ACT_VERBS = {
     "resolution": {"pass", "adopt", "approve", "introduce"},
     "decision": {"decide"},
     "announcement": {"announce"},
+    "news": {"announce"},
+    "report": {"report"},
     "offer": {"offer", "propose"},
     "proposal": {"propose", "offer"},
     "plan": {"propose", "unveil", "announce"},
@@ -75,7 +77,26 @@ def act_authors(candidates: Sequence[Token], index: MentionIndex) -> list[ActorR
         if lemma in ATTACK_VERBS:
             return _hit(noun, ATTACK_VERBS[lemma], index)
         if lemma in ACT_VERBS:
-            return _same_noun_owner(noun, index) or _maker(noun, ACT_VERBS[lemma], index)
+            return (
+                _clause_subject(noun, index)
+                or _same_noun_owner(noun, index)
+                or _maker(noun, ACT_VERBS[lemma], index)
+            )
+    return []
+
+
+def _clause_subject(noun: Token, index: MentionIndex) -> list[ActorRef]:
+    """ "welcomed the announcement that Ukraine had agreed to a ceasefire": the news is
+    Ukraine's, whoever announced it."""
+    for clause in children_of(noun):
+        if clause.dep_ not in {"acl", "ccomp"}:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in children_of(clause)):
+            continue
+        subject = syntax.subject_of(clause)
+        refs = index.refs_for(subject) if subject is not None else []
+        if refs:
+            return refs
     return []
 
 

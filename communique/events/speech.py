@@ -65,7 +65,6 @@ def speech_events(
     coded: Sequence[EventFinding],
 ) -> list[EventFinding]:
     """The events the quotes themselves are, one per (speaker, target, root) and quote."""
-    tokens = view(doc).tokens
     known = {(e.evidence.start, e.source, e.target, e.root) for e in coded}
     out: list[EventFinding] = []
     for number, (quote, link) in enumerate(zip(quotes, speakers, strict=True)):
@@ -75,8 +74,8 @@ def speech_events(
         if not sources:
             continue
         seen: set[tuple[ActorRef, ActorRef, str]] = set()
-        for token, word in _words(tokens, quote, index):
-            target = _target(token, quote, index, set(link.refs))
+        for token, word in _words(doc, quote):
+            target = _target(token, index, set(link.refs))
             if target is None:
                 continue
             for source in sources:
@@ -118,20 +117,20 @@ def _political(ref: ActorRef) -> bool:
     return ref.sector not in NON_POLITICAL_SECTORS
 
 
-def _words(
-    tokens: Sequence[Token], quote: QuoteFinding, index: MentionIndex
-) -> list[tuple[Token, SpeechWord]]:
+def _words(doc: Doc, quote: QuoteFinding) -> list[tuple[Token, SpeechWord]]:
     """The lexicon's words in the quote's content, not negated and not said of another
     actor's own act."""
     lexicon = speech_words()
     found: list[tuple[Token, SpeechWord]] = []
-    content = [t for t in tokens if quote.content.start <= t.idx < quote.content.end]
+    span = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+    tokens = view(doc).tokens
+    content = tokens[span.start : span.end] if span is not None else ()
     for k, token in enumerate(content):
         word = _match(content, k, lexicon)
         if word is None:
             continue
         phrase = len(word.words) > 1  # a phrase carries its own negation ("will not accept")
-        if (phrase or not _negated(token)) and _speakers_own(token, index):
+        if (phrase or not _negated(token)) and _speakers_own(token):
             found.append((token, word))
     return found
 
@@ -155,7 +154,7 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in (*children_of(token), *children_of(head)))
 
 
-def _speakers_own(token: Token, index: MentionIndex) -> bool:
+def _speakers_own(token: Token) -> bool:
     """A verb of the lexicon is the speaker's act only with "I"/"we" for subject, or as the
     main verb of an imperative ("Thank you"); "Veloria rejected our offer" is Veloria's, and
     so is "they did it to punish the mayor"."""
@@ -168,9 +167,7 @@ def _speakers_own(token: Token, index: MentionIndex) -> bool:
     return not infinitive and token.dep_ in {"ROOT", "ccomp", "conj"}
 
 
-def _target(
-    token: Token, quote: QuoteFinding, index: MentionIndex, speakers: set[ActorRef]
-) -> ActorRef | None:
+def _target(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> ActorRef | None:
     """Whom the word is said of, read from the parse only: the subject a predicate is said
     of ("Veloria is the aggressor", "Veloria will pay"), the object of a verb ("we thank
     Veloria", "we call on Veloria"), or the owner of what an adjective or noun describes

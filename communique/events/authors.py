@@ -10,7 +10,7 @@ noun said earlier ("Kenya's request ... the court rejected the request").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
@@ -102,39 +102,42 @@ def _clause_subject(noun: Token, index: MentionIndex) -> list[ActorRef]:
 
 def _hit(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
     """The object of the latest clause before `noun` that tells the attack."""
-    tokens = view(noun.doc).tokens
-    for token in reversed(tokens[: noun.i]):
-        if noun.idx - token.idx > REACH:
-            break
-        if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
-            objects = [c for c in children_of(token) if c.dep_ in {"dobj", "nsubjpass"}]
-            refs = [r for o in objects for r in index.refs_for(o, generic=True)]
-            if refs:
-                return refs
+    for verb in _verbs_before(noun, verbs):
+        objects = [c for c in children_of(verb) if c.dep_ in {"dobj", "nsubjpass"}]
+        refs = [r for o in objects for r in index.refs_for(o, generic=True)]
+        if refs:
+            return refs
     return []
 
 
 def _maker(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
-    tokens = view(noun.doc).tokens
-    for token in reversed(tokens[: noun.i]):
-        if noun.idx - token.idx > REACH:
-            break
-        if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
-            subject = syntax.subject_of(token)
-            refs = index.refs_for(subject) if subject is not None else []
-            if refs:
-                return refs
+    for verb in _verbs_before(noun, verbs):
+        subject = syntax.subject_of(verb)
+        refs = index.refs_for(subject) if subject is not None else []
+        if refs:
+            return refs
     return []
 
 
 def _same_noun_owner(noun: Token, index: MentionIndex) -> list[ActorRef]:
-    tokens = view(noun.doc).tokens
-    for token in reversed(tokens[: noun.i]):
-        if noun.idx - token.idx > REACH:
-            break
+    for token in _before(noun):
         if token.lemma_ == noun.lemma_:
             owners = [c for c in children_of(token) if c.dep_ == "poss"]
             refs = [r for o in owners for r in index.refs_for(o)]
             if refs:
                 return refs
     return []
+
+
+def _verbs_before(noun: Token, lemmas: set[str]) -> Iterator[Token]:
+    """The verbs among `lemmas` before `noun` within reach, nearest first."""
+    return (t for t in _before(noun) if t.pos_ == "VERB" and t.lemma_.lower() in lemmas)
+
+
+def _before(noun: Token) -> Iterator[Token]:
+    """The tokens before `noun` within `REACH` characters, nearest first."""
+    tokens = view(noun.doc).tokens
+    for token in reversed(tokens[: noun.i]):
+        if noun.idx - token.idx > REACH:
+            return
+        yield token

@@ -147,13 +147,9 @@ def _anchors(
 
 def _dates_a_subordinate(span: SpacySpan, event: EventFinding) -> bool:
     """The phrase belongs to a clause under the event's verb, not to the verb itself."""
-    trigger = span.doc.char_span(
-        event.trigger.start, event.trigger.end, alignment_mode="expand"
-    )
+    trigger = span.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     verb = _governing_verb(span.root)
-    if trigger is None or verb is None or verb.i == trigger.root.i:
-        return False
-    return verb.i in {t.i for t in trigger.root.subtree}
+    return trigger is not None and verb is not None and trigger.root.is_ancestor(verb)
 
 
 def _after(resolved: ResolvedDate, published: dt.date | None) -> bool:

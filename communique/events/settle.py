@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..docview import children_of
+from ..docview import children_of, view
 from ..temporal import find_date_expressions
 from . import syntax
 from .items import EventFinding
@@ -176,7 +176,7 @@ def _habitual(token: Token, event: EventFinding) -> bool:
 
 def _quoted(token: Token) -> bool:
     """Inside quotation marks in its sentence: the speaker's present, said now."""
-    before = token.doc.text[token.sent.start_char : token.idx]
+    before = view(token.doc).text[token.sent.start_char : token.idx]
     opened = before.count("“") - before.count("”")
     return opened > 0 or before.count('"') % 2 == 1
 

@@ -186,7 +186,9 @@ def attribute_window(
             or not _near(index, speaker, verb, (lo, hi))
         ):
             speaker = _nearest_nominal(window, verb)
-        if next_sentence and speaker is not None and not _bare(window, verb, speaker):
+        if next_sentence and speaker is not None and not _bare(window, cue_tokens(verb), speaker):
+            continue  # "Lee and Ray also argued ...": news of its own, not an attribution
+        if next_sentence and verb.dep_ != "ROOT":
             continue  # "Since May, when Lee called for ...": not an attribution
         if speaker is not None:
             return Attribution(cue_tokens(verb), speaker, "post" if after else "pre")
@@ -219,8 +221,10 @@ def _named_subject(window: list[Token]) -> Token | None:
     ]
     for root in roots:
         for child in children_of(root):
-            if child.dep_ == "nsubj" and lo <= child.i and (
-                child.ent_type_ == "PERSON" or child.lower_ in {"he", "she"}
+            if (
+                child.dep_ == "nsubj"
+                and lo <= child.i
+                and (child.ent_type_ == "PERSON" or child.lower_ in {"he", "she"})
             ):
                 return child
     return None
@@ -247,15 +251,10 @@ def _near(index: DocIndex, speaker: Token, verb: Token, window: tuple[int, int])
     )
 
 
-def _bare(window: list[Token], cue: Token | tuple[int, int], speaker: Token) -> bool:
-    """A sentence after a quote that ends its own is that quote's attribution only when its
-    main verb is the cue (or it is an "according to") and it says little besides who spoke
-    ("Lee said." "Lee told reporters on Monday."); "Lee and Ray also argued about who
-    started it." is news of its own."""
-    if isinstance(cue, Token):
-        if cue.dep_ != "ROOT":
-            return False
-        cue = cue_tokens(cue)
+def _bare(window: list[Token], cue: tuple[int, int], speaker: Token) -> bool:
+    """A sentence after a quote that ends its own is that quote's attribution only when it
+    says little besides who spoke ("Lee said." "Lee told reporters on Monday."); "Lee and
+    Ray also argued about who started it." is news of its own."""
     if window[-1].text not in SENT_END:
         return False  # the sentence goes on past another quote: more than an attribution
     named = {t.i for t in speaker.subtree} | set(range(*cue))

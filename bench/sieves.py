@@ -10,12 +10,10 @@ time and says so when it is missing; nothing of it is stored in the project.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from communique.entities import speakers as speaker_sieves
@@ -24,17 +22,13 @@ from communique.model import Article
 from communique.pipeline import extract
 from communique.quotes.items import QuoteFinding
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from quotes import NEWS_GOLD, load_scorer  # noqa: E402
+
 SHOW = "--show" in sys.argv  # print each wrong speaker under its sieve
 CONTEXT = "--context" in sys.argv  # with --show: the text before each wrong speaker's quote
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "news_gold"
-
-
-def load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("news_gold_score", GOLD / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+GOLD = NEWS_GOLD
 
 
 def run(articles: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[tuple[str, int], str]]:
@@ -69,6 +63,7 @@ def run(articles: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[tupl
 
 def table(articles: list[dict[str, Any]]) -> list[str]:
     score = load_scorer()
+    assert score is not None  # main() checked the folder
     results, sieves = run(articles)
     tally: Counter[tuple[str, bool]] = Counter()
     for gold, result in zip(articles, results, strict=True):
@@ -114,7 +109,7 @@ def table(articles: list[dict[str, Any]]) -> list[str]:
 
 
 def main() -> int:
-    if not (GOLD / "dev.jsonl").exists():
+    if not (GOLD / "dev.jsonl").exists() or load_scorer() is None:
         print("skipped: ../shared/benchmarks/news_gold not found")
         return 0
     with open(GOLD / "dev.jsonl", encoding="utf-8") as lines:

@@ -9,28 +9,15 @@ folder is absent.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "events.py"
+from tests.bench_helpers import load_bench
 
-
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_events", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_events"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _bench()
+bench = load_bench("events")
 
 S1 = "The Velmoran navy blockaded the harbour of Ostra on Monday."
 S2 = "Ostran officials later thanked the Kessian envoy for her mediation."

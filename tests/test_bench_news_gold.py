@@ -7,17 +7,14 @@ skipped where that folder is absent.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "quotes.py"
+from tests.bench_helpers import load_bench
 
 TEXT = (
     "Harbour officials in Velmora reopened the eastern pier on Thursday after a week of "
@@ -28,16 +25,7 @@ TEXT = (
 QUOTE = "The pier is safe again and the ferries will run on time,"
 
 
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_quotes", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_quotes"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _bench()
+bench = load_bench("quotes")
 
 
 def _gold(path: Path, speaker: str) -> Path:

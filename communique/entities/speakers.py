@@ -184,13 +184,18 @@ class SpeakerSieves:
         ("Norvale issued a statement on Monday. The statement said ...")."""
         if not any(c.lower_ in {"the", "that", "this"} for c in children_of(head)):
             return None
-        doc = self.doc
-        for i in range(head.i - 1, -1, -1):
-            token = doc[i]
-            if head.idx - token.idx > THEY_REACH:
+        earlier = self._same_noun_before(head, THEY_REACH)
+        return _statement_source(earlier) if earlier is not None else None
+
+    def _same_noun_before(self, head: Token, reach: int, *, plural: bool = False) -> Token | None:
+        """The nearest earlier use of `head`'s noun in the narrator's text, `reach`
+        characters back at most."""
+        for token in reversed(view(self.doc).tokens[: head.i]):
+            if head.idx - token.idx > reach:
                 return None
-            if token.lemma_ == head.lemma_ and not self.quoted(token):
-                return _statement_source(token)
+            same = token.lemma_ == head.lemma_ and (not plural or token.tag_ == "NNS")
+            if same and not self.quoted(token):
+                return token
         return None
 
     def they(self, head: Token) -> ActorRef | None:
@@ -405,13 +410,7 @@ class SpeakerSieves:
         """ "Those leaders", "these protesters": the same plural noun a few sentences back."""
         if head.tag_ != "NNS" or not any(c.lower_ in {"those", "these"} for c in children_of(head)):
             return None
-        for i in range(head.i - 1, -1, -1):
-            token = self.doc[i]
-            if head.idx - token.idx > ORG_REACH:
-                return None
-            if token.lemma_ == head.lemma_ and token.tag_ == "NNS" and not self.quoted(token):
-                return token
-        return None
+        return self._same_noun_before(head, ORG_REACH, plural=True)
 
     def _elided_group(self, head: Token) -> ActorRef | None:
         """ "Some of the protesters said ...; several said ...": a bare count of people is

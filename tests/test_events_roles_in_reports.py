@@ -23,9 +23,10 @@ ARMED_GROUP = "The Lord's Resistance Army attacked a village in northern Uganda 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # the group named before denies and accuses; the accused army is the shelling's doer
+        # the group named before denies and accuses; the accused army is the shelling's doer,
+        # and the village it shelled is Uganda's
         (ARMED_GROUP + "The group denied any involvement and accused the army of shelling "
-         "the village.", {("01", "UGA", None), ("11", "UGA", "UGAMIL"), ("19", "UGAMIL", None)}),
+         "the village.", {("01", "UGA", None), ("11", "UGA", "UGAMIL"), ("19", "UGAMIL", "UGA")}),
     ],
 )  # fmt: skip
 def test_events_definite_group_noun_is_the_group_named_before(

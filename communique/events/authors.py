@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
 from ..docview import children_of, view
-from . import syntax
+from . import syntax, voice
 
 REACH = 800  # characters back: about four sentences
 # Nouns of acts, and the verbs that make them.
@@ -101,13 +101,16 @@ def _clause_subject(noun: Token, index: MentionIndex) -> list[ActorRef]:
 
 
 def _hit(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
-    """The object of the latest clause before `noun` that tells the attack."""
+    """The object of the latest clause before `noun` that tells the attack, else the
+    unnamed victims of where it happened ("the attack on a hotel in Mogadishu")."""
     for verb in _verbs_before(noun, verbs):
         objects = [c for c in children_of(verb) if c.dep_ in {"dobj", "nsubjpass"}]
         refs = [r for o in objects for r in index.refs_for(o, generic=True)]
         if refs:
             return refs
-    return []
+        if objects:
+            return voice.unnamed_victims(verb, objects[0], index)
+    return voice.unnamed_victims(noun, None, index)
 
 
 def _maker(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:

@@ -234,6 +234,12 @@ def _code(
         targets = [t for t in _place_targets(verb, index) if t not in sources]
     if not targets:  # "supported the call": whoever made the call
         targets = [t for t in act_authors(candidates, index) if t not in sources]
+    # "Japan and the Philippines signed a pact": coordinated actors act on each other,
+    # when the act takes two sides ("Neither X nor Y boycotted" is not mutual).
+    mutual = source_token is not None and _mutual(pattern, source_token)
+    implied = not targets and not (mutual and len(sources) > 1)
+    if implied:  # "the girls were kidnapped", "offered condolences"
+        targets = [*_unnamed_victims(verb, pattern, index)]
     if not targets:
         targets = [None]
     mode = syntax.mode_of(verb)
@@ -243,9 +249,6 @@ def _code(
     trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
     found = []
     for source in sources:
-        # "Japan and the Philippines signed a pact": coordinated actors act on each other,
-        # when the act takes two sides ("Neither X nor Y boycotted" is not mutual).
-        mutual = source_token is not None and _mutual(pattern, source_token)
         others = [s for s in sources if s != source] if mutual else []
         for target in others if targets == [None] and others else targets:
             if target == source:
@@ -260,7 +263,7 @@ def _code(
                     mode=mode,
                     negated=syntax.is_negated(verb),
                     quote=quote,
-                    confidence=_confidence(source_token, target, pattern),
+                    confidence=_confidence(source_token, None if implied else target, pattern),
                 )
             )
     if pattern.reverse is not None:
@@ -354,6 +357,26 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
     # Last: an object that is the pattern's own word may still name the target ("forced
     # the refugee agency out", pattern object "agency").
     return found + [o for o in syntax.direct_objects(verb) if o.lemma_.lower() in pattern.objects]
+
+
+def _unnamed_victims(verb: Token, pattern: VerbPattern, index: MentionIndex) -> list[ActorRef]:
+    """Whom an act of force or coercion fell on, unnamed as an actor ("the girls were
+    kidnapped"); the dead a condolence is for, who need no word of their own."""
+    patient = _patient(verb, pattern)
+    if pattern.code.startswith(voice.CONDOLENCE_CODE) or (
+        patient is not None and pattern.code[:2] in voice.VICTIM_ROOTS
+    ):
+        return voice.unnamed_victims(verb, patient, index)
+    return []
+
+
+def _patient(verb: Token, pattern: VerbPattern) -> Token | None:
+    """Whom the act is done to: the subject of a passive, else the direct object that is
+    not the pattern's own word ("offered condolences" has none)."""
+    if syntax.is_passive(verb):
+        return syntax.passive_subject(verb)
+    objects = [o for o in syntax.direct_objects(verb) if o.lemma_.lower() not in pattern.objects]
+    return objects[0] if objects else None
 
 
 def _mutual(pattern: VerbPattern, subject: Token) -> bool:

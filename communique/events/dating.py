@@ -58,15 +58,41 @@ def date_events(
     anchors = _anchors(phrases, index, published)
     day = published.isoformat() if published else None
     fallback = EventDate(day, None, "day", day) if day else EventDate(None, None)
+    owns = [_own_date(event, phrases, published) for event in events]
+    incident = _incident_day(events, owns)
     dated = []
-    for event in events:
-        own = _own_date(event, phrases, published)
+    for event, own in zip(events, owns, strict=True):
         if own is not None:
             dated.append(_at_precision(*own))
             continue
         anchor = _last_anchor(anchors, event)  # a thread's time, at its own precision
-        dated.append(_at_precision(anchor.resolved, anchor.text) if anchor else fallback)
+        if anchor is not None:
+            dated.append(_at_precision(anchor.resolved, anchor.text))
+        elif incident is not None and event.root in INCIDENT_ROOTS:
+            dated.append(_at_precision(*incident))
+        else:
+            dated.append(fallback)
     return dated
+
+
+# Acts of force and coercion: an undated one belongs to the incident the article tells.
+INCIDENT_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _incident_day(
+    events: list[EventFinding], owns: list[tuple[ResolvedDate, str] | None]
+) -> tuple[ResolvedDate, str] | None:
+    """The day of the first act of force the article dates to a day: "On Thursday a
+    gunman stabbed four ... The attacker was shot dead by police" is one incident."""
+    for event, own in zip(events, owns, strict=True):
+        if (
+            event.root in INCIDENT_ROOTS
+            and event.mode == "asserted"
+            and own is not None
+            and own[0].granularity == "day"
+        ):
+            return own
+    return None
 
 
 def _at_precision(resolved: ResolvedDate, text: str) -> EventDate:
@@ -177,4 +203,4 @@ def _last_anchor(anchors: list[_Anchor], event: EventFinding) -> _Anchor | None:
 
 
 def _same_thread(a: ActorRef, b: ActorRef) -> bool:
-    return a == b or (a.country is not None and a.country == b.country)
+    return a == b

@@ -46,6 +46,12 @@ CONVENTIONAL_FORCE = "190"
 CLAIM_LEMMAS = frozenset({"accuse", "allege", "claim", "deny", "blame", "suspect", "charge"})
 REPORTING_LEMMAS = frozenset({"say", "tell", "add", "state", "announce", "note", "stress"})
 CLAIM_DEPS = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp", "dobj"})
+# Clauses an infinitive may head, and verbs whose infinitive tells what was done.
+INFINITIVE_DEPS = frozenset({"xcomp", "advcl", "ccomp", "acl", "relcl"})
+IMPLICATIVE_LEMMAS = frozenset(
+    {"manage", "begin", "start", "continue", "proceed", "go", "try", "attempt", "force",
+     "compel", "oblige", "get", "dare", "resume", "keep", "be"}
+)  # fmt: skip
 EMBEDDED_PENALTY = 0.25
 STATEMENT_PENALTY = 0.1
 BACKGROUND_PENALTY = 0.1  # told in a relative clause: "a helicopter that was captured"
@@ -117,6 +123,15 @@ def _intended(token: Token) -> bool:
         if step > 0 and link == "xcomp" and current.lemma_.lower() in syntax.INTENT_LEMMAS:
             return True
     return False
+
+
+def _aimed_at(token: Token, refused: bool) -> bool:
+    """ "urged Kenya to return to the talks", "led talks to reach a deal", "a law to allow
+    the government to extradite": an infinitive tells an act asked for or aimed at, not one
+    done, unless its verb says it was done ("managed to flee", "began to shell")."""
+    if refused or token.dep_ not in INFINITIVE_DEPS or not _infinitive(token):
+        return False
+    return token.head.lemma_.lower() not in IMPLICATIVE_LEMMAS
 
 
 def _infinitive(token: Token) -> bool:
@@ -213,6 +228,8 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
             event = dataclasses.replace(event, mode="habitual")
         elif token is not None and event.mode == "asserted" and _intended(token):
             event = _as_intent(event)
+        elif token is not None and event.mode == "asserted" and _aimed_at(token, refused):
+            event = dataclasses.replace(event, mode="hypothetical")
         confidence = event.confidence
         # "refused to allow X": the refusing verb and the act refused are one rejection
         governors = _governors(token)[1:] if refused and token is not None else None

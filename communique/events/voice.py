@@ -7,6 +7,9 @@
   two civilians", "a missionary was arrested in Lebanon". No actor is named as the
   doer; CAMEO coders give such acts to an unidentified actor of the country where they
   happen (else of the article's main country), so the event is not lost.
+- Unnamed victims: "the girls were kidnapped", "police arrested seven men", "gunmen
+  stormed the hotel". Whoever an act of force or coercion fell on is, for CAMEO, of the
+  country where it happened, even when the article names no actor for them.
 - Receiving: "Eriador received money from Osgiliath" is Osgiliath giving; the source
   of a receive/obtain verb is its "from" phrase and the target its subject.
 """
@@ -15,9 +18,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors.generic import QUANTITY_HEADS
 from ..actors.items import ActorMention, ActorRef
 from ..actors.lookup import MentionIndex
-from ..docview import children_of
+from ..datelines import in_dateline
+from ..docview import children_of, view
 from ..model import Span
 from ..places import lookup_place
 from . import syntax
@@ -35,6 +40,18 @@ MEANS_NOUNS = frozenset(
      "grenade", "attack", "airstrike", "strike", "fire", "gunfire", "shelling", "raid",
      "ambush", "landmine", "minefield", "explosive", "ied", "drone", "torture"}
 )  # fmt: skip
+# Roots whose target is whoever the act falls on, named or not (arrest, assault, fighting,
+# mass violence), and condolences, which are for the dead of where it happened.
+VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
+CONDOLENCE_CODE = "018"
+# Objects of force verbs that are no one it falls on: "abused their power", "seized control".
+ABSTRACT_PATIENTS = frozenset(
+    {"power", "control", "authority", "right", "freedom", "influence", "position", "role",
+     "office", "seat", "meeting", "talk", "deal", "agreement", "plan", "law", "policy",
+     "election", "vote", "half", "part", "responsibility", "time", "opportunity", "chance"}
+)  # fmt: skip
+# Words of a patient's phrase that do not describe who it is ("the seven girls").
+UNDESCRIPTIVE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "punct", "advmod"})
 PLACE_PREPS = ("in", "near", "outside", "at", "inside", "across", "throughout", "on")
 # Verbs whose "from" phrase names the giver: "received aid from Japan".
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -93,6 +110,43 @@ def unidentified_source(
     span = Span(anchor.text, anchor.idx, anchor.idx + len(anchor.text))
     index.add(ActorMention(span, ref, "unidentified"))
     return [ref]
+
+
+def unnamed_victims(act: Token, patient: Token | None, index: MentionIndex) -> list[ActorRef]:
+    """The people or things `act` fell on, as an actor of the country where it happened
+    (else of the article's main country), named by their own phrase ("girls (NGA)",
+    "suspect's wife (FRA)"); registered in `index` at the patient. None when the patient
+    is an actor the index knows, which the caller has already tried."""
+    if patient is not None and patient.tag_ in {"WP", "WDT"} and patient.head.dep_ == "relcl":
+        patient = patient.head.head  # "the girls, who were kidnapped"
+    if patient is not None and patient.lemma_.lower() in QUANTITY_HEADS:
+        counted = syntax.prep_objects(patient, "of")  # "thousands of migrants"
+        patient = counted[0] if counted else None
+    if patient is not None and in_dateline(view(patient.doc).datelines, patient.idx):
+        return []  # "KHARTOUM, June 12 -": where the story was filed
+    known = index.at(patient) if patient is not None else None
+    if known is not None:  # found already as the victims of the same act told twice
+        return [known.ref] if known.how == "victims" else []
+    if patient is not None and (
+        patient.pos_ not in {"NOUN", "PROPN"} or patient.lemma_.lower() in ABSTRACT_PATIENTS
+    ):
+        return []  # a pronoun left unresolved, a number, a thing no one is
+    country = _place_country(act, index, patient)
+    if country is None:
+        return []
+    described = _described(patient) if patient is not None else ""
+    ref = ActorRef("group", f"{described or 'victims'} ({country})", country, None)
+    anchor = patient if patient is not None else act
+    span = Span(anchor.text, anchor.idx, anchor.idx + len(anchor.text))
+    index.add(ActorMention(span, ref, "victims"))
+    return [ref]
+
+
+def _described(noun: Token) -> str:
+    """A noun's own phrase up to the noun, without articles and counts: "suspect's wife"."""
+    words = [t for t in noun.lefts if t.dep_ not in UNDESCRIPTIVE_DEPS and t.pos_ != "PRON"]
+    kept = [w for t in words for w in t.subtree if w.dep_ not in UNDESCRIPTIVE_DEPS]
+    return "".join(t.text_with_ws for t in [*kept, noun]).strip()
 
 
 def _place_country(verb: Token, index: MentionIndex, means: Token | None) -> str | None:

@@ -13,13 +13,21 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .store import Store
 from .store.filters import EventFilters as EventFilters
-from .store.filters import Where, actor_match, actor_params, check_interval, clamp
+from .store.filters import (
+    Where,
+    actor_match,
+    actor_params,
+    check_interval,
+    clamp,
+    exact_name_sql,
+    fold_words,
+)
 from .store.filters import like as _like
 
 Row = dict[str, Any]
@@ -54,16 +62,59 @@ class Page:
 
 
 def resolver(store: Store) -> Callable[[str], list[str]]:
-    """A function from an actor term (key, code, country or name) to the actor keys it names."""
+    """A function from an actor term to the keys of the actors it matches
+    (`communique.store.filters.actor_match`), those it names exactly first (its key, code,
+    country or whole name), then by mentions."""
 
     def resolve(term: str) -> list[str]:
+        code = fold_words(term).replace(" ", "").upper()
         rows = store.query(
-            f"SELECT DISTINCT key FROM actors WHERE key IN ({actor_match('key')}) ORDER BY key",
-            actor_params(term),
+            f"""
+            SELECT key FROM actors WHERE {actor_match("key")} GROUP BY key
+            ORDER BY bool_or(key = ? OR upper(code) = ? OR upper(country) = ?
+                             OR {exact_name_sql("name")} = ?) DESC,
+                     sum(n_mentions) DESC, key
+            """,
+            [*actor_params(term), term.strip(), code, code, f" {fold_words(term)} "],
         )
         return [row["key"] for row in rows]
 
     return resolve
+
+
+def closest_actors(store: Store, term: str, *, limit: int = 5) -> list[Row]:
+    """The actors whose name, a word of it, or code is most like `term` (Jaro-Winkler on
+    folded text), to suggest when a term matches nothing."""
+    folded = fold_words(term)
+    if not folded:
+        return []
+    return store.query(
+        f"""
+        WITH named AS (SELECT key, trim({exact_name_sql("name")}) AS folded, name, code,
+                              n_mentions FROM actors),
+        words AS (SELECT key, unnest(string_split(folded, ' ')) AS word FROM named),
+        by_word AS (SELECT key, max(jaro_winkler_similarity(word, ?)) AS score
+                    FROM words GROUP BY key)
+        SELECT n.key, any_value(n.name) AS name, any_value(n.code) AS code,
+               sum(n.n_mentions) AS mentions,
+               greatest(max(jaro_winkler_similarity(n.folded, ?)), any_value(w.score),
+                        max(jaro_winkler_similarity(lower(coalesce(n.code, '')), ?))) AS score
+        FROM named n JOIN by_word w USING (key)
+        GROUP BY n.key ORDER BY score DESC, mentions DESC, name LIMIT ?
+        """,
+        [folded, folded, folded.replace(" ", ""), limit],
+    )
+
+
+def suggestions(store: Store, terms: Iterable[str | None]) -> dict[str, list[Row]]:
+    """For each actor term that matches no actor, the closest actors (for "did you mean")."""
+    resolve = resolver(store)
+    return {term: closest_actors(store, term) for term in terms if term and not resolve(term)}
+
+
+def filter_terms(filters: EventFilters) -> list[str | None]:
+    """The actor terms among event filters."""
+    return [filters.actor, filters.source, filters.target, *(filters.dyad or ())]
 
 
 def stats(store: Store) -> dict[str, Any]:
@@ -165,7 +216,7 @@ def actors(
     limit, offset = clamp(limit, offset)
     where = Where()
     if text:
-        where.add("(name ILIKE ? OR code ILIKE ?)", _like(text), _like(text))
+        where.add(actor_match("key"), *actor_params(text))
     if country:
         where.add("upper(country) = upper(?)", country)
     if kind:
@@ -196,13 +247,10 @@ def actors(
 
 def actor(store: Store, ref: str) -> Row | None:
     """One actor by key, code, country or name: its counts, roles and the articles it is in."""
-    rows = store.query(
-        f"SELECT DISTINCT key FROM actors WHERE key IN ({actor_match('key')})",
-        actor_params(ref),
-    )
-    if not rows:
+    keys = resolver(store)(ref)
+    if not keys:
         return None
-    key = rows[0]["key"]
+    key = keys[0]
     detail = store.query(
         """
         SELECT key, any_value(name) AS name, any_value(kind) AS kind,

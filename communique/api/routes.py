@@ -116,7 +116,23 @@ def article(store: StoreDep, ref: Ref) -> Json:
 
 @router.get("/events", summary="Event reports, filtered as `communique events`")
 def events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> Json:
-    return analytics.events(store, filters, limit=limit, offset=offset).to_dict()
+    page = analytics.events(store, filters, limit=limit, offset=offset).to_dict()
+    return with_hints(page, store, analytics.filter_terms(filters))
+
+
+def with_hints(
+    page: Json, store: Store, terms: list[str | None], *, empty: bool | None = None
+) -> Json:
+    """`page`, and when it is empty, `suggestions`: for each actor term that matched no
+    actor, the closest actors (key, name, code)."""
+    if not (empty if empty is not None else page["total"] == 0):
+        return page
+    hints = analytics.suggestions(store, terms)
+    return {**page, "suggestions": {t: [_brief(a) for a in c] for t, c in hints.items()}}
+
+
+def _brief(actor: Json) -> Json:
+    return {k: actor[k] for k in ("key", "name", "code")}
 
 
 @router.get("/quotes", summary="Quotes by speaker, speaker country, words or article")
@@ -132,7 +148,7 @@ def quotes(
     page = analytics.quotes(
         store, speaker=speaker, country=country, text=q, article=article, limit=limit, offset=offset
     )
-    return page.to_dict()
+    return with_hints(page.to_dict(), store, [speaker])
 
 
 @router.get("/actors", summary="Actors with article, mention, quote and event counts")
@@ -145,7 +161,7 @@ def actors(
     offset: Offset = 0,
 ) -> Json:
     page = analytics.actors(store, text=q, country=country, kind=kind, limit=limit, offset=offset)
-    return page.to_dict()
+    return with_hints(page.to_dict(), store, [q])
 
 
 @router.get("/actors/{ref}", summary="One actor (key, code, country or name) and its partners")
@@ -171,7 +187,8 @@ def dyad(
 ) -> Json:
     filters = EventFilters(start=start, end=end, mode=mode, include_negated=False)
     series = analytics.dyad(store, a, b, interval=interval, filters=filters, directed=directed)
-    return {"a": a, "b": b, "interval": interval, "directed": directed, "series": series}
+    found = {"a": a, "b": b, "interval": interval, "directed": directed, "series": series}
+    return with_hints(found, store, [a, b], empty=not series)
 
 
 @router.get("/network", summary="Actor network: nodes and source-to-target edges")

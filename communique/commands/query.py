@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from .. import analytics
@@ -128,15 +128,37 @@ def _page_cli(
     stdout: TextIO,
     columns: tuple[str, ...],
     fetch: Callable[[Store], analytics.Page],
+    *,
+    noun: str = "rows",
+    terms: Sequence[str | None] = (),
 ) -> int:
-    """Open the store read-only, fetch one page and print it in the chosen format."""
+    """Open the store read-only, fetch one page and print it in the chosen format; an empty
+    result says so, and an actor term that matches no actor gets the closest ones."""
     try:
         with open_read(args.db) as store:
             page = fetch(store)
+            hints = analytics.suggestions(store, terms) if not page.total else {}
     except StoreError as error:
         return fail(error, sys.stderr)
     _emit_page(page, args.format, stdout, columns)
+    if not page.total:
+        say_empty(noun, hints, table=args.format == "table", stdout=stdout)
     return EXIT_OK
+
+
+def say_empty(
+    noun: str, hints: dict[str, list[dict[str, Any]]], *, table: bool, stdout: TextIO
+) -> None:
+    """ "0 quotes" under an empty table (on stderr for JSON and CSV, which stay data), and
+    for each actor term that matched nothing, the closest actors."""
+    print(f"0 {noun}", file=stdout if table else sys.stderr)
+    for term, close in hints.items():
+        names = ", ".join(_actor_label(a) for a in close) or "none"
+        print(f"communique: no actor matches {term!r}; closest: {names}", file=sys.stderr)
+
+
+def _actor_label(actor: dict[str, Any]) -> str:
+    return f"{actor['name']} ({actor['code']})" if actor.get("code") else str(actor["name"])
 
 
 def errors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
@@ -146,6 +168,7 @@ def errors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         stdout,
         ERROR_COLUMNS,
         lambda store: analytics.errors(store, limit=args.limit, offset=args.offset),
+        noun="errors",
     )
 
 
@@ -163,6 +186,8 @@ def events_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         stdout,
         EVENT_COLUMNS,
         lambda store: analytics.events(store, filters, limit=args.limit, offset=args.offset),
+        noun="events",
+        terms=analytics.filter_terms(filters),
     )
 
 
@@ -181,6 +206,8 @@ def quotes_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
             limit=args.limit,
             offset=args.offset,
         ),
+        noun="quotes",
+        terms=[args.speaker],
     )
 
 
@@ -198,6 +225,8 @@ def actors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
             limit=args.limit,
             offset=args.offset,
         ),
+        noun="actors",
+        terms=[args.search],
     )
 
 
@@ -216,6 +245,7 @@ def dyad_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
                 filters=filters,
                 directed=args.directed,
             )
+            hints = analytics.suggestions(store, [args.a, args.b]) if not rows else {}
     except StoreError as error:
         return fail(error, sys.stderr)
     columns = DYAD_COLUMNS if args.format != "json" else None
@@ -223,6 +253,8 @@ def dyad_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
         {"a": args.a, "b": args.b, "interval": args.interval} if args.format == "json" else None
     )
     emit(rows, args.format, stdout, columns=columns, envelope=envelope)
+    if not rows:
+        say_empty("periods with dated events", hints, table=args.format == "table", stdout=stdout)
     return EXIT_OK
 
 

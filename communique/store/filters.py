@@ -8,6 +8,8 @@ all work. Values always travel as parameters, never inside the SQL text.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -140,17 +142,66 @@ class EventFilters:
         return where
 
 
+# An actor's name or alias as space-separated words, lower case, accents stripped: a term
+# matches at the start of any word ("trump" finds "Donald Trump", "arm" not "pharmacy").
+_WORDS_SQL = "(' ' || regexp_replace(lower(strip_accents({0})), '[^\\pL\\pN]+', ' ', 'g') || ' ')"
+# A mention that names its actor (an alias): it opens with a capital and every later word is
+# capitalised or a short joining word; pronouns are not aliases.
+_ALIAS_SQL = (
+    "regexp_full_match(text, '\\p{{Lu}}\\S*(\\s+(\\p{{Lu}}|of |the |and |for |de |al-)\\S*)*')"
+    " AND lower(text) NOT IN ({pronouns})"
+)
+_PRONOUNS = (
+    "'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'him', 'them', "
+    "'this', 'that', 'these', 'those', 'our', 'my'"
+)
+
+
+def exact_name_sql(column: str) -> str:
+    """SQL for `column` folded as `fold_words` folds a term, with a space on each side."""
+    return _WORDS_SQL.format(column)
+
+
+# A term that is some actor's country or code (ARM, USAGOV) is taken as a code: it matches
+# that country and the codes it begins, not every name with a word "Arm..." in it.
+ACTOR_NAMES_SQL = f"""
+    WITH t AS (SELECT count(*) > 0 AS coded FROM actors WHERE upper(country) = ? OR upper(code) = ?)
+    SELECT key FROM actors, t WHERE key = ?
+        OR (t.coded AND (upper(country) = ? OR upper(code) LIKE ?))
+        OR (NOT t.coded AND (upper(code) LIKE ? OR {_WORDS_SQL.format("name")} LIKE ?))
+    UNION SELECT actor_key FROM mentions, t
+    WHERE NOT t.coded AND {_ALIAS_SQL.format(pronouns=_PRONOUNS)}
+        AND {_WORDS_SQL.format("text")} LIKE ?
+"""
+
+
 def actor_match(column: str) -> str:
-    """SQL that is true when `column` (an actor key) names the actor term in 4 parameters."""
-    return (
-        f"{column} IN (SELECT key FROM actors WHERE key = ? OR upper(country) = upper(?) "
-        "OR upper(code) = upper(?) OR lower(name) = lower(?))"
-    )
+    """SQL that is true when `column` (an actor key) names an actor the term in
+    `actor_params(term)` matches, without regard to case or accents: its key; a country or
+    code (ARM) takes the actors of that country and the codes it begins (ARMGOV); any other
+    term matches any part of a code or the start of any word of a name or of an alias (a
+    proper-name mention: "Trump" finds "Donald Trump"). The one definition of an actor term
+    for the CLI, the API and the web page."""
+    return f"{column} IN ({ACTOR_NAMES_SQL})"
 
 
 def actor_params(term: str) -> list[str]:
-    term = term.strip()
-    return [term, term, term, term]
+    """The parameters of `actor_match` for `term` (a term with no letter or digit matches
+    nothing but a key)."""
+    words = fold_words(term)
+    code = words.replace(" ", "").upper()
+    if not words:
+        return ["", "", term.strip(), "", "", "", "", ""]
+    pattern = f"% {words}%"
+    return [code, code, term.strip(), code, f"{code}%", f"%{code}%", pattern, pattern]
+
+
+def fold_words(text: str) -> str:
+    """`text` as lower-case words without accents, one space apart (the term side of
+    `_WORDS_SQL`)."""
+    plain = unicodedata.normalize("NFD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return " ".join(re.findall(r"[^\W_]+", plain))
 
 
 def like(text: str) -> str:

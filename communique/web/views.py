@@ -102,7 +102,10 @@ def actors(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> HTMLResponse:
     found = analytics.actors(store, text=q, limit=100, offset=offset)
-    return page(request, "actors.html", q=q or "", actors=found, json_url="/api/actors")
+    hints = analytics.suggestions(store, [q]) if not found.total else {}
+    return page(
+        request, "actors.html", q=q or "", actors=found, hints=hints, json_url="/api/actors"
+    )
 
 
 @router.get("/actors/{ref}", response_class=HTMLResponse)
@@ -147,6 +150,7 @@ def dyad(
         b=b,
         interval=interval,
         series=series,
+        hints=analytics.suggestions(store, [a, b]) if not series else {},
         chart=dyad_svg(series),
         events=events,
         json_url=f"/api/dyads/{quote(a, safe='')}/{quote(b, safe='')}?interval={interval}",

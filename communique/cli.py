@@ -44,22 +44,39 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs or '-'")
-    extract.add_argument("--published", help="publication date YYYY-MM-DD for inputs without one")
-    extract.add_argument("--source", help="source name for inputs without one")
     extract.add_argument("--pretty", action="store_true", help="indented JSON for people")
-    extract.add_argument(
-        "--min-confidence", type=float, default=0.0, help="drop quotes and events below this"
-    )
     from .commands import export, ingest, query, serve
-    from .commands._util import add_scale_options, add_vocabulary_options
+    from .commands._util import add_input_options, add_scale_options, add_vocabulary_options
 
+    add_input_options(extract)
     add_scale_options(extract)
     add_vocabulary_options(extract)
     extract.set_defaults(run=extract_cli)
 
     for command in (ingest, query, export, serve):
         command.register(commands)
+    _remember_parsers(parser)
     return parser
+
+
+def _remember_parsers(parser: argparse.ArgumentParser) -> None:
+    """Each subcommand's parser keeps itself as a default, so that an argument it does not
+    know is reported with its own usage, not the top-level one."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                sub.set_defaults(parser=sub)
+                _remember_parsers(sub)
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The parsed command line; exits with code 2 and the subcommand's usage when it is
+    wrong."""
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        getattr(args, "parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
 
 
 def extract_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
@@ -98,8 +115,7 @@ def _print_results(results: Iterable[Result], *, pretty: bool, stdout: TextIO) -
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     return int(args.run(args, stdin=sys.stdin, stdout=sys.stdout))
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from ..store import Store, StoreError
-from ..store.filters import EventFilters
+from ..store.filters import MAX_LIMIT, MODES, EventFilters
 from ..vocabulary import Vocabulary
 
 DEFAULT_DB = os.environ.get("COMMUNIQUE_DB", "news.duckdb")
@@ -19,6 +20,64 @@ EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
 _WIDTH = 48
+INTERVAL_NAMES = ("day", "week", "month", "year")  # as the API's `interval`
+
+
+def number(
+    kind: type[int] | type[float], low: float, high: float | None = None
+) -> Callable[[str], Any]:
+    """An argparse type: a `kind` number from `low` to `high` (inclusive; no upper bound when
+    None), so that `--workers 0` or `--min-confidence 5` stop with a message and the
+    subcommand's usage instead of running with a value that means nothing."""
+    word = "an integer" if kind is int else "a number"
+    bounds = f"at least {low:g}" if high is None else f"from {low:g} to {high:g}"
+
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            value = None
+        if value is None or value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"expected {word} {bounds}, got {text!r}")
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the type in some messages
+    return parse
+
+
+def day(text: str) -> str:
+    """An argparse type: a day YYYY-MM-DD (the API's `start`/`end` take the same)."""
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day YYYY-MM-DD, got {text!r}") from None
+
+
+def add_date_range(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """--start and --end, the names the API and the web page use; --since and --until are
+    still read (hidden) so that older scripts keep working."""
+    parser.add_argument("--start", type=day, help="first day YYYY-MM-DD (inclusive)")
+    parser.add_argument("--end", type=day, help="last day YYYY-MM-DD (inclusive)")
+    parser.add_argument("--since", dest="start", type=day, help=argparse.SUPPRESS)
+    parser.add_argument("--until", dest="end", type=day, help=argparse.SUPPRESS)
+
+
+def add_interval(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--interval", default="month", choices=INTERVAL_NAMES)
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """What `extract` and `ingest` share: metadata for inputs without it, and the cut-off."""
+    parser.add_argument(
+        "--published", type=day, help="publication date YYYY-MM-DD for inputs without one"
+    )
+    parser.add_argument("--source", help="source name for inputs without one")
+    parser.add_argument(
+        "--min-confidence",
+        type=number(float, 0, 1),
+        default=0.0,
+        help="drop quotes and events below this confidence (0 to 1)",
+    )
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +92,7 @@ def add_scale_options(parser: argparse.ArgumentParser) -> None:
     """--workers and --dask: how many processes, or which cluster, run the pipeline."""
     parser.add_argument(
         "--workers",
-        type=int,
+        type=number(int, 1, 256),
         default=None,
         help="worker processes running the whole pipeline (default: one per core)",
     )
@@ -67,8 +126,13 @@ def add_format(parser: argparse.ArgumentParser, *, default: str = "table") -> No
 
 
 def add_page(parser: argparse.ArgumentParser, *, limit: int = 50) -> None:
-    parser.add_argument("--limit", type=int, default=limit, help="rows to print (max 1000)")
-    parser.add_argument("--offset", type=int, default=0, help="rows to skip")
+    parser.add_argument(
+        "--limit",
+        type=number(int, 1, MAX_LIMIT),
+        default=limit,
+        help=f"rows to print (1 to {MAX_LIMIT})",
+    )
+    parser.add_argument("--offset", type=number(int, 0), default=0, help="rows to skip")
 
 
 def add_event_filters(parser: argparse.ArgumentParser) -> None:
@@ -81,11 +145,8 @@ def add_event_filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--cameo", help="CAMEO code or prefix (05 takes 051, 057, ...)")
     group.add_argument("--plover", help="PLOVER category (AGREE, ACCUSE, ...)")
     group.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4), help="QuadClass")
-    group.add_argument("--since", dest="start", help="first day YYYY-MM-DD")
-    group.add_argument("--until", dest="end", help="last day YYYY-MM-DD")
-    group.add_argument(
-        "--mode", help="asserted, future, conditional, hypothetical, claimed or habitual"
-    )
+    add_date_range(group)
+    group.add_argument("--mode", choices=MODES, help="the event's mode")
     group.add_argument("--article", help="an article id or content hash")
 
 

@@ -16,7 +16,16 @@ from typing import Any, TextIO
 from .. import analytics
 from ..store import StoreError
 from ..store.exports import FORMATS, TABLES, export
-from ._util import EXIT_OK, add_db, add_event_filters, event_filters, fail, open_read
+from ._util import (
+    EXIT_OK,
+    add_db,
+    add_event_filters,
+    add_interval,
+    event_filters,
+    fail,
+    number,
+    open_read,
+)
 
 
 def register(commands: Any) -> None:
@@ -39,9 +48,11 @@ def register(commands: Any) -> None:
     dyad = kinds.add_parser("dyad", help="events between A and B by period and QuadClass")
     dyad.add_argument("a", metavar="A")
     dyad.add_argument("b", metavar="B")
-    dyad.add_argument("--interval", default="month", help="day, week, month or year")
+    add_interval(dyad)
     net = kinds.add_parser("network", help="who acts on whom, weighted by events")
-    net.add_argument("--limit", type=int, default=40, help="most active pairs to draw")
+    net.add_argument(
+        "--limit", type=number(int, 1, 500), default=40, help="most active pairs to draw"
+    )
     for sub in (dyad, net):
         add_db(sub)
         sub.add_argument("--out", required=True, help="file.png, file.svg or file.pdf")

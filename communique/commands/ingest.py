@@ -29,9 +29,11 @@ from ._util import (
     EXIT_OK,
     EXIT_USAGE,
     add_db,
+    add_input_options,
     add_scale_options,
     add_vocabulary_options,
     fail,
+    number,
     vocabulary_from,
 )
 
@@ -46,12 +48,12 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs or '-'")
     add_db(parser)
-    parser.add_argument("--published", help="publication date YYYY-MM-DD for inputs without one")
-    parser.add_argument("--source", help="source name for inputs without one")
-    parser.add_argument("--batch-size", type=int, default=32, help="articles per transaction")
+    add_input_options(parser)
+    parser.add_argument(
+        "--batch-size", type=number(int, 1, 100_000), default=32, help="articles per transaction"
+    )
     add_scale_options(parser)
     add_vocabulary_options(parser)
-    parser.add_argument("--min-confidence", type=float, default=0.0, help="drop weaker findings")
     parser.add_argument("--quiet", action="store_true", help="no progress line")
     parser.set_defaults(run=ingest_cli)
 

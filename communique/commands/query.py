@@ -18,11 +18,14 @@ from typing import Any, TextIO
 
 from .. import analytics
 from ..store import Store, StoreError
+from ..store.filters import MODES
 from ._util import (
     EXIT_OK,
+    add_date_range,
     add_db,
     add_event_filters,
     add_format,
+    add_interval,
     add_page,
     emit,
     event_filters,
@@ -99,11 +102,10 @@ def register(commands: Any) -> None:
     dyad.add_argument("b", metavar="B", help="the other actor")
     add_db(dyad)
     add_format(dyad)
-    dyad.add_argument("--interval", default="month", help="day, week, month or year")
+    add_interval(dyad)
     dyad.add_argument("--directed", action="store_true", help="only A acting on B")
-    dyad.add_argument("--since", dest="start", help="first day YYYY-MM-DD")
-    dyad.add_argument("--until", dest="end", help="last day YYYY-MM-DD")
-    dyad.add_argument("--mode", default="asserted", help="event mode (default asserted)")
+    add_date_range(dyad)
+    dyad.add_argument("--mode", default="asserted", choices=MODES, help="default asserted")
     dyad.set_defaults(run=dyad_cli)
 
 

@@ -17,14 +17,16 @@ import sys
 from typing import Any, TextIO
 
 from ..store import StoreError
-from ._util import EXIT_OK, EXIT_USAGE, add_db, fail
+from ._util import EXIT_OK, EXIT_USAGE, add_db, fail, number
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("serve", help="serve the REST API and the web page")
     add_db(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    parser.add_argument(
+        "--port", type=number(int, 1, 65535), default=8000, help="port to listen on"
+    )
     parser.add_argument(
         "--writable",
         action="store_true",

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
-EventMode = Literal["asserted", "future", "conditional", "hypothetical", "claimed", "habitual"]
+EventMode = Literal[
+    "asserted", "future", "conditional", "hypothetical", "claimed", "habitual", "background"
+]
 # How precise an event's time is: "in June 2024" is a month, never its first day.
 DatePrecision = Literal["day", "week", "month", "year"]
 ActorKind = Literal["country", "person", "organisation", "group"]

@@ -32,7 +32,7 @@ from .docview import view
 from .entities import Link, link_entities, organisation_mentions, tight_mention
 from .errors import Errors
 from .events.coder import find_events
-from .events.dating import EventDate, date_events
+from .events.dating import EventDate, backgrounded, date_events
 from .events.items import EventFinding
 from .events.ontology import VerbPattern, code_info
 from .events.speech import speech_events
@@ -155,6 +155,7 @@ def analyse(
     coded += speech_events(doc, index, findings, speakers, coded)
     events = [e for e in coded if e.confidence >= min_confidence]
     dates = date_events(doc, events, index, published=published)
+    events = backgrounded(events, dates)
     mentions = index.mentions  # with the generic actors the events found
     actor_ids = _actor_ids(mentions)
     actors = _actors(mentions, actor_ids)

@@ -139,3 +139,34 @@ def test_events_thread_of_the_same_actor_keeps_its_day(nlp: Language) -> None:
     dates = {e["trigger"]["text"]: e["date"] for e in _events(nlp, text)}
     assert dates["thanked"] == "2026-03-03"  # Costa's thread
     assert dates["criticised"] == "2026-03-06"  # another Brazilian actor: not her thread
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Bahrain and Egypt recalled their ambassadors from Qatar in 2018.", "recalled"),
+        ("In June, Peru expelled two Bolivian diplomats.", "expelled"),
+    ],
+)
+def test_events_act_dated_to_a_month_or_year_is_background(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    found = [e for e in _events(nlp, text) if e["trigger"]["text"] == trigger]
+    assert found and {e["mode"] for e in found} == {"background"}
+    assert all(e["date"] is None for e in found)
+
+
+def test_events_act_dated_to_a_day_stays_asserted(nlp: Language) -> None:
+    found = _events(nlp, "On Monday, Peru expelled two Bolivian diplomats.")
+    assert {e["mode"] for e in found if e["trigger"]["text"] == "expelled"} == {"asserted"}
+
+
+def test_events_date_of_the_verbs_own_clause_beats_a_nearer_one_in_a_noun_phrase(
+    nlp: Language,
+) -> None:
+    text = (
+        "On Tuesday, Chile expelled two diplomats linked to the riots in January and "
+        "recalled its ambassador from Peru."
+    )
+    found = [e for e in _events(nlp, text) if e["trigger"]["text"] == "recalled"]
+    assert found and all(e["date"] == "2026-03-03" and e["mode"] == "asserted" for e in found)

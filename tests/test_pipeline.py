@@ -67,7 +67,9 @@ def test_pipeline_events_carry_codes_dates_and_evidence(results: list[dict]) -> 
         assert event["quad_class"] in {1, 2, 3, 4}
         assert -10 <= event["goldstein"] <= 10
         assert event["plover"]
-        assert event["mode"] in {"asserted", "future", "conditional", "hypothetical", "claimed", "habitual"}
+        assert event["mode"] in {
+            "asserted", "future", "conditional", "hypothetical", "claimed", "habitual", "background"
+        }
         assert event["trigger"]["start"] >= event["evidence"]["start"]
 
 

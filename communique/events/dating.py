@@ -15,6 +15,7 @@ later", counted from publication) is not the event's date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
@@ -95,6 +96,21 @@ def _incident_day(
     return None
 
 
+def backgrounded(events: list[EventFinding], dates: list[EventDate]) -> list[EventFinding]:
+    """`events` with an asserted act its own sentence dates only to a month or a year ("both
+    countries withdrew ambassadors in 2018") told as `background`: the narrator reports it
+    as context, on no day an analyst could count it."""
+    return [
+        dataclasses.replace(event, mode="background")
+        if event.mode == "asserted" and date.precision in COARSE and date.text is not None
+        else event
+        for event, date in zip(events, dates, strict=True)
+    ]
+
+
+COARSE = frozenset({"month", "year"})
+
+
 def _at_precision(resolved: ResolvedDate, text: str) -> EventDate:
     """The day when the phrase gives one; else no day, and the period it names."""
     first = dt.date.fromisoformat(resolved.date)
@@ -134,7 +150,7 @@ def _own_date(
     # "will meet in June" and "would close it if ..." look ahead; the rest looks back.
     ahead = event.mode in {"future", "conditional"}
     tense: Literal["past", "future"] = "future" if ahead else "past"
-    best: tuple[int, ResolvedDate, str] | None = None
+    best: tuple[tuple[bool, int], ResolvedDate, str] | None = None
     for span in phrases:
         start, end = span.start_char, span.end_char
         if start < sentence.start or end > sentence.end:
@@ -146,10 +162,24 @@ def _own_date(
         resolved = resolve(span.text, published, tense=tense)
         if resolved is None or (not ahead and _after(resolved, published)):
             continue  # "a month later", counted from publication, dates no reported act
-        distance = abs(start - event.trigger.start)
-        if best is None or distance < best[0]:
-            best = (distance, resolved, span.text)
+        # a phrase of the trigger's own line of clauses beats a nearer one inside another
+        # clause ("reported on Monday that Iran ... demanded", not "killed in January")
+        rank = (not _on_the_line(span, event), abs(start - event.trigger.start))
+        if best is None or rank < best[0]:
+            best = (rank, resolved, span.text)
     return (best[1], best[2]) if best else None
+
+
+def _on_the_line(span: SpacySpan, event: EventFinding) -> bool:
+    """The phrase dates the trigger's verb, a verb it is coordinated with, or a verb above."""
+    trigger = span.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    verb = _governing_verb(span.root)
+    if trigger is None or verb is None:
+        return True
+    root = trigger.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "issued warrants and demanded": the first verb's date
+    return verb == root or verb.is_ancestor(root)
 
 
 def _anchors(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from communique.ingest import read
-from communique.model import Article
+from communique.model import Article, EventMode
 from communique.pipeline import extract, extract_article
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -67,9 +68,7 @@ def test_pipeline_events_carry_codes_dates_and_evidence(results: list[dict]) -> 
         assert event["quad_class"] in {1, 2, 3, 4}
         assert -10 <= event["goldstein"] <= 10
         assert event["plover"]
-        assert event["mode"] in {
-            "asserted", "future", "conditional", "hypothetical", "claimed", "habitual", "background"
-        }
+        assert event["mode"] in get_args(EventMode)
         assert event["trigger"]["start"] >= event["evidence"]["start"]
 
 

@@ -81,12 +81,15 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def extract_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
     """Run `communique extract`; returns the exit code."""
-    from .commands._util import vocabulary_from
+    from .commands._util import Skips, vocabulary_from
     from .ingest import read
     from .scale import extractor
 
+    skips = Skips()
     try:
-        items = read(args.paths, published=args.published, source=args.source, stdin=stdin)
+        items = read(
+            args.paths, published=args.published, source=args.source, stdin=stdin, on_skip=skips
+        )
         vocabulary = vocabulary_from(args)
     except ValueError as error:
         print(f"communique: {error}", file=sys.stderr)
@@ -97,12 +100,19 @@ def extract_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
         min_confidence=args.min_confidence,
         vocabulary=vocabulary,
     ) as extract:
-        return _print_results(extract(items), pretty=args.pretty, stdout=stdout)
+        code, count = _print_results(extract(items), pretty=args.pretty, stdout=stdout)
+    skips.report(sys.stderr, verbose=args.verbose)
+    if not count:
+        print("communique: no articles read", file=sys.stderr)
+    return code
 
 
-def _print_results(results: Iterable[Result], *, pretty: bool, stdout: TextIO) -> int:
+def _print_results(results: Iterable[Result], *, pretty: bool, stdout: TextIO) -> tuple[int, int]:
+    """Print each result; the exit code and how many results there were."""
     failed = False
+    count = 0
     for result in results:
+        count += 1
         if result.errors:
             failed = True
             for message in result.errors:
@@ -111,7 +121,7 @@ def _print_results(results: Iterable[Result], *, pretty: bool, stdout: TextIO) -
         text = json.dumps(data, ensure_ascii=False, indent=2 if pretty else None)
         stdout.write(text + "\n")
         stdout.flush()
-    return EXIT_ARTICLE_ERRORS if failed else EXIT_OK
+    return (EXIT_ARTICLE_ERRORS if failed else EXIT_OK), count
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,9 +7,11 @@ import csv
 import datetime as dt
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from ..ingest import Skipped
 from ..store import Store, StoreError
 from ..store.filters import MAX_LIMIT, MODES, EventFilters
 from ..vocabulary import Vocabulary
@@ -78,6 +80,35 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         default=0.0,
         help="drop quotes and events below this confidence (0 to 1)",
     )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="name each file a folder read left out"
+    )
+
+
+class Skips:
+    """The files left out while reading folders (`communique.ingest.read`'s `on_skip`)."""
+
+    def __init__(self) -> None:
+        self.items: list[Skipped] = []
+
+    def __call__(self, skipped: Skipped) -> None:
+        self.items.append(skipped)
+
+    def summary(self) -> str:
+        """ "3 files skipped (2 unknown file type, 1 JSON object with no 'text' field)"."""
+        kinds = Counter(s.reason.split(" (")[0] for s in self.items)
+        parts = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+        files = "file" if len(self.items) == 1 else "files"
+        return f"{len(self.items)} {files} skipped ({parts})"
+
+    def report(self, stream: TextIO, *, verbose: bool) -> None:
+        """The summary on `stream` when anything was skipped; with `verbose`, each file."""
+        if not self.items:
+            return
+        hint = "" if verbose else "; -v names them"
+        print(f"communique: {self.summary()}{hint}", file=stream)
+        for skipped in self.items if verbose else ():
+            print(f"communique: skipped {skipped.origin}: {skipped.reason}", file=stream)
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:

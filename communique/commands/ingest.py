@@ -28,6 +28,7 @@ from ._util import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    Skips,
     add_db,
     add_input_options,
     add_scale_options,
@@ -62,8 +63,11 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
     """Run `communique ingest`; returns the exit code."""
     from ..ingest import read
 
+    skips = Skips()
     try:
-        items = read(args.paths, published=args.published, source=args.source, stdin=stdin)
+        items = read(
+            args.paths, published=args.published, source=args.source, stdin=stdin, on_skip=skips
+        )
         vocabulary = vocabulary_from(args)
         store = Store(args.db)
     except (ValueError, StoreError) as error:
@@ -109,6 +113,7 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         progress.update(task, counts=_counts(summary))
     elapsed = time.perf_counter() - started
     print(_summary(summary, args.db, elapsed), file=sys.stderr)
+    skips.report(sys.stderr, verbose=args.verbose)
     if args.dask and stats.busy:
         for worker, share in sorted(stats.efficiency().items()):
             print(f"communique: dask worker {worker} busy {share:.0%}", file=sys.stderr)

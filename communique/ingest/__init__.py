@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 from ..errors import Errors
@@ -30,14 +30,18 @@ from .base import (
 )
 from .feeds import read_feed
 from .html import read_html
-from .jsonl import read_json, read_jsonl
+from .jsonl import json_articles, load_json, not_articles, read_jsonl
 from .normalize import normalize_date, normalize_text
-from .sources import STDIN, Source, expand
+from .sources import STDIN, Skipped, Source, expand
 from .text import guess_title, read_text
+
+OnSkip = Callable[[Skipped], None]
 
 __all__ = [
     "IngestError",
     "Item",
+    "OnSkip",
+    "Skipped",
     "guess_title",
     "normalize_date",
     "normalize_text",
@@ -51,6 +55,7 @@ def read(
     published: str | None = None,
     source: str | None = None,
     stdin: TextIO | None = None,
+    on_skip: OnSkip | None = None,
 ) -> Iterator[Item]:
     """Articles and errors from files, folders, globs and "-" (JSON Lines on stdin).
 
@@ -60,6 +65,8 @@ def read(
             whose input has none.
         source: the source name for articles whose input has none.
         stdin: the stream "-" reads; defaults to `sys.stdin`.
+        on_skip: called with each file a folder holds that is not read, and why (an
+            unknown type, a hidden file, a `.json` that holds no article).
 
     Returns:
         An iterator of `Article` and `IngestError`, in input order.
@@ -71,7 +78,11 @@ def read(
     # A bare string is an iterable of characters: reading "news.txt" letter by
     # letter is never what the caller meant.
     targets: Iterable[str] = (paths,) if isinstance(paths, str) else paths
-    return _read_all(targets, defaults=defaults, stdin=stdin)
+    return _read_all(targets, defaults=defaults, stdin=stdin, on_skip=on_skip or _ignore)
+
+
+def _ignore(skipped: Skipped) -> None:
+    return None
 
 
 def _default_date(value: str | None) -> str | None:
@@ -83,16 +94,22 @@ def _default_date(value: str | None) -> str | None:
         raise ValueError(Errors.E107.format(value=value)) from e
 
 
-def _read_all(paths: Iterable[str], *, defaults: Defaults, stdin: TextIO | None) -> Iterator[Item]:
+def _read_all(
+    paths: Iterable[str], *, defaults: Defaults, stdin: TextIO | None, on_skip: OnSkip
+) -> Iterator[Item]:
     for path in paths:
         for found in expand(path):
             if isinstance(found, IngestError):
                 yield found
+            elif isinstance(found, Skipped):
+                on_skip(found)
             else:
-                yield from _read_source(found, defaults=defaults, stdin=stdin)
+                yield from _read_source(found, defaults=defaults, stdin=stdin, on_skip=on_skip)
 
 
-def _read_source(source: Source, *, defaults: Defaults, stdin: TextIO | None) -> Iterator[Item]:
+def _read_source(
+    source: Source, *, defaults: Defaults, stdin: TextIO | None, on_skip: OnSkip
+) -> Iterator[Item]:
     if source.path == STDIN:
         yield from _read_stdin(stdin, defaults=defaults)
         return
@@ -107,7 +124,7 @@ def _read_source(source: Source, *, defaults: Defaults, stdin: TextIO | None) ->
     elif source.kind == "html":
         yield read_html(data, origin=source.path, defaults=defaults)
     elif source.kind == "json":
-        yield from _read_json_file(data, source.path, defaults=defaults)
+        yield from _read_json_file(data, source, defaults=defaults, on_skip=on_skip)
     else:
         yield read_text(data, origin=source.path, defaults=defaults)
 
@@ -131,12 +148,21 @@ def _read_jsonl_file(path: str, *, defaults: Defaults) -> Iterator[Item]:
         yield from read_jsonl(file, origin=path, defaults=defaults)
 
 
-def _read_json_file(data: bytes, path: str, *, defaults: Defaults) -> Iterator[Item]:
-    text = load_text(data, path)
-    if isinstance(text, IngestError):
-        yield text
+def _read_json_file(
+    data: bytes, source: Source, *, defaults: Defaults, on_skip: OnSkip
+) -> Iterator[Item]:
+    """A `.json` file's articles; one found in a folder that holds none is skipped (a file
+    named on the command line gives an error instead: it was asked for)."""
+    text = load_text(data, source.path)
+    document = text if isinstance(text, IngestError) else load_json(text, source.path)
+    if isinstance(document, IngestError):
+        yield document
+        return
+    reason = not_articles(document) if source.in_folder else None
+    if reason is not None:
+        on_skip(Skipped(source.path, reason))
     else:
-        yield from read_json(text, origin=path, defaults=defaults)
+        yield from json_articles(document, origin=source.path, defaults=defaults)
 
 
 def _read_stdin(stream: TextIO | None, *, defaults: Defaults) -> Iterator[Item]:

@@ -64,14 +64,30 @@ def parse_line(line: str, *, origin: str, defaults: Defaults) -> Item:
     return parse_record(record, origin=origin, defaults=defaults)
 
 
-def read_json(data: str, *, origin: str, defaults: Defaults) -> Iterator[Item]:
-    """Articles from a `.json` file holding one article object or a list of them."""
+def load_json(data: str, origin: str) -> Any:
+    """The parsed JSON document, or an IngestError saying where it breaks."""
     try:
-        document = json.loads(data)
+        return json.loads(data)
     except json.JSONDecodeError as e:
         reason = f"{e.msg} at line {e.lineno}, column {e.colno}"
-        yield IngestError.of(Errors.E110, origin, reason=reason)
-        return
+        return IngestError.of(Errors.E110, origin, reason=reason)
+
+
+def not_articles(document: Any) -> str | None:
+    """Why a JSON document found in a folder is not articles (an object with a 'text', or
+    a list with at least one), or None when it is: a gold file or a config beside the
+    stories is left out, not read as a bad article."""
+    if isinstance(document, dict):
+        return None if "text" in document else "JSON object with no 'text' field"
+    if isinstance(document, list):
+        if any(isinstance(r, dict) and "text" in r for r in document):
+            return None
+        return "JSON list with no object that has a 'text' field"
+    return f"JSON {json_kind(document)}, not an article"
+
+
+def json_articles(document: Any, *, origin: str, defaults: Defaults) -> Iterator[Item]:
+    """Articles from a parsed `.json` document: one article object or a list of them."""
     if isinstance(document, dict):
         yield parse_record(document, origin=origin, defaults=defaults)
     elif isinstance(document, list):

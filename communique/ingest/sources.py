@@ -33,10 +33,22 @@ _GLOB_CHARS = frozenset("*?[")
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One input to read: a file path (or "-" for stdin) and how to read it."""
+    """One input to read: a file path (or "-" for stdin) and how to read it; `in_folder`
+    when it was found by reading a folder rather than named (a `.json` found in a folder is
+    read only when it holds articles)."""
 
     path: str
     kind: Kind
+    in_folder: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file found in a folder and left out on purpose, and why (not an error: the batch
+    holds no article for it)."""
+
+    origin: str
+    reason: str
 
 
 def kind_of(path: str) -> Kind:
@@ -44,11 +56,12 @@ def kind_of(path: str) -> Kind:
     return KINDS.get(Path(path).suffix.lower(), "text")
 
 
-def expand(path: str) -> Iterator[Source | IngestError]:
+def expand(path: str) -> Iterator[Source | IngestError | Skipped]:
     """The inputs behind one argument: itself, a folder's files or a glob's matches.
 
-    Folders are read recursively in sorted order, skipping hidden files and files
-    whose extension no reader knows (a README or an image beside the articles).
+    Folders are read recursively in sorted order; hidden files and folders and files
+    whose extension no reader knows (a README or an image beside the articles) are
+    `Skipped`, with the reason.
     """
     if path == STDIN:
         yield Source(STDIN, "jsonl")
@@ -62,17 +75,36 @@ def expand(path: str) -> Iterator[Source | IngestError]:
         yield IngestError.of(Errors.E101, path)
 
 
-def _folder(folder: str) -> Iterator[Source]:
+def _folder(folder: str) -> Iterator[Source | Skipped]:
     root = Path(folder)
-    files = (p for p in root.rglob("*") if not p.is_dir())
-    for file in sorted(files, key=lambda p: p.relative_to(root).parts):
-        parts = file.relative_to(root).parts
-        if any(part.startswith(".") for part in parts) or file.suffix.lower() not in KINDS:
-            continue
-        yield Source(str(file), KINDS[file.suffix.lower()])
+    for file in sorted(_walk(root), key=lambda p: p.relative_to(root).parts):
+        suffix = file.suffix.lower()
+        if file.name.startswith("."):
+            kind = "folder" if file.is_dir() else "file"
+            yield Skipped(str(file), f"hidden {kind}")
+        elif file.is_dir():
+            yield Skipped(str(file), "a link to a folder (not followed)")
+        elif suffix not in KINDS:
+            what = f"'{suffix}'" if suffix else "no extension"
+            yield Skipped(str(file), f"unknown file type ({what}; read: {_known()})")
+        else:
+            yield Source(str(file), KINDS[suffix], in_folder=True)
 
 
-def _glob(pattern: str) -> Iterator[Source | IngestError]:
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under `root`; hidden folders and links to folders are not entered."""
+    for entry in root.iterdir():
+        if entry.is_dir() and not entry.is_symlink() and not entry.name.startswith("."):
+            yield from _walk(entry)
+        else:
+            yield entry
+
+
+def _known() -> str:
+    return " ".join(sorted(KINDS))
+
+
+def _glob(pattern: str) -> Iterator[Source | IngestError | Skipped]:
     matches = sorted(glob.glob(pattern, recursive=True))
     if not matches:
         yield IngestError.of(Errors.E106, pattern)

@@ -533,6 +533,13 @@ def main() -> None:
         "--news-gold-only", action="store_true", help="score the news_gold set only"
     )
     args = parser.parse_args()
+    missing = [path for path in (GSR, PETR, SEED) if not path.exists()]
+    if missing and not args.news_gold_only:
+        print(
+            f"skipped: {', '.join(_shown(p) for p in missing)} not found: the gold sets are "
+            "read from ../shared/ beside the repository, and there is nothing to score against"
+        )
+        return
     # Warm up: the gazetteer and the phrase matchers load once, outside the timings.
     warm = "Chile welcomed talks with Peru in Lima."
     run([Article(id="warm", text=warm, published="2000-01-01")])

@@ -293,9 +293,7 @@ def dyad(
     `reports` is the number of article reports behind the period's events.
     """
     unit = check_interval(interval)
-    base = filters or EventFilters()
-    chosen = EventFilters(**{**filter_fields(base), "dyad": (a, b), "directed": directed})
-    where = chosen.where("", resolve=resolver(store))
+    where = _dyad_where(store, a, b, filters, directed)
     return [
         clean(row)
         for row in store.query(
@@ -313,6 +311,24 @@ def dyad(
             [*where.params, unit],
         )
     ]
+
+
+def dyad_undated(
+    store: Store, a: str, b: str, *, filters: EventFilters | None = None, directed: bool = False
+) -> int:
+    """How many distinct events between `a` and `b` have no day (an undated article, or a
+    period coarser than a day): the series leaves them out, and says so."""
+    where = _dyad_where(store, a, b, filters, directed)
+    sql = f"SELECT count(DISTINCT event_key) FROM events WHERE day IS NULL AND {where.sql}"
+    return int(store.scalar(sql, where.params))
+
+
+def _dyad_where(
+    store: Store, a: str, b: str, filters: EventFilters | None, directed: bool
+) -> Where:
+    base = filters or EventFilters()
+    chosen = EventFilters(**{**filter_fields(base), "dyad": (a, b), "directed": directed})
+    return chosen.where("", resolve=resolver(store))
 
 
 def network(store: Store, *, limit: int = 60, filters: EventFilters | None = None) -> Row:

@@ -52,7 +52,7 @@ def test_scale_dask_local_cluster_matches_one_process(serial: list) -> None:
     with dask_client("local", workers=2) as client:
         results = list(extract_dask(_articles(3), client=client, partition_size=3, stats=stats))
     assert _summary(results) == _summary(serial)
-    assert sum(stats.partitions.values()) == 4
+    assert sum(stats.partitions.values()) == -(-len(serial) // 3)  # partitions of 3
     assert stats.wall > 0 and all(0 < e <= 1.5 for e in stats.efficiency().values())
 
 

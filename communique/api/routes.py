@@ -187,7 +187,9 @@ def dyad(
 ) -> Json:
     filters = EventFilters(start=start, end=end, mode=mode, include_negated=False)
     series = analytics.dyad(store, a, b, interval=interval, filters=filters, directed=directed)
+    undated = analytics.dyad_undated(store, a, b, filters=filters, directed=directed)
     found = {"a": a, "b": b, "interval": interval, "directed": directed, "series": series}
+    found["undated"] = undated  # distinct events with no day, left out of the series
     return with_hints(found, store, [a, b], empty=not series)
 
 

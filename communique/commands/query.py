@@ -248,6 +248,9 @@ def dyad_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
                 directed=args.directed,
             )
             hints = analytics.suggestions(store, [args.a, args.b]) if not rows else {}
+            undated = analytics.dyad_undated(
+                store, args.a, args.b, filters=filters, directed=args.directed
+            )
     except StoreError as error:
         return fail(error, sys.stderr)
     columns = DYAD_COLUMNS if args.format != "json" else None
@@ -257,6 +260,12 @@ def dyad_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
     emit(rows, args.format, stdout, columns=columns, envelope=envelope)
     if not rows:
         say_empty("periods with dated events", hints, table=args.format == "table", stdout=stdout)
+    if undated:
+        print(
+            f"communique: {undated} events between {args.a} and {args.b} have no day (an "
+            "undated article, or a date coarser than a day) and are not counted",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

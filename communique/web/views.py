@@ -151,6 +151,7 @@ def dyad(
         interval=interval,
         series=series,
         hints=analytics.suggestions(store, [a, b]) if not series else {},
+        undated=analytics.dyad_undated(store, a, b, filters=filters),
         chart=dyad_svg(series),
         events=events,
         json_url=f"/api/dyads/{quote(a, safe='')}/{quote(b, safe='')}?interval={interval}",

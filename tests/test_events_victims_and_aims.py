@@ -170,3 +170,33 @@ def test_events_date_of_the_verbs_own_clause_beats_a_nearer_one_in_a_noun_phrase
     )
     found = [e for e in _events(nlp, text) if e["trigger"]["text"] == "recalled"]
     assert found and all(e["date"] == "2026-03-03" and e["mode"] == "asserted" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a quoted label judges what it names, and whoever that belongs to
+        ('Senator Ruiz of Chile called the Peruvian plan "reckless."', ("CHL", "PER", "111")),
+        ("Chile's president called the talks with Peru \"productive.\"", ("CHL", "PER", "051")),
+    ],
+)
+def test_events_quoted_label_is_a_judgement_not_a_call(
+    nlp: Language, text: str, event: tuple[str, str, str]
+) -> None:
+    found = {
+        (e["source_country"], e["target_country"], e["cameo"])
+        for e in _events(nlp, text)
+        if e["trigger"]["text"] == "called"
+    }
+    assert found == {event}
+
+
+def test_events_label_that_only_describes_is_no_event(nlp: Language) -> None:
+    text = 'The Chilean president called the bill "a matter of public health."'
+    assert not [e for e in _events(nlp, text) if e["trigger"]["text"] == "called"]
+
+
+def test_events_preposition_of_time_is_no_particle(nlp: Language) -> None:
+    # "on Monday" does not make "called" the appeal "called on"
+    text = "Argentina called Uruguay's foreign minister on Monday."
+    assert "020" not in {e["cameo"] for e in _events(nlp, text)}

@@ -25,6 +25,7 @@ from . import syntax, voice
 from .authors import act_authors
 from .demands import find_demand, reported_speaker
 from .items import EventFinding
+from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
 from .settle import settle
 
@@ -81,7 +82,11 @@ def find_events(
             speaker = speakers[quote] if quote is not None else None
             coded: list[EventFinding] = []
             if candidates and pos in {"VERB", "AUX", "NOUN"}:
-                pattern = _best_pattern(token, candidates)
+                # "called the deal "lousy"": a judgement or nothing, never a telephone call
+                if names_with_label(token):
+                    pattern = judgement(token)
+                else:
+                    pattern = _best_pattern(token, candidates)
                 if pattern is not None:
                     coded = _code(token, pattern, index, evidence, quote=quote, speaker=speaker)
                     # A cue that only introduces a quote ("Aliyev warned.") is no event,

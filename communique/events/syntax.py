@@ -230,8 +230,11 @@ def nominal_objects(noun: Token, *, depth: int = 3) -> list[Token]:
 
 
 def has_particle(verb: Token, particle: str) -> bool:
+    """ "call on X", "push back"; not a preposition of time ("called Chile on Monday")."""
     return any(
-        child.lower_ == particle and child.dep_ in {"prt", "advmod", "prep", "acomp"}
+        child.lower_ == particle
+        and child.dep_ in {"prt", "advmod", "prep", "acomp"}
+        and not any(g.ent_type_ in {"DATE", "TIME"} for g in children_of(child))
         for child in children_of(verb)
     )
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import get_args
 
 import pytest
+from fastapi.testclient import TestClient
 
+from communique.api import create_app
 from communique.cli import parse
+from communique.model import EventMode
+from communique.store import Store
 
 
 def fails(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -122,3 +127,14 @@ def test_cli_installed_command_exits_2_with_subcommand_usage(argv: list[str]) ->
         [sys.executable, "-m", "communique.cli", *argv], capture_output=True, text=True
     )
     assert done.returncode == 2 and "usage: communique quotes" in done.stderr
+
+
+@pytest.mark.parametrize("mode", get_args(EventMode))
+def test_every_contract_mode_is_a_filter_value_in_cli_and_api(mode: str, tmp_path) -> None:
+    assert parse(["events", "--mode", mode]).mode == mode
+    assert parse(["dyad", "A", "B", "--mode", mode]).mode == mode
+    with Store(tmp_path / "n.duckdb"):
+        pass
+    client = TestClient(create_app(tmp_path / "n.duckdb"))
+    assert client.get("/api/events", params={"mode": mode}).status_code == 200
+    assert client.get("/api/dyads/A/B", params={"mode": mode}).status_code == 200

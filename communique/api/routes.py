@@ -14,7 +14,7 @@ from pydantic import AfterValidator
 from .. import __version__, analytics
 from ..store import Store
 from ..store.contract import find_article, record
-from ..store.filters import EventFilters
+from ..store.filters import MODES, EventFilters
 from .security import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
@@ -41,6 +41,7 @@ Day = Annotated[
     AfterValidator(lambda v: v and dt.date.fromisoformat(v).isoformat()),
 ]
 Ref = Annotated[str, Path(max_length=200)]
+MODE_PATTERN = f"^({'|'.join(MODES)})$"
 
 
 def event_filters(
@@ -53,9 +54,7 @@ def event_filters(
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
     start: Day = None,
     end: Day = None,
-    mode: Annotated[
-        str | None, Query(pattern="^(asserted|future|conditional|hypothetical|claimed|habitual)$")
-    ] = None,
+    mode: Annotated[str | None, Query(pattern=MODE_PATTERN)] = None,
     article: Text = None,
     q: Annotated[str | None, Query(max_length=200, description="words in the evidence")] = None,
 ) -> EventFilters:
@@ -181,9 +180,7 @@ def dyad(
     start: Day = None,
     end: Day = None,
     directed: bool = False,
-    mode: Annotated[
-        str | None, Query(pattern="^(asserted|future|conditional|hypothetical|claimed|habitual)$")
-    ] = "asserted",
+    mode: Annotated[str | None, Query(pattern=MODE_PATTERN)] = "asserted",
 ) -> Json:
     filters = EventFilters(start=start, end=end, mode=mode, include_negated=False)
     series = analytics.dyad(store, a, b, interval=interval, filters=filters, directed=directed)

@@ -12,8 +12,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
+from ..model import EventMode
 from .errors import StoreError, StoreErrors
 from .schema import PAIR_KEY_SQL
 
@@ -30,7 +31,8 @@ INTERVALS = {
     "year": "year",
     "yearly": "year",
 }
-MODES = ("asserted", "future", "conditional", "hypothetical", "claimed", "habitual")
+# The modes of the output contract, so that a new one is a filter value everywhere at once.
+MODES: tuple[str, ...] = get_args(EventMode)
 
 
 @dataclass(slots=True)

@@ -200,3 +200,13 @@ def test_events_preposition_of_time_is_no_particle(nlp: Language) -> None:
     # "on Monday" does not make "called" the appeal "called on"
     text = "Argentina called Uruguay's foreign minister on Monday."
     assert "020" not in {e["cameo"] for e in _events(nlp, text)}
+
+
+def test_events_day_said_with_an_attack_noun_is_the_incident_day(nlp: Language) -> None:
+    # the lead names the attack and its day but codes no act of force of its own
+    text = (
+        "A bus came under attack on Tuesday near the Peruvian town of Juliaca. "
+        "Two drivers were later detained by police."
+    )
+    dates = {e["trigger"]["text"]: e["date"] for e in _events(nlp, text)}
+    assert dates["detained"] == "2026-03-03"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -60,7 +60,7 @@ def date_events(
     day = published.isoformat() if published else None
     fallback = EventDate(day, None, "day", day) if day else EventDate(None, None)
     owns = [_own_date(event, phrases, published) for event in events]
-    incident = _incident_day(events, owns)
+    incident = _incident_day(events, owns, phrases, published)
     dated = []
     for event, own in zip(events, owns, strict=True):
         if own is not None:
@@ -78,22 +78,40 @@ def date_events(
 
 # Acts of force and coercion: an undated one belongs to the incident the article tells.
 INCIDENT_ROOTS = frozenset({"17", "18", "19", "20"})
+# Words that name an incident of force: a day said with them is the incident's day.
+INCIDENT_NOUNS = frozenset(
+    {"attack", "bombing", "shooting", "stabbing", "spree", "raid", "ambush", "hijacking",
+     "kidnapping", "abduction", "siege", "massacre", "airstrike", "explosion", "blast",
+     "assault", "clash", "hostage"}
+)  # fmt: skip
 
 
 def _incident_day(
-    events: list[EventFinding], owns: list[tuple[ResolvedDate, str] | None]
+    events: list[EventFinding],
+    owns: list[tuple[ResolvedDate, str] | None],
+    phrases: list[SpacySpan],
+    published: dt.date | None,
 ) -> tuple[ResolvedDate, str] | None:
-    """The day of the first act of force the article dates to a day: "On Thursday a
-    gunman stabbed four ... The attacker was shot dead by police" is one incident."""
+    """The day of the incident the article tells: the first act of force dated to a day,
+    or the first day said in a sentence that names an attack ("came under attack on
+    Tuesday"), whichever comes first. "On Thursday a gunman went on a stabbing spree ...
+    The attacker was shot dead by police" is one incident."""
+    found: list[tuple[int, tuple[ResolvedDate, str]]] = []
     for event, own in zip(events, owns, strict=True):
-        if (
-            event.root in INCIDENT_ROOTS
-            and event.mode == "asserted"
-            and own is not None
-            and own[0].granularity == "day"
-        ):
-            return own
-    return None
+        if event.root in INCIDENT_ROOTS and event.mode == "asserted" and _a_day(own):
+            found.append((event.trigger.start, own))
+            break
+    for span in phrases:
+        if any(t.lemma_.lower() in INCIDENT_NOUNS for t in span.sent):
+            resolved = resolve(span.text, published, tense="past")
+            if resolved and resolved.granularity == "day" and not _after(resolved, published):
+                found.append((span.start_char, (resolved, span.text)))
+                break
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _a_day(own: tuple[ResolvedDate, str] | None) -> TypeGuard[tuple[ResolvedDate, str]]:
+    return own is not None and own[0].granularity == "day"
 
 
 def backgrounded(events: list[EventFinding], dates: list[EventDate]) -> list[EventFinding]:

@@ -82,7 +82,9 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def extract_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
     """Run `communique extract`; returns the exit code."""
     from .commands._util import Skips, vocabulary_from
+    from .commands.progress import article_progress, counted, make_console
     from .ingest import read
+    from .ingest.count import count_items
     from .scale import extractor
 
     skips = Skips()
@@ -94,13 +96,23 @@ def extract_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> i
     except ValueError as error:
         print(f"communique: {error}", file=sys.stderr)
         return EXIT_USAGE
-    with extractor(
-        workers=args.workers,
-        dask=args.dask,
-        min_confidence=args.min_confidence,
-        vocabulary=vocabulary,
-    ) as extract:
-        code, count = _print_results(extract(items), pretty=args.pretty, stdout=stdout)
+    console = make_console()
+    # A bar beside the JSON on the same terminal would garble both: only when stdout goes
+    # to a file or a pipe and stderr is a terminal.
+    live = console.is_terminal and not args.quiet and not stdout.isatty()
+    with (
+        extractor(
+            workers=args.workers,
+            dask=args.dask,
+            min_confidence=args.min_confidence,
+            vocabulary=vocabulary,
+        ) as extract,
+        article_progress(console, enabled=live) as progress,
+    ):
+        total = count_items(args.paths) if live else None
+        task = progress.add_task("extract", total=total, counts="")
+        results = counted(extract(items), progress, task)
+        code, count = _print_results(results, pretty=args.pretty, stdout=stdout)
     skips.report(sys.stderr, verbose=args.verbose)
     if not count:
         print("communique: no articles read", file=sys.stderr)

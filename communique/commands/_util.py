@@ -83,6 +83,9 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="name each file a folder read left out"
     )
+    parser.add_argument(
+        "--quiet", action="store_true", help="no progress bar (none either when not a terminal)"
+    )
 
 
 class Skips:

@@ -16,14 +16,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
 from ..distributed import WorkerStats
+from ..ingest.count import count_items
+from ..model import Result
 from ..scale import extractor
 from ..store import IngestSummary, Store, StoreError, ingest
+from . import progress as bars
 from ._util import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -55,7 +56,6 @@ def register(commands: Any) -> None:
     )
     add_scale_options(parser)
     add_vocabulary_options(parser)
-    parser.add_argument("--quiet", action="store_true", help="no progress line")
     parser.set_defaults(run=ingest_cli)
 
 
@@ -73,14 +73,23 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
     except (ValueError, StoreError) as error:
         print(f"communique: {error}", file=sys.stderr)
         return EXIT_USAGE
-    console = Console(stderr=True)
+    console = bars.make_console()  # looked up here, so tests can give a terminal
     live = console.is_terminal and not args.quiet
     started = time.perf_counter()
     stats = WorkerStats()
+    # Articles done: results back from the workers, and texts already stored (unchanged).
+    done = {"results": 0, "unchanged": 0}
+
+    def tick(results: Iterable[Result]) -> Iterator[Result]:
+        for result in results:
+            done["results"] += 1
+            progress.update(task, completed=sum(done.values()))
+            yield result
 
     def on_batch(summary: IngestSummary) -> None:
+        done["unchanged"] = summary.unchanged
         if live:
-            progress.update(task, counts=_counts(summary))
+            progress.update(task, completed=sum(done.values()), counts=_counts(summary))
         elif not args.quiet:
             print(
                 f"communique: batch {summary.batches} committed: {_plain(summary)}",
@@ -90,7 +99,7 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
 
     with (
         store,
-        _progress(console, quiet=not live) as progress,
+        bars.article_progress(console, enabled=live) as progress,
         extractor(
             workers=args.workers,
             dask=args.dask,
@@ -99,18 +108,19 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
             vocabulary=vocabulary,
         ) as extract,
     ):
-        task = progress.add_task("ingest", total=None, counts=_counts(IngestSummary()))
+        total = count_items(args.paths) if live else None
+        task = progress.add_task("ingest", total=total, counts=_counts(IngestSummary()))
         try:
             summary = ingest(
                 items,
                 store,
                 batch_size=args.batch_size,
-                extractor=extract,
+                extractor=lambda items: tick(extract(items)),
                 on_batch=on_batch,
             )
         except StoreError as error:
             return fail(error, sys.stderr)
-        progress.update(task, counts=_counts(summary))
+        progress.update(task, completed=summary.seen, total=summary.seen, counts=_counts(summary))
     elapsed = time.perf_counter() - started
     print(_summary(summary, args.db, elapsed), file=sys.stderr)
     skips.report(sys.stderr, verbose=args.verbose)
@@ -120,22 +130,11 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
     return EXIT_ERRORS if summary.errors else EXIT_OK
 
 
-def _progress(console: Console, *, quiet: bool) -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.fields[counts]}"),
-        TimeElapsedColumn(),
-        console=console,
-        disable=quiet,
-        transient=False,
-    )
-
-
 def _counts(summary: IngestSummary) -> str:
     return (
-        f"articles [bold]{summary.seen}[/] (new {summary.stored}, unchanged {summary.unchanged})"
-        f"  quotes [bold]{summary.quotes}[/]  events [bold]{summary.events}[/]"
-        f"  errors [bold]{summary.errors}[/]"
+        f"stored [bold]{summary.stored}[/] new, [bold]{summary.unchanged}[/] unchanged"
+        f" · quotes [bold]{summary.quotes}[/] · events [bold]{summary.events}[/]"
+        f" · errors [bold]{summary.errors}[/]"
     )
 
 

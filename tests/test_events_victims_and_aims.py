@@ -210,3 +210,22 @@ def test_events_day_said_with_an_attack_noun_is_the_incident_day(nlp: Language) 
     )
     dates = {e["trigger"]["text"]: e["date"] for e in _events(nlp, text)}
     assert dates["detained"] == "2026-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Chile's foreign minister discussed the new tariffs on Monday.", "discussed"),
+        ("Peru's president said his government recognizes a difficult situation.", "recognizes"),
+    ],
+)
+def test_events_consulting_or_recognising_a_thing_is_no_event(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    assert not [e for e in _events(nlp, text) if e["trigger"]["text"] == trigger]
+
+
+def test_events_act_that_is_the_means_of_an_asked_act_is_not_asserted(nlp: Language) -> None:
+    text = "Brazil urged Venezuela to reciprocate by releasing the detained sailors."
+    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "releasing"}
+    assert modes and "asserted" not in modes

@@ -35,8 +35,6 @@ THREAT_CODES = {"14": "133", "15": "138", "16": "1313", "17": "137", "18": "138"
                 "20": "138", "163": "1312"}  # fmt: skip
 # An announced act made to depend on the target's behaviour ("unless ...") threatens.
 ULTIMATUM_CODES = {root: "130" for root in ("03", "04", "05", "06", "07", "08")}
-# Verbs that are a meeting only with someone: "sat down", "speaking to a news channel".
-COUNTERPART_VERBS = frozenset({"speak", "sit", "talk"})
 # "X contributed to this report": the byline's credit, not aid.
 REPORT_NOUNS = frozenset({"report", "story", "article", "reporting", "coverage", "dispatch"})
 # Acts that coordinated subjects do to each other: agree, consult, cooperate, fight.
@@ -44,6 +42,11 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "12", "19", "20"})
 # Uses of force whose target CAMEO takes from where they hit ("bombed targets in Lebanon").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 PLACE_PREPS = ("in", "into", "inside", "across", "on")
+# Acts done only with or to an actor named: consultations (meeting, talks, calls) and
+# recognition; and verbs that are such an act only with someone.
+TALK_LEMMAS = frozenset({"speak", "sit", "talk", "discuss"})
+ACTOR_ONLY_ROOTS = frozenset({"04"})
+ACTOR_ONLY_CODES = frozenset({"054"})
 # Shows of force whose object is what is shown ("deployed troops", "mobilised reservists").
 MEANS_ROOTS = frozenset({"15"})
 # Last-resort target slots on the verb: "welcomed the memos from X", "clashed with X".
@@ -89,11 +92,8 @@ def find_events(
                     pattern = _best_pattern(token, candidates)
                 if pattern is not None:
                     coded = _code(token, pattern, index, evidence, quote=quote, speaker=speaker)
-                    # A cue that only introduces a quote ("Aliyev warned.") is no event,
-                    # nor is talk with no one named ("sat down", "speaking to the press").
-                    if (token.idx in cues and not _complemented(token)) or (
-                        lemma in COUNTERPART_VERBS
-                    ):
+                    # A cue that only introduces a quote ("Aliyev warned.") is no event.
+                    if token.idx in cues and not _complemented(token):
                         coded = [e for e in coded if e.target is not None]
                     events += coded
             if pos in {"VERB", "AUX"}:
@@ -245,6 +245,8 @@ def _code(
     implied = not targets and not (mutual and len(sources) > 1)
     if implied:  # "the girls were kidnapped", "offered condolences"
         targets = [*_unnamed_victims(verb, pattern, index)]
+    if implied and not targets and _needs_a_counterpart(verb, pattern):
+        return []
     if not targets:
         targets = [None]
     mode = syntax.mode_of(verb)
@@ -362,6 +364,20 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
     # Last: an object that is the pattern's own word may still name the target ("forced
     # the refugee agency out", pattern object "agency").
     return found + [o for o in syntax.direct_objects(verb) if o.lemma_.lower() in pattern.objects]
+
+
+def _needs_a_counterpart(verb: Token, pattern: VerbPattern) -> bool:
+    """Talk with no one named ("sat down", "speaking to a news channel") and a meeting or a
+    recognition of a thing ("discussed the crisis", "recognized a difficult situation"):
+    the verb's everyday sense, no political act. A visit with no host named stays."""
+    if pattern.root not in ACTOR_ONLY_ROOTS and pattern.code not in ACTOR_ONLY_CODES:
+        return False
+    things = [
+        o
+        for o in syntax.direct_objects(verb)
+        if o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() not in pattern.objects
+    ]  # not a name the index failed to resolve, nor the pattern's own word ("ties")
+    return verb.lemma_.lower() in TALK_LEMMAS or bool(things)
 
 
 def _unnamed_victims(verb: Token, pattern: VerbPattern, index: MentionIndex) -> list[ActorRef]:

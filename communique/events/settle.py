@@ -129,9 +129,14 @@ def _aimed_at(token: Token, refused: bool) -> bool:
     """ "urged Kenya to return to the talks", "led talks to reach a deal", "a law to allow
     the government to extradite": an infinitive tells an act asked for or aimed at, not one
     done, unless its verb says it was done ("managed to flee", "began to shell")."""
-    if refused or token.dep_ not in INFINITIVE_DEPS or not _infinitive(token):
+    if refused:
         return False
-    return token.head.lemma_.lower() not in IMPLICATIVE_LEMMAS
+    # the act itself, or a clause it is the means of ("called for Russia to reciprocate
+    # by agreeing to a ceasefire")
+    for clause in [token, *_governors(token)[:3]]:
+        if clause.dep_ in INFINITIVE_DEPS and _infinitive(clause):
+            return clause.head.lemma_.lower() not in IMPLICATIVE_LEMMAS
+    return False
 
 
 def _infinitive(token: Token) -> bool:

@@ -21,7 +21,7 @@ EventMode = Literal[
 DatePrecision = Literal["day", "week", "month", "year"]
 ActorKind = Literal["country", "person", "organisation", "group"]
 
-CONTRACT_VERSION = "1.2"
+CONTRACT_VERSION = "1.3"
 
 
 @dataclass(frozen=True, slots=True)

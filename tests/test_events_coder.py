@@ -82,8 +82,11 @@ def test_events_coder_announced_acts_are_intents_or_threats(
     ("text", "source", "target", "code"),
     [
         ("Britain said Sudan must withdraw its troops from Chad.", "GBR", "SDN", "1056"),
-        ("France said on Monday that Iran should release the detained sailors.", "FRA", "IRN",
+        ("France said on Monday that Iran must release the detained sailors.", "FRA", "IRN",
          "1053"),
+        # "should" urges: the appeal that mirrors the demand
+        ("France said on Monday that Iran should release the detained sailors.", "FRA", "IRN",
+         "0253"),
     ],
 )  # fmt: skip
 def test_events_coder_demands_in_reported_speech(

@@ -1,4 +1,5 @@
-"""Demands: "X must resign", said by S, is S demanding that X acts (CAMEO 10x).
+"""Demands: "X must resign", said by S, is S demanding that X acts (CAMEO 10x); "X
+should resign" is S urging it (the matching appeal, 02x).
 
 So is a clause under a demand noun, with or without a modal: "S reiterated its demand
 that X resign".
@@ -22,6 +23,7 @@ from .items import EventFinding
 from .ontology import load_ontology
 
 DEMAND_CODE = "100"
+APPEAL_ROOT = "02"
 DEMAND_MODALS = frozenset({"must", "should"})
 # Verbs that report what someone said or asked: the clause under them is theirs.
 SAYING_LEMMAS = frozenset(
@@ -66,6 +68,12 @@ def demand_code(act: str | None) -> str:
     return DEMAND_CODE
 
 
+def appeal_code(demand: str) -> str:
+    """The appeal (02x) that mirrors a demand (10x): "should withdraw" 0256, not 1056."""
+    code = APPEAL_ROOT + demand[2:]
+    return code if code in load_ontology() else APPEAL_ROOT + "0"
+
+
 def reported_speaker(verb: Token, index: MentionIndex) -> ActorRef | None:
     """Who said the clause of `verb`: "Britain said (that) the rebels must disarm" -> Britain."""
     clause = verb
@@ -91,9 +99,14 @@ def find_demand(
     act: str | None = None,
 ) -> list[EventFinding]:
     """ "X must resign" said by `speaker`: `speaker` demands that X acts."""
-    modal = any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in children_of(verb))
-    if not modal and not syntax.demanded_clause(verb):
+    modals = {c.lower_ for c in children_of(verb) if c.dep_ == "aux"} & DEMAND_MODALS
+    demanded = syntax.demanded_clause(verb)
+    if not modals and not demanded:
         return []
+    # "X should resign" urges; "X must resign", or a demand's own clause, demands
+    code = demand_code(act)
+    if modals == {"should"} and not demanded:
+        code = appeal_code(code)
     subject = syntax.passive_subject(verb) if syntax.is_passive(verb) else None
     subject = subject or next((c for c in children_of(verb) if c.dep_ in syntax.SUBJECT_DEPS), None)
     if subject is None:
@@ -107,7 +120,7 @@ def find_demand(
     trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
     return [
         EventFinding(
-            code=demand_code(act),
+            code=code,
             source=speaker,
             target=target,
             trigger=trigger,

@@ -229,3 +229,28 @@ def test_events_act_that_is_the_means_of_an_asked_act_is_not_asserted(nlp: Langu
     text = "Brazil urged Venezuela to reciprocate by releasing the detained sailors."
     modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "releasing"}
     assert modes and "asserted" not in modes
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the doer announces its own act: a pledge made on the day it is said
+        ("Brazil said on Tuesday that it would resume cooperation with Paraguay.",
+         ("BRA", "PRY", "031")),
+        ('"We will retaliate against Chile," the Peruvian general said.', ("PER", "CHL", "130")),
+    ],
+)  # fmt: skip
+def test_events_act_announced_by_its_doer_is_an_asserted_pledge_or_threat(
+    nlp: Language, text: str, event: tuple[str, str, str]
+) -> None:
+    found = {
+        (e["source_country"], e["target_country"], e["cameo"])
+        for e in _events(nlp, text)
+        if e["mode"] == "asserted"
+    }
+    assert event in found
+
+
+def test_events_forecast_of_another_sides_act_is_no_asserted_threat(nlp: Language) -> None:
+    text = "Brazil said on Tuesday that Paraguay would attack its border posts."
+    assert not [e for e in _events(nlp, text) if e["cameo_root"] == "13" and e["mode"] == "asserted"]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
 from ..docview import children_of, view
-from ..model import Span
+from ..model import EventMode, Span
 from ..quotes.items import QuoteFinding
 from . import syntax, voice
 from .authors import act_authors
@@ -37,6 +37,13 @@ THREAT_CODES = {"14": "133", "15": "138", "16": "1313", "17": "137", "18": "138"
 ULTIMATUM_CODES = {root: "130" for root in ("03", "04", "05", "06", "07", "08")}
 # "X contributed to this report": the byline's credit, not aid.
 REPORT_NOUNS = frozenset({"report", "story", "article", "reporting", "coverage", "dispatch"})
+# Announced acts that are events the day they are said: intents (pledges) and threats;
+# and the verbs that announce them.
+ANNOUNCED_ROOTS = frozenset({"03", "13"})
+ANNOUNCING_LEMMAS = frozenset(
+    {"say", "announce", "tell", "state", "declare", "add", "pledge", "vow", "promise",
+     "warn", "insist", "confirm", "reiterate", "threaten"}
+)  # fmt: skip
 # Acts that coordinated subjects do to each other: agree, consult, cooperate, fight.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "12", "19", "20"})
 # Uses of force whose target CAMEO takes from where they hit ("bombed targets in Lebanon").
@@ -267,7 +274,7 @@ def _code(
                     target=target,
                     trigger=trigger,
                     evidence=evidence,
-                    mode=mode,
+                    mode=_pledged(verb, code, mode, source, index, speaker=speaker),
                     negated=syntax.is_negated(verb),
                     quote=quote,
                     confidence=_confidence(source_token, None if implied else target, pattern),
@@ -276,6 +283,32 @@ def _code(
     if pattern.reverse is not None:
         found += [_reversed(e, pattern.reverse) for e in found if e.target is not None]
     return found
+
+
+def _pledged(
+    verb: Token,
+    code: str,
+    mode: EventMode,
+    source: ActorRef,
+    index: MentionIndex,
+    *,
+    speaker: ActorRef | None,
+) -> EventMode:
+    """An act announced by its own doer is a pledge (03) or a threat (13) made on the day
+    it is said: "Washington said it would resume cooperation", "“We will retaliate,” the
+    general said". A plan the narrator tells, or one side's forecast of another's act, is
+    no such event and keeps its mode."""
+    if mode not in {"future", "conditional"} or code[:2] not in ANNOUNCED_ROOTS:
+        return mode
+    if speaker is not None:  # inside a quote
+        return "asserted" if speaker == source else mode
+    clause = verb
+    while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ANNOUNCING_LEMMAS:
+        return mode
+    sayer = syntax.subject_of(clause.head)
+    return "asserted" if sayer is not None and source in index.refs_for(sayer) else mode
 
 
 def _doer(

@@ -254,3 +254,18 @@ def test_events_act_announced_by_its_doer_is_an_asserted_pledge_or_threat(
 def test_events_forecast_of_another_sides_act_is_no_asserted_threat(nlp: Language) -> None:
     text = "Brazil said on Tuesday that Paraguay would attack its border posts."
     assert not [e for e in _events(nlp, text) if e["cameo_root"] == "13" and e["mode"] == "asserted"]
+
+
+def test_events_told_only_by_a_witness_are_claimed(nlp: Language) -> None:
+    text = (
+        '"Then the gunmen stopped our bus and killed two policemen," a passenger told '
+        "reporters in Quetta."
+    )
+    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "killed"}
+    assert modes == {"claimed"}
+
+
+def test_events_told_by_a_political_actor_in_a_quote_stay_asserted(nlp: Language) -> None:
+    text = '"We arrested two smugglers near Quetta on Monday," the Pakistani police chief said.'
+    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "arrested"}
+    assert modes == {"asserted"}

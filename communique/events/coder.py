@@ -28,6 +28,7 @@ from .items import EventFinding
 from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
 from .settle import settle
+from .speech import political
 
 # An action announced for the future is, in CAMEO, an intent (03) or a threat (13).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -274,7 +275,9 @@ def _code(
                     target=target,
                     trigger=trigger,
                     evidence=evidence,
-                    mode=_pledged(verb, code, mode, source, index, speaker=speaker),
+                    mode=_told_by_a_witness(
+                        _pledged(verb, code, mode, source, index, speaker=speaker), speaker
+                    ),
                     negated=syntax.is_negated(verb),
                     quote=quote,
                     confidence=_confidence(source_token, None if implied else target, pattern),
@@ -283,6 +286,14 @@ def _code(
     if pattern.reverse is not None:
         found += [_reversed(e, pattern.reverse) for e in found if e.target is not None]
     return found
+
+
+def _told_by_a_witness(mode: EventMode, speaker: ActorRef | None) -> EventMode:
+    """An act told only inside the quote of a speaker who is no political actor (a
+    passenger, a resident, a defendant): their account, not a fact the narrator reports."""
+    if mode == "asserted" and speaker is not None and not political(speaker):
+        return "claimed"
+    return mode
 
 
 def _pledged(

@@ -70,7 +70,7 @@ def speech_events(
     for number, (quote, link) in enumerate(zip(quotes, speakers, strict=True)):
         if link is None or not _neutral(doc, quote):
             continue
-        sources = [r for r in link.refs if _political(r)]
+        sources = [r for r in link.refs if political(r)]
         if not sources:
             continue
         seen: set[tuple[ActorRef, ActorRef, str]] = set()
@@ -110,7 +110,7 @@ def _neutral(doc: Doc, quote: QuoteFinding) -> bool:
     return lemma in NEUTRAL_CUES or lemma not in load_patterns()
 
 
-def _political(ref: ActorRef) -> bool:
+def political(ref: ActorRef) -> bool:
     """An actor whose words act: a person or group with a sector, a body, a country."""
     if ref.kind == "person" or ref.kind == "group":
         return ref.sector is not None and ref.sector not in NON_POLITICAL_SECTORS

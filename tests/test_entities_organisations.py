@@ -67,3 +67,23 @@ def test_entities_acronym_is_the_organisation_named_in_full(nlp: Language, secon
     assert speaker is not None and speaker["name"] == "National Security Directorate"
     names = [a["name"] for a in result_of(nlp, text)["actors"]]
     assert "NSD" not in names and "NSD statement" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the whole apposition is read: the parser splits "Doctors Without Borders"
+        (
+            "Ana Ruiz, head of the Andes office of Doctors Without Borders, said the clinic "
+            "had closed.",
+            "NGO",
+        ),
+        # "Latin America" is a region, not the United States
+        ("Ana Ruiz, head of the Latin America desk, said the clinic had closed.", None),
+    ],
+)
+def test_entities_person_takes_the_international_organisation_of_her_apposition(
+    nlp: Language, text: str, country: str | None
+) -> None:
+    (speaker,) = speakers_of(nlp, text, "the clinic had closed")
+    assert speaker is not None and speaker["country"] == country

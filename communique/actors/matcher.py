@@ -78,8 +78,20 @@ def dictionary_spans(doclike: Doc | SpacySpan, dictionary: ActorDictionary) -> l
     spans = [
         doc[start:end]
         for _, start, end in proper(doclike)
-        if doc[start].text[:1].isupper() or doc[start].text[:1].isdigit()
+        if (doc[start].text[:1].isupper() or doc[start].text[:1].isdigit())
+        and not inside_a_region(doc, start, end)
     ]
     spans += [doc[start:end] for _, start, end in common(doclike)]
     spans += [doc[start:end] for _, start, end in exact(doclike)]
     return spans
+
+
+# Regions whose last word is a country's alias: "the Latin America bureau" is no USA.
+REGIONS = frozenset({"latin america", "south america", "north america", "central america"})
+
+
+def inside_a_region(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] ends a region's name ("Latin America")."""
+    if start == 0:
+        return False
+    return f"{doc[start - 1].lower_} {doc[start:end].text.lower()}" in REGIONS

@@ -32,7 +32,7 @@ from .dictionary import (
     normalise,
 )
 from .items import ActorMention, ActorRef
-from .matcher import dictionary_spans
+from .matcher import dictionary_spans, inside_a_region
 from .names import is_common_word, junk_class
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -450,6 +450,8 @@ def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None
             window = tokens[i : i + size]
             if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
                 continue
+            if inside_a_region(span.doc, window[0].i, window[-1].i + 1):
+                continue  # "the Latin America bureau"
             # the text of doc[first.i : last.i + 1], without building the Span
             text = doc_text[window[0].idx : window[-1].idx + len(window[-1].text)]
             country = dictionary.country(text)
@@ -463,17 +465,32 @@ def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None
 
 def _context_international(span: SpacySpan, dictionary: ActorDictionary) -> str | None:
     """IGO or NGO when the person's phrase names an international organisation and no
-    country: "Kenzo Oshima, the United Nations relief coordinator"."""
-    words = sorted(_np_context(span), key=lambda t: t.i)
+    country: "Kenzo Oshima, the United Nations relief coordinator", "X, director of the
+    Latin America bureau of Reporters Without Borders" (the whole apposition, read as
+    written: the parser splits names like "Reporters Without Borders")."""
+    words = sorted({*_np_context(span), *_appositions(span)}, key=lambda t: t.i)
     for size in (4, 3, 2, 1):
         for i in range(len(words) - size + 1):
             window = words[i : i + size]
             if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
                 continue
+            if inside_a_region(span.doc, window[0].i, window[-1].i + 1):
+                continue  # "the Latin America bureau"
             org = dictionary.organisation(" ".join(t.text for t in window))
             if org is not None and org.country in INTERNATIONAL - {"IMG"}:
                 return org.country
     return None
+
+
+def _appositions(span: SpacySpan) -> list[Token]:
+    """Every word of the appositions of the span's root, in text order."""
+    doc = span.doc
+    return [
+        t
+        for appos in children_of(span.root)
+        if appos.dep_ == "appos"
+        for t in doc[appos.left_edge.i : appos.right_edge.i + 1]
+    ]
 
 
 def _context_role(span: SpacySpan, dictionary: ActorDictionary) -> tuple[str | None, str | None]:

@@ -269,3 +269,9 @@ def test_events_told_by_a_political_actor_in_a_quote_stay_asserted(nlp: Language
     text = '"We arrested two smugglers near Quetta on Monday," the Pakistani police chief said.'
     modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "arrested"}
     assert modes == {"asserted"}
+
+
+def test_events_reaction_to_a_dated_act_takes_its_day(nlp: Language) -> None:
+    text = "Peru's foreign minister welcomed Tuesday's announcement by Chile."
+    dates = {e["trigger"]["text"]: e["date"] for e in _events(nlp, text)}
+    assert dates["welcomed"] == "2026-03-03"

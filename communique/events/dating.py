@@ -56,6 +56,7 @@ def date_events(
 ) -> list[EventDate]:
     """The date of each event in `events`, in the same order."""
     phrases = _date_phrases(doc)
+    ties = _date_phrases(doc, premodifiers=True)
     anchors = _anchors(phrases, index, published)
     day = published.isoformat() if published else None
     fallback = EventDate(day, None, "day", day) if day else EventDate(None, None)
@@ -63,21 +64,46 @@ def date_events(
     incident = _incident_day(events, owns, phrases, published)
     dated = []
     for event, own in zip(events, owns, strict=True):
+        own = own or _tied_date(event, ties, published)
         if own is not None:
             dated.append(_at_precision(*own))
             continue
         anchor = _last_anchor(anchors, event)  # a thread's time, at its own precision
         if anchor is not None:
             dated.append(_at_precision(anchor.resolved, anchor.text))
-        elif incident is not None and event.root in INCIDENT_ROOTS:
+        elif incident is not None and _of_the_incident(event):
             dated.append(_at_precision(*incident))
         else:
             dated.append(fallback)
     return dated
 
 
-# Acts of force and coercion: an undated one belongs to the incident the article tells.
+# Acts of force and coercion, and claims of responsibility for them: an undated one
+# belongs to the incident the article tells.
 INCIDENT_ROOTS = frozenset({"17", "18", "19", "20"})
+RESPONSIBILITY_CODE = "015"
+
+
+def _of_the_incident(event: EventFinding) -> bool:
+    return event.root in INCIDENT_ROOTS or event.code.startswith(RESPONSIBILITY_CODE)
+
+
+def _tied_date(
+    event: EventFinding, ties: list[SpacySpan], published: dt.date | None
+) -> tuple[ResolvedDate, str] | None:
+    """A reaction tied to a dated act: "welcomed Tuesday's announcement" is Tuesday's."""
+    for span in ties:
+        if not event.evidence.start <= span.start_char < event.evidence.end:
+            continue
+        noun = span.root.head
+        doc = span.doc
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if trigger is None or noun.head != trigger.root or noun.dep_ not in {"dobj", "pobj"}:
+            continue
+        resolved = resolve(span.text, published, tense="past")
+        if resolved is not None and not _after(resolved, published):
+            return resolved, span.text
+    return None
 # Words that name an incident of force: a day said with them is the incident's day.
 INCIDENT_NOUNS = frozenset(
     {"attack", "bombing", "shooting", "stabbing", "spree", "raid", "ambush", "hijacking",
@@ -142,11 +168,12 @@ def _at_precision(resolved: ResolvedDate, text: str) -> EventDate:
     return EventDate(None, text, "year", resolved.date[:4])
 
 
-def _date_phrases(doc: Doc) -> list[SpacySpan]:
-    """Date phrases that date a clause, in text order.
+def _date_phrases(doc: Doc, *, premodifiers: bool = False) -> list[SpacySpan]:
+    """Date phrases that date a clause, in text order; with `premodifiers`, those that
+    date a noun instead.
 
     A date that premodifies a noun ("Aliyev's May 28 remarks", "the 2020 war")
-    dates that thing, not the clause around it, so it is left out.
+    dates that thing, not the clause around it.
     """
     found = []
     shared = view(doc)
@@ -156,7 +183,7 @@ def _date_phrases(doc: Doc) -> list[SpacySpan]:
             if in_dateline(shared.datelines, start):
                 continue  # "MANILA, Nov. 14 -" dates the filing, not the events
             span = doc.char_span(start, start + len(expression.text), alignment_mode="expand")
-            if span is not None and span.root.dep_ not in PREMODIFIER_DEPS:
+            if span is not None and (span.root.dep_ in PREMODIFIER_DEPS) == premodifiers:
                 found.append(span)
     return found
 

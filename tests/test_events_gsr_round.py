@@ -30,7 +30,8 @@ def _top_at(nlp: Language, text: str, published: str) -> dict:
         ("The Turkish authorities denied the permit for the rally.", "120", "TUR"),
         ("Italy announced a suspension of flights with Tunisia.", "160", "ITA"),
         ("Burmese troops captured a rebel stronghold near the border.", "192", "MMR"),
-        ("The rebels refused to allow United Nations planes to land.", "124", None),
+        # refusing to allow the UN's planes in: refusing international involvement (1245)
+        ("The rebels refused to allow United Nations planes to land.", "1245", None),
     ],
 )  # fmt: skip
 def test_events_gsr_cameo_phrases(nlp: Language, text: str, code: str, source: str | None) -> None:

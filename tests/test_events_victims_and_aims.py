@@ -275,3 +275,13 @@ def test_events_reaction_to_a_dated_act_takes_its_day(nlp: Language) -> None:
     text = "Peru's foreign minister welcomed Tuesday's announcement by Chile."
     dates = {e["trigger"]["text"]: e["date"] for e in _events(nlp, text)}
     assert dates["welcomed"] == "2026-03-03"
+
+
+def test_events_refusal_targets_whom_the_refused_act_was_with(nlp: Language) -> None:
+    text = "Kenya has refused to attend a hearing at the International Court of Justice."
+    found = {
+        (e["source_country"], e["target_country"], e["cameo_root"])
+        for e in _events(nlp, text)
+        if e["trigger"]["text"] == "refused"
+    }
+    assert found == {("KEN", "IGO", "12")}

@@ -402,6 +402,11 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
         found += syntax.direct_objects(verb)
     for obj in [*syntax.direct_objects(verb), *_object_slots(verb)]:
         found += syntax.nominal_objects(obj)
+    # "refused to attend a hearing at the court": the complement's object and its phrase
+    for complement in _object_slots(verb):
+        if complement.pos_ in {"VERB", "AUX"} and complement is not verb:
+            for obj in syntax.direct_objects(complement):
+                found += [obj, *syntax.nominal_objects(obj)]
     found += [o for prep in VERB_PREPS for o in syntax.prep_objects(verb, prep)]
     subject = _complement_subject(verb)
     found += [subject] if subject is not None else []

@@ -285,3 +285,14 @@ def test_events_refusal_targets_whom_the_refused_act_was_with(nlp: Language) -> 
         if e["trigger"]["text"] == "refused"
     }
     assert found == {("KEN", "IGO", "12")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to reporters in Mogadishu, the Somali minister said the siege had ended.",
+        "The Somali minister met Kenyan journalists on Monday.",
+    ],
+)
+def test_events_the_press_is_an_audience_not_a_counterpart(nlp: Language, text: str) -> None:
+    assert not [e for e in _events(nlp, text) if e["cameo_root"] == "04"]

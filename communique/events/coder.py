@@ -53,6 +53,7 @@ PLACE_PREPS = ("in", "into", "inside", "across", "on")
 # Acts done only with or to an actor named: consultations (meeting, talks, calls) and
 # recognition; and verbs that are such an act only with someone.
 TALK_LEMMAS = frozenset({"speak", "sit", "talk", "discuss"})
+MEDIA_SECTOR = "MED"
 ACTOR_ONLY_ROOTS = frozenset({"04"})
 ACTOR_ONLY_CODES = frozenset({"054"})
 # Shows of force whose object is what is shown ("deployed troops", "mobilised reservists").
@@ -247,6 +248,8 @@ def _code(
         targets = [t for t in _place_targets(verb, index) if t not in sources]
     if not targets:  # "supported the call": whoever made the call
         targets = [t for t in act_authors(candidates, index) if t not in sources]
+    if pattern.root in ACTOR_ONLY_ROOTS:  # "speaking to reporters": an audience, no counterpart
+        targets = [t for t in targets if t is None or t.sector != MEDIA_SECTOR]
     # "Japan and the Philippines signed a pact": coordinated actors act on each other,
     # when the act takes two sides ("Neither X nor Y boycotted" is not mutual).
     mutual = source_token is not None and _mutual(pattern, source_token)

@@ -296,3 +296,20 @@ def test_events_refusal_targets_whom_the_refused_act_was_with(nlp: Language) -> 
 )
 def test_events_the_press_is_an_audience_not_a_counterpart(nlp: Language, text: str) -> None:
     assert not [e for e in _events(nlp, text) if e["cameo_root"] == "04"]
+
+
+COUNCIL = (
+    "Chile, along with Peru and Ecuador, called an emergency meeting of the Organization of "
+    "American States on Wednesday. Bolivia supported the call."
+)
+
+
+def test_events_companions_along_with_the_subject_act_too(nlp: Language) -> None:
+    sources = {e["source_country"] for e in _events(nlp, COUNCIL) if e["trigger"]["text"] == "called"}
+    assert {"CHL", "PER", "ECU"} <= sources
+
+
+def test_events_reaction_to_an_act_told_earlier_takes_its_authors_and_day(nlp: Language) -> None:
+    support = [e for e in _events(nlp, COUNCIL) if e["trigger"]["text"] == "supported"]
+    assert {e["target_country"] for e in support} == {"CHL", "PER", "ECU"}
+    assert {e["date"] for e in support} == {"2026-03-04"}

@@ -85,6 +85,15 @@ def act_authors(candidates: Sequence[Token], index: MentionIndex) -> list[ActorR
     return []
 
 
+def maker_verb(noun: Token) -> Token | None:
+    """The verb of the latest clause within reach that made the act `noun` names ("called
+    a meeting" for "supported the call"), or None."""
+    verbs = ACT_VERBS.get(noun.lemma_.lower())
+    if noun.pos_ != "NOUN" or verbs is None:
+        return None
+    return next(_verbs_before(noun, verbs), None)
+
+
 def _clause_subject(noun: Token, index: MentionIndex) -> list[ActorRef]:
     """ "welcomed the announcement that Ukraine had agreed to a ceasefire": the news is
     Ukraine's, whoever announced it."""
@@ -118,6 +127,8 @@ def _maker(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
         subject = syntax.subject_of(verb)
         refs = index.refs_for(subject) if subject is not None else []
         if refs:
+            for companion in syntax.companions(verb, subject):  # "X, along with Y, called"
+                refs += [r for r in index.refs_for(companion) if r not in refs]
             return refs
     return []
 

@@ -229,6 +229,8 @@ def _code(
         sources = voice.unidentified_source(verb, index, means)
     if not sources:
         return []
+    for companion in syntax.companions(verb, source_token):  # "X, along with Y, called ..."
+        sources += [r for r in index.refs_for(companion) if r not in sources]
     candidates = _target_tokens(verb, pattern, passive=passive)
     candidates = [*recipient, *candidates]
     targets: list[ActorRef | None] = []

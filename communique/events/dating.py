@@ -30,6 +30,7 @@ from ..docview import view
 from ..model import DatePrecision
 from ..temporal import ResolvedDate, find_date_expressions, resolve
 from . import syntax
+from .authors import maker_verb
 from .items import EventFinding
 
 PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
@@ -64,7 +65,7 @@ def date_events(
     incident = _incident_day(events, owns, phrases, published)
     dated = []
     for event, own in zip(events, owns, strict=True):
-        own = own or _tied_date(event, ties, published)
+        own = own or _tied_date(event, ties, published) or _reacted_date(event, phrases, published)
         if own is not None:
             dated.append(_at_precision(*own))
             continue
@@ -86,6 +87,28 @@ RESPONSIBILITY_CODE = "015"
 
 def _of_the_incident(event: EventFinding) -> bool:
     return event.root in INCIDENT_ROOTS or event.code.startswith(RESPONSIBILITY_CODE)
+
+
+def _reacted_date(
+    event: EventFinding, phrases: list[SpacySpan], published: dt.date | None
+) -> tuple[ResolvedDate, str] | None:
+    """A reaction to an act the article dated where it told it: "The United States called
+    a meeting on Wednesday ... Greece supported the call" is Wednesday's."""
+    doc = phrases[0].doc if phrases else None
+    trigger = doc.char_span(event.trigger.start, event.trigger.end) if doc is not None else None
+    if trigger is None:
+        return None
+    for noun in syntax.direct_objects(trigger.root):
+        maker = maker_verb(noun)
+        if maker is None:
+            continue
+        for span in phrases:
+            verb = _governing_verb(span.root)
+            if verb is not None and (verb == maker or verb.is_ancestor(maker)):
+                resolved = resolve(span.text, published, tense="past")
+                if resolved is not None and not _after(resolved, published):
+                    return resolved, span.text
+    return None
 
 
 def _tied_date(

@@ -166,6 +166,20 @@ def listed_with(subject: Token) -> list[Token]:
     return found
 
 
+def companions(verb: Token, subject: Token | None) -> list[Token]:
+    """Who acts with the subject: "The United States, along with Britain and France,
+    called a meeting" (the parser hangs "along with" on the verb or on the subject)."""
+    holders = [verb, *([subject] if subject is not None else [])]
+    found: list[Token] = []
+    for holder in holders:
+        for along in children_of(holder):
+            if along.lower_ not in {"along", "together"}:
+                continue
+            for name in prep_objects(along, "with"):
+                found += [name, *(c for c in name.subtree if c.dep_ == "conj" and c.head == name)]
+    return found
+
+
 def agent_of(verb: Token) -> Token | None:
     """The "by" phrase of a passive verb: "was attacked by rebels" gives "rebels"."""
     for child in children_of(verb):

@@ -3,6 +3,7 @@
     python bench/speed.py                 # 1,000 synthetic articles, one worker per core
     python bench/speed.py --n 200 --workers 1
     python bench/speed.py --n 10000 --memory-only   # is memory flat as the corpus grows?
+    python bench/speed.py --corpus ../shared/corpora --memory-only   # peaks on real articles
 
 Absolute times on shared machines are noise; the ratios are the figures to read:
 `extract / bare parse` is communique's throughput as a share of spaCy's own parse
@@ -20,7 +21,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ from corpus import synthetic_articles  # noqa: E402
 
 from communique import nlp as nlp_module  # noqa: E402
 from communique import pipeline  # noqa: E402
+from communique.ingest import read  # noqa: E402
+from communique.model import Article  # noqa: E402
 from communique.scale import default_workers, extract_parallel, warm_up  # noqa: E402
 
 STAGES = {
@@ -176,10 +179,11 @@ def live_children_mb() -> list[float]:
     return sizes
 
 
-def memory_only(n: int, workers: int) -> None:
-    """Memory of this process and of each live worker every 10% of a streamed run."""
+def memory_only(articles: Iterable[Any], n: int, workers: int) -> None:
+    """Memory of this process and of each live worker every 10% of a streamed run, then the
+    peaks: this process and its largest worker (only this run's workers have run)."""
     step = max(1, n // 10)
-    for i, _ in enumerate(extract_parallel(synthetic_articles(n), workers=workers), start=1):
+    for i, _ in enumerate(extract_parallel(articles, workers=workers), start=1):
         if i % step == 0:
             own, _ = peak_rss_mb()
             children = ", ".join(f"{mb:.0f}" for mb in sorted(live_children_mb()))
@@ -187,6 +191,13 @@ def memory_only(n: int, workers: int) -> None:
                 f"{i:>7} articles  parent peak {own:6.0f} MB  workers now [{children}] MB",
                 flush=True,
             )
+    own, child = peak_rss_mb()
+    print(f"peak RSS: parent {own:.0f} MB, largest worker {child:.0f} MB")
+
+
+def corpus_articles(path: str) -> list[Any]:
+    """The articles of a real corpus (a folder or file `communique` reads)."""
+    return [item for item in read([path]) if isinstance(item, Article)]
 
 
 def main() -> None:
@@ -198,14 +209,28 @@ def main() -> None:
     )
     parser.add_argument("--memory-only", action="store_true")
     parser.add_argument("--dask", type=int, default=0, help="also compare a Dask run on N articles")
+    parser.add_argument(
+        "--corpus",
+        metavar="PATH",
+        help="real articles instead of the synthetic corpus (e.g. ../shared/corpora)",
+    )
     args = parser.parse_args()
-    if args.memory_only:
-        memory_only(args.n, args.workers)
+    if args.corpus and not Path(args.corpus).exists():
+        print(f"skipped: {args.corpus} not found")
         return
-    articles = list(synthetic_articles(args.n))
+    if args.memory_only:
+        if args.corpus:
+            found = corpus_articles(args.corpus)
+            print(f"corpus: {len(found)} articles from {args.corpus}; workers {args.workers}")
+            memory_only(found, len(found), args.workers)
+        else:
+            memory_only(synthetic_articles(args.n), args.n, args.workers)
+        return
+    articles = corpus_articles(args.corpus) if args.corpus else list(synthetic_articles(args.n))
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
-    print(f"corpus: {len(articles)} synthetic articles, {words:,} words; workers {args.workers}")
+    kind = args.corpus or "synthetic articles"
+    print(f"corpus: {len(articles)} articles ({kind}), {words:,} words; workers {args.workers}")
     # Both runs start from what each loads once per process: the bare parse from the loaded
     # model, communique also from its dictionaries, matchers and gazetteer (seconds of their
     # own, printed apart: a start-up cost, not throughput).

@@ -85,6 +85,7 @@ def _extract_chunk(
     dictionary, patterns = vocabulary.dictionary(), vocabulary.patterns()
     problems = {id(i): article_problem(i) for i in chunk if isinstance(i, Article)}
     articles = [i for i in chunk if isinstance(i, Article) and problems[id(i)] is None]
+    # Parsed lazily, in step with the analysis: only a few Docs are alive at once.
     docs = _parse(articles, nlp, n_process=n_process)
     for item in chunk:
         if isinstance(item, IngestError):
@@ -94,7 +95,7 @@ def _extract_chunk(
         if problem is not None:
             yield Result(item, errors=(problem,))
             continue
-        doc = docs.get(id(item))
+        doc = next(docs)
         if doc is None:
             yield Result(
                 item, errors=(Errors.E201.format(origin=_origin(item), reason="parse failed"),)
@@ -109,20 +110,20 @@ def _extract_chunk(
             yield Result(item, errors=(Errors.E201.format(origin=_origin(item), reason=reason),))
 
 
-def _parse(articles: list[Article], nlp: Language, *, n_process: int) -> dict[int, Doc]:
-    """Parse the articles' texts; a failing batch is retried one article at a time."""
-    texts = [article.text for article in articles]
+def _parse(articles: list[Article], nlp: Language, *, n_process: int) -> Iterator[Doc | None]:
+    """The articles' Docs in order, lazily; after a failure, the rest one article at a time
+    (None for one that fails alone)."""
+    done = 0
     try:
-        docs = list(nlp.pipe(texts, n_process=n_process))
-        return {id(a): d for a, d in zip(articles, docs, strict=True)}
+        for doc in nlp_module.parse(nlp, [a.text for a in articles], n_process=n_process):
+            yield doc
+            done += 1
     except Exception:  # noqa: BLE001 - find the article that broke the batch
-        parsed: dict[int, Doc] = {}
-        for article in articles:
+        for article in articles[done:]:
             try:
-                parsed[id(article)] = nlp(article.text)
+                yield next(nlp_module.parse(nlp, [article.text]))
             except Exception:  # noqa: BLE001
-                continue
-        return parsed
+                yield None
 
 
 def analyse(

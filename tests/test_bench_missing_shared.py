@@ -42,3 +42,18 @@ def _news_gold_default(bench, gone: Path):
         return section(gone / "benchmarks" / "news_gold", **kwargs)
 
     return run
+
+
+@pytest.mark.parametrize("path", ["../shared-missing/corpora"])
+def test_bench_speed_on_a_missing_corpus_says_so(path: str) -> None:
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "bench/speed.py", "--corpus", path, "--memory-only"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0 and f"skipped: {path} not found" in done.stdout

@@ -36,6 +36,18 @@ def _span(words: str, nth: int = 0) -> Span:
     return Span(words, start, start + len(words))
 
 
+def _event(
+    eid: str, pair: tuple[str, str], code: tuple[str, str, int, float], sentence: str, verb: str
+) -> Event:
+    """An event of `pair` (source, target) coded `code` (CAMEO, PLOVER, QuadClass,
+    Goldstein), dated the day of publication."""
+    cameo, plover, quad, goldstein = code
+    return Event(
+        eid, *pair, cameo, cameo[:2], plover, quad, goldstein,
+        evidence=_span(sentence), trigger=_span(verb), date="2024-05-06",
+    )  # fmt: skip
+
+
 def _result() -> Result:
     actors = (
         Actor("a1", "Veloria", "country", "VEL", None, "VEL", mentions=(_span("Veloria"),)),
@@ -70,32 +82,8 @@ def _result() -> Result:
         confidence=0.9,
     )
     events = (
-        Event(
-            "e1",
-            "a1",
-            "a2",
-            "112",
-            "11",
-            "ACCUSE",
-            3,
-            -2.0,
-            evidence=_span(TEXT[:62]),
-            trigger=_span("accused"),
-            date="2024-05-06",
-        ),
-        Event(
-            "e2",
-            "a5",
-            "a1",
-            "190",
-            "19",
-            "FIGHT",
-            4,
-            -10.0,
-            evidence=_span("Armed men were seen near the pass."),
-            trigger=_span("seen"),
-            date="2024-05-06",
-        ),
+        _event("e1", ("a1", "a2"), ("112", "ACCUSE", 3, -2.0), TEXT[:62], "accused"),
+        _event("e2", ("a5", "a1"), ("190", "FIGHT", 4, -10.0), TEXT[TEXT.index("Armed") :], "seen"),
     )
     article = Article("n-1", TEXT, title="Pass", published="2024-05-06", source="Wire")
     return Result(article, actors=actors, quotes=(quote,), events=events)

@@ -313,3 +313,37 @@ def test_events_reaction_to_an_act_told_earlier_takes_its_authors_and_day(nlp: L
     support = [e for e in _events(nlp, COUNCIL) if e["trigger"]["text"] == "supported"]
     assert {e["target_country"] for e in support} == {"CHL", "PER", "ECU"}
     assert {e["date"] for e in support} == {"2026-03-04"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking at an African Union summit on Sudan this week, Kenya's envoy said talks had stalled.",
+        "Kenya's ambassador participated in the African Union meeting on Wednesday.",
+    ],
+)
+def test_events_participant_meets_the_forums_organisation(nlp: Language, text: str) -> None:
+    found = {(e["source_country"], e["target_country"]) for e in _events(nlp, text)
+             if e["cameo_root"] == "04"}  # fmt: skip
+    assert ("KEN", "IGO") in found
+
+
+def test_events_companions_do_not_act_on_each_other(nlp: Language) -> None:
+    pairs = {
+        (e["source_country"], e["target_country"])
+        for e in _events(nlp, COUNCIL)
+        if e["trigger"]["text"] == "called"
+    }
+    assert not pairs & {("CHL", "PER"), ("PER", "CHL"), ("CHL", "ECU"), ("ECU", "PER")}
+
+
+def test_events_participant_in_the_meeting_named_before_meets_its_organisation(
+    nlp: Language,
+) -> None:
+    text = (
+        "Chile called a meeting of the African Union on Monday. "
+        "Kenya's ambassador participated in the meeting."
+    )
+    found = {(e["source_country"], e["target_country"]) for e in _events(nlp, text)
+             if e["trigger"]["text"] == "participated"}  # fmt: skip
+    assert ("KEN", "IGO") in found

@@ -133,14 +133,26 @@ def _maker(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
     return []
 
 
-def _same_noun_owner(noun: Token, index: MentionIndex) -> list[ActorRef]:
+def _same_noun_owner(
+    noun: Token, index: MentionIndex, deps: frozenset[str] = frozenset({"poss"})
+) -> list[ActorRef]:
     for token in _before(noun):
         if token.lemma_ == noun.lemma_:
-            owners = [c for c in children_of(token) if c.dep_ == "poss"]
+            owners = [c for c in children_of(token) if c.dep_ in deps]
+            owners += syntax.prep_objects(token, "of") if "of" in deps else []
             refs = [r for o in owners for r in index.refs_for(o)]
             if refs:
                 return refs
     return []
+
+
+FORUM_OWNER_DEPS = frozenset({"poss", "compound", "of"})
+
+
+def forum_owner(noun: Token, index: MentionIndex) -> list[ActorRef]:
+    """Whose gathering "the meeting" is, from where the article named it before ("a
+    private meeting of the Security Council ... participated in the meeting")."""
+    return _same_noun_owner(noun, index, FORUM_OWNER_DEPS)
 
 
 def _verbs_before(noun: Token, lemmas: set[str]) -> Iterator[Token]:

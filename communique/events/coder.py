@@ -22,7 +22,7 @@ from ..docview import children_of, view
 from ..model import EventMode, Span
 from ..quotes.items import QuoteFinding
 from . import syntax, voice
-from .authors import act_authors
+from .authors import act_authors, forum_owner
 from .demands import find_demand, reported_speaker
 from .items import EventFinding
 from .labels import judgement, names_with_label
@@ -54,6 +54,10 @@ PLACE_PREPS = ("in", "into", "inside", "across", "on")
 # recognition; and verbs that are such an act only with someone.
 TALK_LEMMAS = frozenset({"speak", "sit", "talk", "discuss"})
 MEDIA_SECTOR = "MED"
+# Gatherings whose owner ("a Security Council meeting") is whom a participant meets.
+FORUM_NOUNS = frozenset(
+    {"meeting", "session", "summit", "conference", "assembly", "forum", "hearing", "debate"}
+)
 ACTOR_ONLY_ROOTS = frozenset({"04"})
 ACTOR_ONLY_CODES = frozenset({"054"})
 # Shows of force whose object is what is shown ("deployed troops", "mobilised reservists").
@@ -229,7 +233,9 @@ def _code(
         sources = voice.unidentified_source(verb, index, means)
     if not sources:
         return []
-    for companion in syntax.companions(verb, source_token):  # "X, along with Y, called ..."
+    # "X, along with Y, called ...": Y acts side by side with X, not on X
+    coordinated = list(sources)
+    for companion in syntax.companions(verb, source_token):
         sources += [r for r in index.refs_for(companion) if r not in sources]
     candidates = _target_tokens(verb, pattern, passive=passive)
     candidates = [*recipient, *candidates]
@@ -250,12 +256,15 @@ def _code(
         targets = [t for t in _place_targets(verb, index) if t not in sources]
     if not targets:  # "supported the call": whoever made the call
         targets = [t for t in act_authors(candidates, index) if t not in sources]
+    if not targets and pattern.root in ACTOR_ONLY_ROOTS:  # "participated in the meeting"
+        forums = [c for c in candidates if _a_forum(c)]
+        targets = [t for f in forums[:1] for t in forum_owner(f, index) if t not in sources]
     if pattern.root in ACTOR_ONLY_ROOTS:  # "speaking to reporters": an audience, no counterpart
         targets = [t for t in targets if t is None or t.sector != MEDIA_SECTOR]
     # "Japan and the Philippines signed a pact": coordinated actors act on each other,
     # when the act takes two sides ("Neither X nor Y boycotted" is not mutual).
     mutual = source_token is not None and _mutual(pattern, source_token)
-    implied = not targets and not (mutual and len(sources) > 1)
+    implied = not targets and not (mutual and len(coordinated) > 1)
     if implied:  # "the girls were kidnapped", "offered condolences"
         targets = [*_unnamed_victims(verb, pattern, index)]
     if implied and not targets and _needs_a_counterpart(verb, pattern):
@@ -269,7 +278,7 @@ def _code(
     trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
     found = []
     for source in sources:
-        others = [s for s in sources if s != source] if mutual else []
+        others = [s for s in coordinated if s != source] if mutual else []
         for target in others if targets == [None] and others else targets:
             if target == source:
                 continue
@@ -406,6 +415,8 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
     if not pattern.objects and not passive:
         found += syntax.direct_objects(verb)
     for obj in [*syntax.direct_objects(verb), *_object_slots(verb)]:
+        # "spoke at a Security Council meeting on Afghanistan": the forum before its topic
+        found += [obj] if _a_forum(obj) else []
         found += syntax.nominal_objects(obj)
     # "refused to attend a hearing at the court": the complement's object and its phrase
     for complement in _object_slots(verb):
@@ -452,6 +463,10 @@ def _patient(verb: Token, pattern: VerbPattern) -> Token | None:
         return syntax.passive_subject(verb)
     objects = [o for o in syntax.direct_objects(verb) if o.lemma_.lower() not in pattern.objects]
     return objects[0] if objects else None
+
+
+def _a_forum(noun: Token) -> bool:
+    return noun.lemma_.lower() in FORUM_NOUNS
 
 
 def _mutual(pattern: VerbPattern, subject: Token) -> bool:

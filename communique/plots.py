@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.dates import date2num  # noqa: E402
 
 # QuadClass colours, shared with the web page (communique/web/static/app.css).
 QUAD_COLOURS = {1: "#2e7d5b", 2: "#8fc7a6", 3: "#f0a35e", 4: "#c8463d"}
@@ -28,11 +30,54 @@ QUAD_NAMES = {
 }
 
 
-def plot_dyad(series: list[dict[str, Any]], a: str, b: str, out: str | Path) -> Path:
-    """Stacked bars of events per period by QuadClass, with mean Goldstein as a line."""
+def period_bounds(period: str, interval: str) -> tuple[dt.date, dt.date]:
+    """The first day of a period (as the dyad series gives it) and the first day after it."""
+    start = dt.date.fromisoformat(str(period)[:10])
+    if interval == "day":
+        return start, start + dt.timedelta(days=1)
+    if interval == "week":
+        return start, start + dt.timedelta(days=7)
+    if interval == "month":
+        return start, (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return start, start.replace(year=start.year + 1)
+
+
+def time_axis(series: list[dict[str, Any]], interval: str) -> list[tuple[float, float]]:
+    """Each period's (left, width) as shares of the time from the first period's start to the
+    last one's end: a true time axis, on which a gap of a year looks like one."""
+    bounds = [period_bounds(row["period"], interval) for row in series]
+    if not bounds:
+        return []
+    first, last = bounds[0][0], bounds[-1][1]
+    span = (last - first).days or 1
+    return [((s - first).days / span, (e - s).days / span) for s, e in bounds]
+
+
+def runs(series: list[dict[str, Any]], interval: str) -> list[list[int]]:
+    """Indexes of the series in runs of periods that follow one another (a gap starts a new
+    run): the Goldstein line is drawn per run, not across a gap."""
+    found: list[list[int]] = []
+    end = None
+    for i, row in enumerate(series):
+        start, after = period_bounds(row["period"], interval)
+        if found and start == end:
+            found[-1].append(i)
+        else:
+            found.append([i])
+        end = after
+    return found
+
+
+def plot_dyad(
+    series: list[dict[str, Any]], a: str, b: str, out: str | Path, *, interval: str = "month"
+) -> Path:
+    """Stacked bars of events per period by QuadClass on a time axis, with mean Goldstein as
+    a line broken at gaps."""
     fig, ax = plt.subplots(figsize=(9, 4.2), dpi=120)
-    labels = [str(row["period"]) for row in series]
-    positions = list(range(len(series)))
+    bounds = [period_bounds(row["period"], interval) for row in series]
+    # matplotlib's date numbers count days, so a period's width is its length in days
+    positions = [float(date2num(start + (end - start) / 2)) for start, end in bounds]
+    widths = [(end - start).days * 0.8 for start, end in bounds]
     bottom = [0] * len(series)
     for quad in (1, 2, 3, 4):
         values = [row[f"q{quad}"] for row in series]
@@ -42,21 +87,23 @@ def plot_dyad(series: list[dict[str, Any]], a: str, b: str, out: str | Path) -> 
             bottom=bottom,
             color=QUAD_COLOURS[quad],
             label=QUAD_NAMES[quad],
-            width=0.7,
+            width=widths,
         )
         bottom = [x + y for x, y in zip(bottom, values, strict=True)]
     ax.set_ylabel("distinct events")
-    ax.set_xticks(positions, labels, rotation=45 if len(labels) > 6 else 0, ha="right")
+    ax.xaxis_date()
+    fig.autofmt_xdate()
     ax.spines[["top"]].set_visible(False)
     line = ax.twinx()
-    line.plot(
-        positions,
-        [row["goldstein"] for row in series],
-        color="#1f3b73",
-        marker="o",
-        linewidth=2,
-        label="mean Goldstein",
-    )
+    for n, run in enumerate(runs(series, interval)):
+        line.plot(
+            [positions[i] for i in run],
+            [series[i]["goldstein"] for i in run],
+            color="#1f3b73",
+            marker="o",
+            linewidth=2,
+            label="mean Goldstein" if n == 0 else None,
+        )
     line.set_ylim(-10.5, 10.5)
     line.axhline(0, color="#999999", linewidth=0.8, linestyle=":")
     line.set_ylabel("mean Goldstein (-10 conflict, +10 cooperation)")

@@ -89,7 +89,7 @@ def plot_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
                 series = analytics.dyad(
                     store, args.a, args.b, interval=args.interval, filters=filters
                 )
-                path = plots.plot_dyad(series, args.a, args.b, args.out)
+                path = plots.plot_dyad(series, args.a, args.b, args.out, interval=args.interval)
             else:
                 path = plots.plot_network(analytics.network(store, limit=args.limit), args.out)
     except StoreError as error:

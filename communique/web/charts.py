@@ -12,20 +12,21 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..plots import QUAD_NAMES, circle_layout, goldstein_colour
+from ..plots import QUAD_NAMES, circle_layout, goldstein_colour, runs, time_axis
 
 WIDTH, HEIGHT = 860, 300
 LEFT, RIGHT, TOP, BOTTOM = 48, 56, 16, 56
+LABEL_GAP = 84  # pixels between the centres of two period labels (a date is about 70)
+LABEL_CHARS = 18  # a network label's line; longer names wrap, the whole name is the tooltip
 
 
-def dyad_svg(series: list[dict[str, Any]]) -> Markup:
-    """Stacked bars of distinct events per period by QuadClass, mean Goldstein as a line."""
+def dyad_svg(series: list[dict[str, Any]], interval: str = "month") -> Markup:
+    """Stacked bars of distinct events per period by QuadClass on a time axis (a gap in
+    time is a gap on the page), mean Goldstein as a line broken at gaps."""
     if not series:
         return Markup('<p class="empty">No events between these actors.</p>')
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     most = max(row["events"] for row in series) or 1
-    step = plot_w / len(series)
-    bar = max(min(step * 0.7, 48), 2)
     parts = [
         f'<svg class="chart dyad-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         'aria-label="events per period by QuadClass and mean Goldstein">'
@@ -38,8 +39,10 @@ def dyad_svg(series: list[dict[str, Any]]) -> Markup:
             f'text-anchor="end">{tick}</text>'
         )
     points = []
-    for i, row in enumerate(series):
-        x = LEFT + step * i + (step - bar) / 2
+    last_label = -1e9
+    for row, (left, width) in zip(series, time_axis(series, interval), strict=True):
+        bar = min(max(plot_w * width * 0.8, 2), 48)
+        x = LEFT + plot_w * (left + width / 2) - bar / 2
         y = TOP + plot_h
         for quad in (1, 2, 3, 4):
             count = row[f"q{quad}"]
@@ -55,14 +58,19 @@ def dyad_svg(series: list[dict[str, Any]]) -> Markup:
         if row["goldstein"] is not None:
             gy = TOP + plot_h / 2 - plot_h / 2 * float(row["goldstein"]) / 10
             points.append((x + bar / 2, gy, row))
-        if len(series) <= 16 or i % max(len(series) // 12, 1) == 0:
+        if x + bar / 2 - last_label >= LABEL_GAP:  # labels never overlap
+            last_label = x + bar / 2
             parts.append(
                 f'<text class="axis" x="{x + bar / 2:.1f}" y="{TOP + plot_h + 16}" '
                 f'text-anchor="middle">{escape(str(row["period"]))}</text>'
             )
+    by_period = {str(row["period"]): (x, y) for x, y, row in points}
+    for run in runs(series, interval):
+        line = [by_period[p] for p in (str(series[i]["period"]) for i in run) if p in by_period]
+        if len(line) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in line)
+            parts.append(f'<polyline class="goldstein" points="{path}"/>')
     if points:
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in points)
-        parts.append(f'<polyline class="goldstein" points="{path}"/>')
         for x, y, row in points:
             tip = f"{row['period']}: mean Goldstein {row['goldstein']} over {row['events']} events"
             parts.append(
@@ -132,11 +140,31 @@ def network_svg(network: dict[str, Any], *, size: int = 640) -> Markup:
         href = f"/actors/{quote(node['key'])}"
         name = escape(node["name"] or "?")
         code = escape(node.get("code") or "")
+        lines = label_lines(node["name"] or "?")
+        ly -= 7 * (len(lines) - 1)  # centre the block on the node's radius
+        spans = "".join(
+            f'<tspan x="{lx:.1f}" dy="{0 if i == 0 else 14}">{escape(text)}</tspan>'
+            for i, text in enumerate(lines)
+        )
         parts.append(
-            f'<a href="{href}"><circle class="node" cx="{cx:.1f}" cy="{cy:.1f}" '
-            f'r="{5 + min(node["events"], 12)}"><title>{name} {code}: {node["events"]} '
-            f'events</title></circle><text class="node-label" x="{lx:.1f}" y="{ly:.1f}" '
-            f'text-anchor="{anchor}">{name}</text></a>'
+            f'<a href="{href}"><title>{name} {code}: {node["events"]} events</title>'
+            f'<circle class="node" cx="{cx:.1f}" cy="{cy:.1f}" r="{5 + min(node["events"], 12)}"/>'
+            f'<text class="node-label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">'
+            f"{spans}</text></a>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def label_lines(name: str, width: int = LABEL_CHARS, most: int = 3) -> list[str]:
+    """`name` in lines of at most `width` characters, broken between words (a longer word
+    alone); past `most` lines the last ends with an ellipsis."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = lines[: most - 1] + [lines[most - 1][: width - 1] + "…"]
+    return [line if len(line) <= width else line[: width - 1] + "…" for line in lines] or ["?"]

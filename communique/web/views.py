@@ -152,7 +152,7 @@ def dyad(
         series=series,
         hints=analytics.suggestions(store, [a, b]) if not series else {},
         undated=analytics.dyad_undated(store, a, b, filters=filters),
-        chart=dyad_svg(series),
+        chart=dyad_svg(series, interval),
         events=events,
         json_url=f"/api/dyads/{quote(a, safe='')}/{quote(b, safe='')}?interval={interval}",
     )

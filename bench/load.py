@@ -2,6 +2,7 @@
 
     python bench/load.py                         # 200 clients for 30 s
     python bench/load.py --seconds 10 --clients 50 --db news.duckdb
+    python bench/load.py --no-cache             # every answer made afresh, for a paired run
 
 Builds a store from synthetic articles (`bench/corpus.py`; or uses `--db`), starts
 `communique serve` on 127.0.0.1 in a subprocess, and lets `--clients` concurrent
@@ -139,6 +140,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--articles", type=int, default=60, help="synthetic articles to store")
     parser.add_argument("--db", type=Path, help="serve this store instead of building one")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="serve with --no-cache (for a paired run)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "load.duckdb"
@@ -148,6 +152,7 @@ def main() -> int:
         port = free_port()
         base = f"http://{HOST}:{port}"
         command = [sys.executable, "-m", "communique.cli", "serve", "--db", str(db)]
+        command += ["--no-cache"] if args.no_cache else []
         server = subprocess.Popen([*command, "--host", HOST, "--port", str(port)])
         try:
             asyncio.run(wait_ready(base, server))

@@ -232,7 +232,7 @@ NOT_RUN_HERE = {
     "python bench/speed.py --n 1000 --dask 200": "a benchmark of minutes",
     "python bench/speed.py --n 10000 --memory-only": "a benchmark of minutes",
     "python bench/speed.py --corpus ../shared/corpora --memory-only": "reads ../shared/",
-    "python bench/load.py": "30 s of load on two cores",
+    "python bench/load.py": "30 s of load on two cores; the cache: tests/test_api_cache.py",
 }
 
 

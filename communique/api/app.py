@@ -22,6 +22,7 @@ from .. import __version__
 from ..store import Store, StoreError
 from ..web import STATIC_DIR
 from ..web.views import router as web_router
+from .cache import ResponseCache
 from .docs import router as docs_router
 from .routes import router as api_router
 from .security import MAX_BODY_BYTES, RequestLimits
@@ -37,6 +38,7 @@ def create_app(
     token: str | None = None,
     cors_origins: Sequence[str] = (),
     max_body: int = MAX_BODY_BYTES,
+    cache: bool = True,
 ) -> FastAPI:
     """The app over the database `db` (a Store, or a path opened read-only by default).
 
@@ -47,6 +49,7 @@ def create_app(
         token: the bearer token that writes need; without one nothing can write.
         cors_origins: origins allowed to call the API from a browser (none by default).
         max_body: the largest request body, in bytes.
+        cache: keep answers to repeated GETs (read-only stores only: `cache.py`).
     """
     store = db if isinstance(db, Store) else Store(db, read_only=read_only)
     app = FastAPI(
@@ -80,6 +83,8 @@ def create_app(
         log.exception("unexpected error on %s", request.url.path)
         return JSONResponse(status_code=500, content={"detail": "internal error"})
 
+    if store.read_only and cache:
+        app.add_middleware(ResponseCache)  # a read-only store gives the same answer each time
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET"])
     app.add_middleware(RequestLimits, max_body=max_body)

@@ -40,6 +40,12 @@ def register(commands: Any) -> None:
         metavar="ORIGIN",
         help="let browsers on ORIGIN call the API (repeatable; default: none)",
     )
+    parser.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="make every answer afresh (by default a read-only server keeps repeated GETs)",
+    )
     parser.set_defaults(run=serve_cli)
 
 
@@ -63,6 +69,7 @@ def serve_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int
             read_only=not args.writable,
             token=token if args.writable else None,
             cors_origins=args.cors_origin,
+            cache=args.cache,
         )
     except StoreError as error:
         return fail(error, sys.stderr)

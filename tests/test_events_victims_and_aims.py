@@ -347,3 +347,23 @@ def test_events_participant_in_the_meeting_named_before_meets_its_organisation(
     found = {(e["source_country"], e["target_country"]) for e in _events(nlp, text)
              if e["trigger"]["text"] == "participated"}  # fmt: skip
     assert ("KEN", "IGO") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's president vowed that the police fought corruption in Lima on Monday.",
+        "Peru's government banned the sale of fireworks in Lima on Monday.",
+        "Chile's senators attacked the impeachment inquiry on Monday.",
+    ],
+)
+def test_events_things_force_is_said_of_are_no_victims(nlp: Language, text: str) -> None:
+    names = [e["target_name"] or "" for e in _events(nlp, text)]
+    assert not any(name.endswith("(PER)") or name.endswith("(CHL)") for name in names), names
+
+
+def test_events_coercion_with_no_place_falls_on_the_doers_country(nlp: Language) -> None:
+    text = "Brazil's army said on Monday that Argentina's navy had seized two fishing boats."
+    found = {(e["source_country"], e["target_country"]) for e in _events(nlp, text)
+             if e["trigger"]["text"] == "seized"}  # fmt: skip
+    assert ("ARG", "ARG") in found

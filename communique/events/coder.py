@@ -266,7 +266,7 @@ def _code(
     mutual = source_token is not None and _mutual(pattern, source_token)
     implied = not targets and not (mutual and len(coordinated) > 1)
     if implied:  # "the girls were kidnapped", "offered condolences"
-        targets = [*_unnamed_victims(verb, pattern, index)]
+        targets = [*_unnamed_victims(verb, pattern, index, sources[0])]
     if implied and not targets and _needs_a_counterpart(verb, pattern):
         return []
     if not targets:
@@ -445,23 +445,28 @@ def _needs_a_counterpart(verb: Token, pattern: VerbPattern) -> bool:
     return verb.lemma_.lower() in TALK_LEMMAS or bool(things)
 
 
-def _unnamed_victims(verb: Token, pattern: VerbPattern, index: MentionIndex) -> list[ActorRef]:
+def _unnamed_victims(
+    verb: Token, pattern: VerbPattern, index: MentionIndex, doer: ActorRef
+) -> list[ActorRef]:
     """Whom an act of force or coercion fell on, unnamed as an actor ("the girls were
     kidnapped"); the dead a condolence is for, who need no word of their own."""
     patient = _patient(verb, pattern)
     if pattern.code.startswith(voice.CONDOLENCE_CODE) or (
         patient is not None and pattern.code[:2] in voice.VICTIM_ROOTS
     ):
-        return voice.unnamed_victims(verb, patient, index)
+        coercion = pattern.root == voice.COERCION_ROOT
+        return voice.unnamed_victims(verb, patient, index, doer=doer if coercion else None)
     return []
 
 
 def _patient(verb: Token, pattern: VerbPattern) -> Token | None:
-    """Whom the act is done to: the subject of a passive, else the direct object that is
-    not the pattern's own word ("offered condolences" has none)."""
+    """Whom the act is done to: the subject of a passive, else the direct object; not the
+    pattern's own word, but for force and coercion ("offered condolences" has none)."""
     if syntax.is_passive(verb):
         return syntax.passive_subject(verb)
-    objects = [o for o in syntax.direct_objects(verb) if o.lemma_.lower() not in pattern.objects]
+    objects = syntax.direct_objects(verb)
+    if pattern.root not in voice.VICTIM_ROOTS:  # "closed the outlets": the word is who suffers
+        objects = [o for o in objects if o.lemma_.lower() not in pattern.objects]
     return objects[0] if objects else None
 
 

@@ -16,8 +16,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
+from ..actors.dictionary import INTERNATIONAL
 from ..actors.generic import QUANTITY_HEADS
 from ..actors.items import ActorMention, ActorRef
 from ..actors.lookup import MentionIndex
@@ -26,6 +29,7 @@ from ..docview import children_of, view
 from ..model import Span
 from ..places import lookup_place
 from . import syntax
+from .ontology import read_tsv
 
 # Passives that read as a state of the subject when followed by "to" ("is opposed to"),
 # and those that do with "in" ("forces were engaged in ethnic cleansing").
@@ -43,15 +47,10 @@ MEANS_NOUNS = frozenset(
 # Roots whose target is whoever the act falls on, named or not (arrest, assault, fighting,
 # mass violence), and condolences, which are for the dead of where it happened.
 VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
+COERCION_ROOT = "17"
 CONDOLENCE_CODE = "018"
-# Objects of force verbs that are no one it falls on: "abused their power", "seized control".
-ABSTRACT_PATIENTS = frozenset(
-    {"power", "control", "authority", "right", "freedom", "influence", "position", "role",
-     "office", "seat", "meeting", "talk", "deal", "agreement", "plan", "law", "policy",
-     "election", "vote", "half", "part", "responsibility", "time", "opportunity", "chance"}
-)  # fmt: skip
 # Words of a patient's phrase that do not describe who it is ("the seven girls").
-UNDESCRIPTIVE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "punct", "advmod"})
+UNDESCRIPTIVE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "advmod"})
 PLACE_PREPS = ("in", "near", "outside", "at", "inside", "across", "throughout", "on")
 # Verbs whose "from" phrase names the giver: "received aid from Japan".
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -112,11 +111,14 @@ def unidentified_source(
     return [ref]
 
 
-def unnamed_victims(act: Token, patient: Token | None, index: MentionIndex) -> list[ActorRef]:
-    """The people or things `act` fell on, as an actor of the country where it happened
-    (else of the article's main country), named by their own phrase ("girls (NGA)",
-    "suspect's wife (FRA)"); registered in `index` at the patient. None when the patient
-    is an actor the index knows, which the caller has already tried."""
+def unnamed_victims(
+    act: Token, patient: Token | None, index: MentionIndex, *, doer: ActorRef | None = None
+) -> list[ActorRef]:
+    """The people or places `act` fell on, as an actor of the country where it happened
+    (else of `doer`'s, given for coercion, else of the article's main country), named by
+    their own phrase ("girls (NGA)", "suspect's wife (FRA)"); registered in `index` at the
+    patient. None when the patient is an actor the index knows, which the caller has
+    already tried, or nothing force falls on (`data/cameo/patients.tsv`)."""
     if patient is not None and patient.tag_ in {"WP", "WDT"} and patient.head.dep_ == "relcl":
         patient = patient.head.head  # "the girls, who were kidnapped"
     if patient is not None and patient.lemma_.lower() in QUANTITY_HEADS:
@@ -127,11 +129,12 @@ def unnamed_victims(act: Token, patient: Token | None, index: MentionIndex) -> l
     known = index.at(patient) if patient is not None else None
     if known is not None:  # found already as the victims of the same act told twice
         return [known.ref] if known.how == "victims" else []
-    if patient is not None and (
-        patient.pos_ not in {"NOUN", "PROPN"} or patient.lemma_.lower() in ABSTRACT_PATIENTS
-    ):
+    if patient is not None and not _suffers(patient):
         return []  # a pronoun left unresolved, a number, a thing no one is
-    country = _place_country(act, index, patient)
+    # with no place named, coercion falls on the doer's own country ("police closed twelve
+    # outlets"), other force on the article's
+    home = doer.country if doer is not None and doer.country not in INTERNATIONAL else None
+    country = _place_country(act, index, patient, home)
     if country is None:
         return []
     described = _described(patient) if patient is not None else ""
@@ -142,14 +145,46 @@ def unnamed_victims(act: Token, patient: Token | None, index: MentionIndex) -> l
     return [ref]
 
 
+@functools.lru_cache(maxsize=1)
+def patient_nouns() -> frozenset[str]:
+    """The nouns of people and places force may fall on (`data/cameo/patients.tsv`)."""
+    rows = read_tsv("patients.tsv", ("kind", "words"))
+    return frozenset(w.strip() for _, row in rows for w in row["words"].split("|"))
+
+
+def _suffers(patient: Token) -> bool:
+    """Whether force can fall on `patient`: a name, or a noun of people or places."""
+    if patient.pos_ == "PROPN":
+        return True
+    if patient.pos_ != "NOUN":
+        return False
+    compound = " ".join(t.lemma_.lower() for t in patient.lefts if t.dep_ == "compound")
+    lemma = patient.lemma_.lower()
+    return lemma in patient_nouns() or f"{compound} {lemma}".strip() in patient_nouns()
+
+
 def _described(noun: Token) -> str:
     """A noun's own phrase up to the noun, without articles and counts: "suspect's wife"."""
-    words = [t for t in noun.lefts if t.dep_ not in UNDESCRIPTIVE_DEPS and t.pos_ != "PRON"]
-    kept = [w for t in words for w in t.subtree if w.dep_ not in UNDESCRIPTIVE_DEPS]
+    words = [
+        t
+        for t in noun.lefts
+        if t.dep_ not in UNDESCRIPTIVE_DEPS
+        and t.pos_ != "PRON"
+        and not any(w.like_num for w in t.subtree)  # "a 31-year-old man": an age
+    ]
+    kept = [
+        w
+        for t in words
+        for w in t.subtree
+        if w.dep_ not in UNDESCRIPTIVE_DEPS and (w.dep_ != "punct" or w.text == "-")
+    ]
     return "".join(t.text_with_ws for t in [*kept, noun]).strip()
 
 
-def _place_country(verb: Token, index: MentionIndex, means: Token | None) -> str | None:
+def _place_country(
+    verb: Token, index: MentionIndex, means: Token | None, default: str | None = None
+) -> str | None:
+    """The country of the place the act happened in, else `default`, else the article's."""
     holders = [verb, *([means] if means is not None else [])]
     # "was put under investigation in Italy": the place may hang on the verb's phrase.
     holders += [
@@ -175,7 +210,7 @@ def _place_country(verb: Token, index: MentionIndex, means: Token | None) -> str
             location = lookup_place(_entity_text(place), country_hint=index.country)
             if location is not None and location.country:
                 return location.country
-    return index.country
+    return default or index.country
 
 
 def _entity_text(token: Token) -> str:

@@ -367,3 +367,31 @@ def test_events_coercion_with_no_place_falls_on_the_doers_country(nlp: Language)
     found = {(e["source_country"], e["target_country"]) for e in _events(nlp, text)
              if e["trigger"]["text"] == "seized"}  # fmt: skip
     assert ("ARG", "ARG") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Peru's president is to step down on Friday.", "step"),
+        ("Crowds were to storm the Chilean embassy on Friday.", "storm"),
+    ],
+)
+def test_events_be_to_is_a_plan_not_an_act(nlp: Language, text: str, trigger: str) -> None:
+    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == trigger}
+    assert modes == {"future"}
+
+
+def test_events_implied_victims_are_no_antecedent(nlp: Language) -> None:
+    text = (
+        "Peru's police arrested a man in Lima on Monday. "
+        "They detained two more suspects on Tuesday."
+    )
+    sources = {e["source_name"] for e in _events_with_names(nlp, text)
+               if e["trigger"]["text"] == "detained"}  # fmt: skip
+    assert sources and not any(name.endswith(")") for name in sources), sources
+
+
+def _events_with_names(nlp: Language, text: str) -> list[dict[str, Any]]:
+    result = result_of(nlp, text, "2026-03-06")
+    names = {a["id"]: a["name"] for a in result["actors"]}
+    return [{**e, "source_name": names[e["source"]]} for e in result["events"]]

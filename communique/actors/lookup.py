@@ -16,6 +16,9 @@ from .items import ActorMention, ActorRef
 # Links followed from a noun to the words that say whose it is:
 # "Aliyev's remarks", "offer by President Aliyev", "the Azerbaijani leader", and
 # where it is: "targets in Lebanon" are Lebanon's, as CAMEO codes them.
+# Actors the events stage implies (an unnamed doer, unnamed victims): no antecedent of a
+# pronoun, which names someone the text did.
+IMPLIED = frozenset({"unidentified", "victims"})
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "prep", "pobj", "agent"})
 OWNER_PREPS = frozenset({"of", "by", "from", "in"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -120,7 +123,8 @@ class MentionIndex:
     ) -> ActorMention | None:
         return next(
             (m for m in self.before(offset)
-             if (m.ref.kind == "person") == person and m.ref != besides),
+             if (m.ref.kind == "person") == person and m.ref != besides
+             and m.how not in IMPLIED),
             None,
         )  # fmt: skip
 

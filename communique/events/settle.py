@@ -50,7 +50,7 @@ CLAIM_DEPS = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp", "dobj"})
 INFINITIVE_DEPS = frozenset({"xcomp", "advcl", "ccomp", "acl", "relcl"})
 IMPLICATIVE_LEMMAS = frozenset(
     {"manage", "begin", "start", "continue", "proceed", "go", "try", "attempt", "force",
-     "compel", "oblige", "get", "dare", "resume", "keep", "be"}
+     "compel", "oblige", "get", "dare", "resume", "keep"}
 )  # fmt: skip
 EMBEDDED_PENALTY = 0.25
 STATEMENT_PENALTY = 0.1
@@ -123,6 +123,16 @@ def _intended(token: Token) -> bool:
         if step > 0 and link == "xcomp" and current.lemma_.lower() in syntax.INTENT_LEMMAS:
             return True
     return False
+
+
+def _scheduled(token: Token) -> bool:
+    """ "May is to step down today", "crowds were to storm the base": a plan, not an act."""
+    return (
+        token.dep_ in {"xcomp", "ccomp"}
+        and _infinitive(token)
+        and token.head.lemma_.lower() == "be"
+        and not any(c.dep_ in {"attr", "acomp"} for c in children_of(token.head))
+    )
 
 
 def _aimed_at(token: Token, refused: bool) -> bool:
@@ -231,7 +241,9 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
             event = dataclasses.replace(event, mode="claimed")
         elif token is not None and event.mode == "asserted" and _habitual(token, event):
             event = dataclasses.replace(event, mode="habitual")
-        elif token is not None and event.mode == "asserted" and _intended(token):
+        elif token is not None and event.mode == "asserted" and (
+            _intended(token) or _scheduled(token)
+        ):
             event = _as_intent(event)
         elif token is not None and event.mode == "asserted" and _aimed_at(token, refused):
             event = dataclasses.replace(event, mode="hypothetical")

@@ -196,6 +196,9 @@ EXPECTED: dict[str, Check] = {
     "communique dyad Turkey Greece --db news.duckdb --interval week": lambda r: (
         len(_rows(r)) >= 4 and all(re.match(r"\d{4}-\d{2}-\d{2} ", row) for row in _rows(r))
     ),
+    'communique search "peace talks" --db news.duckdb --kind quotes': lambda r: (
+        len(_rows(r)) >= 2 and "[talks]" in r.out
+    ),
     "communique errors --db news.duckdb": lambda r: r.code == 0 and "0 errors" in r.out,
     "communique export --db news.duckdb --format gdelt --out events.tsv": lambda r: (
         _file(r, "events.tsv").decode().startswith("GlobalEventID")
@@ -232,6 +235,7 @@ NOT_RUN_HERE = {
     "python bench/speed.py --n 1000 --dask 200": "a benchmark of minutes",
     "python bench/speed.py --n 10000 --memory-only": "a benchmark of minutes",
     "python bench/speed.py --corpus ../shared/corpora --memory-only": "reads ../shared/",
+    "python bench/search.py": "indexes 100,000 articles (a minute)",
     "python bench/load.py": "30 s of load on two cores; the cache: tests/test_api_cache.py",
 }
 

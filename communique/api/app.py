@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..store import Store, StoreError
+from ..store import Store, StoreError, search
 from ..web import STATIC_DIR
 from ..web.views import router as web_router
 from .cache import ResponseCache
@@ -61,6 +61,7 @@ def create_app(
         openapi_url="/api/openapi.json",
     )
     app.state.store = store
+    app.state.search = search.open_index(store.path)  # None until ingest has made one
     app.state.token = token or None
     app.include_router(api_router)
     if not store.read_only and token:

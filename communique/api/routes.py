@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import AfterValidator
 
 from .. import __version__, analytics
-from ..store import Store
+from ..store import Store, search
 from ..store.contract import find_article, record
 from ..store.filters import MODES, EventFilters
 from .security import ERROR_RESPONSES
@@ -188,6 +188,21 @@ def dyad(
     found = {"a": a, "b": b, "interval": interval, "directed": directed, "series": series}
     found["undated"] = undated  # distinct events with no day, left out of the series
     return with_hints(found, store, [a, b], empty=not series)
+
+
+@router.get("/search", summary="Ranked full-text search of articles or quotes (BM25, stemmed)")
+def search_text(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200, description='words, "phrases"')],
+    kind: Annotated[str, Query(pattern="^(articles|quotes)$")] = "articles",
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Json:
+    index = request.app.state.search
+    if index is None:
+        raise HTTPException(status_code=404, detail="no search index: `communique ingest` makes it")
+    found: Json = search.search(index, q, kind=kind, limit=limit, offset=offset)
+    return found
 
 
 @router.get("/network", summary="Actor network: nodes and source-to-target edges")

@@ -14,13 +14,15 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from typing import Any, TextIO
 
 from .. import analytics
-from ..store import Store, StoreError
+from ..store import Store, StoreError, search
 from ..store.filters import MODES
 from ._util import (
     EXIT_OK,
+    EXIT_USAGE,
     add_date_range,
     add_db,
     add_event_filters,
@@ -50,6 +52,7 @@ QUOTE_COLUMNS = ("published", "speaker_name", "cue", "kind", "content", "article
 ACTOR_COLUMNS = ("name", "code", "country", "kind", "articles", "mentions", "quotes", "events")
 DYAD_COLUMNS = ("period", "events", "q1", "q2", "q3", "q4", "goldstein", "reports")
 ERROR_COLUMNS = ("code", "origin", "article_id", "message")
+SEARCH_COLUMNS = ("score", "ref", "title", "snippet", "article_uid")
 
 
 def register(commands: Any) -> None:
@@ -90,6 +93,19 @@ def register(commands: Any) -> None:
     actors.add_argument("--country", help="ISO alpha-3 or IGO")
     actors.add_argument("--kind", choices=("country", "person", "organisation", "group"))
     actors.set_defaults(run=actors_cli)
+
+    found = commands.add_parser(
+        "search",
+        help="ranked full-text search of articles or quotes",
+        description='Words (stemmed: "talks" finds "talk") and "quoted phrases", all of them, '
+        "best match first (BM25). The index is made by ingest.",
+    )
+    found.add_argument("query", metavar="QUERY")
+    add_db(found)
+    add_format(found)
+    add_page(found, limit=20)
+    found.add_argument("--kind", choices=search.KINDS, default="articles")
+    found.set_defaults(run=search_cli)
 
     dyad = commands.add_parser(
         "dyad",
@@ -230,6 +246,26 @@ def actors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         noun="actors",
         terms=[args.search],
     )
+
+
+def search_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run `communique search QUERY`."""
+    index = search.open_index(args.db)
+    if index is None:
+        print(
+            f"communique: no search index beside {args.db}: `communique ingest` makes it",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    with closing(index):
+        page = search.search(
+            index, args.query, kind=args.kind, limit=args.limit, offset=args.offset
+        )
+    items = page.pop("items")
+    emit(items, args.format, stdout, columns=SEARCH_COLUMNS, envelope=page)
+    if not page["total"]:
+        say_empty(args.kind, {}, table=args.format == "table", stdout=stdout)
+    return EXIT_OK
 
 
 def dyad_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:

@@ -395,3 +395,14 @@ def _events_with_names(nlp: Language, text: str) -> list[dict[str, Any]]:
     result = result_of(nlp, text, "2026-03-06")
     names = {a["id"]: a["name"] for a in result["actors"]}
     return [{**e, "source_name": names[e["source"]]} for e in result["events"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Hundreds of demonstrators marched in Khartoum on Thursday.", "SDN"),
+        ("Hundreds of students protested outside Kenya's parliament on Monday.", "KEN"),
+    ],
+)
+def test_events_protest_is_aimed_at_where_it_gathers(nlp: Language, text: str, target: str) -> None:
+    assert target in {e["target_country"] for e in _events(nlp, text) if e["cameo_root"] == "14"}

@@ -50,6 +50,9 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "12", "19", "20"})
 # Uses of force whose target CAMEO takes from where they hit ("bombed targets in Lebanon").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 PLACE_PREPS = ("in", "into", "inside", "across", "on")
+# Protests are aimed at where they gather: "outside the parliament", "in front of the embassy".
+PROTEST_ROOT = "14"
+PROTEST_PREPS = ("outside", "at", "before", "in", "across")
 # Acts done only with or to an actor named: consultations (meeting, talks, calls) and
 # recognition; and verbs that are such an act only with someone.
 TALK_LEMMAS = frozenset({"speak", "sit", "talk", "discuss"})
@@ -254,6 +257,9 @@ def _code(
             break
     if not targets and pattern.code[:2] in FORCE_ROOTS:
         targets = [t for t in _place_targets(verb, index) if t not in sources]
+    if not targets and pattern.root == PROTEST_ROOT:  # "rallied outside the parliament"
+        targets = [t for t in _place_targets(verb, index, PROTEST_PREPS) if t not in sources]
+        targets = targets or [*voice.country_where(verb, index, PROTEST_PREPS)]  # "in Khartoum"
     if not targets:  # "supported the call": whoever made the call
         targets = [t for t in act_authors(candidates, index) if t not in sources]
     if not targets and pattern.root in ACTOR_ONLY_ROOTS:  # "participated in the meeting"
@@ -490,9 +496,11 @@ def intent_code(code: str) -> str:
     )
 
 
-def _place_targets(verb: Token, index: MentionIndex) -> list[ActorRef | None]:
+def _place_targets(
+    verb: Token, index: MentionIndex, preps: tuple[str, ...] = PLACE_PREPS
+) -> list[ActorRef | None]:
     """ "shelled targets in Lebanon", "cordoned off the roads leading into X"."""
-    places = [obj for prep in PLACE_PREPS for obj in syntax.prep_objects(verb, prep)]
+    places = [obj for prep in preps for obj in syntax.prep_objects(verb, prep)]
     places += [o for obj in syntax.direct_objects(verb) for o in syntax.nominal_objects(obj)]
     for place in places:
         refs = index.refs_for(place)

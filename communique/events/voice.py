@@ -20,7 +20,7 @@ import functools
 
 from spacy.tokens import Token
 
-from ..actors.dictionary import INTERNATIONAL
+from ..actors.dictionary import INTERNATIONAL, load_dictionary
 from ..actors.generic import QUANTITY_HEADS
 from ..actors.items import ActorMention, ActorRef
 from ..actors.lookup import MentionIndex
@@ -211,6 +211,23 @@ def _place_country(
             if location is not None and location.country:
                 return location.country
     return default or index.country
+
+
+def country_where(verb: Token, index: MentionIndex, preps: tuple[str, ...]) -> list[ActorRef]:
+    """The country of the town or region named after one of `preps` ("marched in Khartoum"
+    is Sudan), as an actor registered in `index` at the place."""
+    for place in (o for prep in preps for o in syntax.prep_objects(verb, prep)):
+        if place.ent_type_ not in PLACE_LABELS and place.pos_ != "PROPN":
+            continue
+        location = lookup_place(_entity_text(place), country_hint=index.country)
+        iso3 = location.country if location is not None else None
+        entry = load_dictionary().country_by_code(iso3) if iso3 else None
+        if entry is not None:
+            ref = ActorRef("country", entry.name, entry.iso3, None)
+            span = Span(place.text, place.idx, place.idx + len(place.text))
+            index.add(ActorMention(span, ref, "place"))
+            return [ref]
+    return []
 
 
 def _entity_text(token: Token) -> str:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from sqlite3 import Connection
 from typing import Any
 
-from .store import Store
+from .store import Store, search
 from .store.filters import EventFilters as EventFilters
 from .store.filters import (
     Where,
@@ -382,15 +383,40 @@ def articles(
     base = f"FROM articles a LEFT JOIN article_links l ON l.article_uid = a.uid WHERE {where.sql}"
     total = int(store.scalar(f"SELECT count(*) {base}", where.params))
     items = store.query(
-        f"""
-        SELECT a.uid, a.id, a.title, a.source, a.url, a.published, a.n_actors AS actors,
-               a.n_quotes AS quotes, a.n_events AS events, l.duplicate_of,
-               left(a.text, 240) AS snippet
-        {base} ORDER BY a.published DESC NULLS LAST, a.uid LIMIT ? OFFSET ?
-        """,
+        f"SELECT {ARTICLE_COLUMNS} {base} "
+        "ORDER BY a.published DESC NULLS LAST, a.uid LIMIT ? OFFSET ?",
         [*where.params, limit, offset],
     )
     return Page([clean(item) for item in items], total, limit, offset)
+
+
+ARTICLE_COLUMNS = """a.uid, a.id, a.title, a.source, a.url, a.published, a.n_actors AS actors,
+    a.n_quotes AS quotes, a.n_events AS events, l.duplicate_of, left(a.text, 240) AS snippet"""
+
+
+def ranked_articles(
+    store: Store, index: Connection, text: str, *, limit: int = 50, offset: int = 0
+) -> Page:
+    """Articles that hold all of `text`'s words, best match first (`communique.store.search`),
+    with the passage that matched as their snippet."""
+    limit, offset = clamp(limit, offset)
+    found = search.search(index, text, kind="articles", limit=limit, offset=offset)
+    passages = {hit["article_uid"]: hit["snippet"] for hit in found["items"]}
+    if not passages:
+        return Page([], found["total"], limit, offset)
+    marks = ", ".join("?" for _ in passages)
+    rows = store.query(
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a "
+        f"LEFT JOIN article_links l ON l.article_uid = a.uid WHERE a.uid IN ({marks})",
+        list(passages),
+    )
+    by_uid = {row["uid"]: clean(row) for row in rows}
+    items = [
+        {**by_uid[uid], "snippet": passage.replace("[", "").replace("]", "")}
+        for uid, passage in passages.items()
+        if uid in by_uid
+    ]
+    return Page(items, found["total"], limit, offset)
 
 
 def duplicates(store: Store, uid: str) -> list[Row]:

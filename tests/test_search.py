@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from communique import analytics
 from communique.api import create_app
 from communique.cli import parse
 from communique.store import Store, search
@@ -109,3 +110,14 @@ def test_api_search_answers_ranked_items_or_says_there_is_no_index(
     assert bare.status_code == 404 and "ingest" in bare.json()["detail"]
     code, _, err = cli(["search", query, "--db", str(tmp_path / "bare.duckdb")])
     assert code == 2 and "no search index" in err
+
+
+@pytest.mark.parametrize(
+    "query,title", [("signing", "Georgia and Armenia sign border trade agreement")]
+)
+def test_web_search_is_ranked_and_stemmed(db: Path, query: str, title: str) -> None:
+    """'signing' is in no example: a substring search finds nothing, the index finds 'signed'."""
+    html = TestClient(create_app(db)).get("/", params={"q": query}).text
+    assert title in html and "No articles found" not in html
+    with Store(db, read_only=True) as store:
+        assert analytics.articles(store, text=query).total == 0

@@ -45,7 +45,11 @@ def page(request: Request, name: str, **context: Any) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, store: StoreDep, q: Text = None) -> HTMLResponse:
     text = (q or "").strip() or None
-    found = analytics.articles(store, text=text, limit=30)
+    index = request.app.state.search
+    if text and index is not None:  # ranked, stemmed (`communique ingest` makes the index)
+        found = analytics.ranked_articles(store, index, text, limit=30)
+    else:
+        found = analytics.articles(store, text=text, limit=30)
     quotes = analytics.quotes(store, text=text, limit=10) if text else None
     actors = analytics.actors(store, text=text, limit=12)
     edges = analytics.network(store, limit=8)["edges"]

@@ -406,3 +406,9 @@ def _events_with_names(nlp: Language, text: str) -> list[dict[str, Any]]:
 )
 def test_events_protest_is_aimed_at_where_it_gathers(nlp: Language, text: str, target: str) -> None:
     assert target in {e["target_country"] for e in _events(nlp, text) if e["cameo_root"] == "14"}
+
+
+def test_events_infinitive_complement_shares_its_verbs_time(nlp: Language) -> None:
+    text = "Peru's government forced the newspaper to close in 2023."
+    found = [e for e in _events(nlp, text) if e["trigger"]["text"] == "forced"]
+    assert found and {e["mode"] for e in found} == {"background"}

@@ -270,10 +270,16 @@ def _anchors(
 
 
 def _dates_a_subordinate(span: SpacySpan, event: EventFinding) -> bool:
-    """The phrase belongs to a clause under the event's verb, not to the verb itself."""
+    """The phrase belongs to a clause under the event's verb, not to the verb itself
+    ("blamed X for withdrawing in 2017"); an infinitive complement shares its verb's time
+    ("was forced to shutter in 2023")."""
     trigger = span.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     verb = _governing_verb(span.root)
-    return trigger is not None and verb is not None and trigger.root.is_ancestor(verb)
+    if trigger is None or verb is None or not trigger.root.is_ancestor(verb):
+        return False
+    while verb.dep_ == "xcomp" and verb.head != trigger.root and verb.head is not verb:
+        verb = verb.head
+    return not (verb.dep_ == "xcomp" and verb.head == trigger.root)
 
 
 def _after(resolved: ResolvedDate, published: dt.date | None) -> bool:

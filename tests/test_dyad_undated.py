@@ -3,29 +3,19 @@ the API and the web page say how many events between the two were left out."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from communique.api import create_app
-from communique.cli import parse
+from tests.cli_helpers import run_cli as cli
 
 STORY = (
     "Chile and Peru sign a border accord\n\n"
     "Chile signed a border accord with Peru on Tuesday. Chile also praised Peru for "
     "reopening the mountain road.\n"
 )
-
-
-def cli(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stderr(err):
-        args = parse(argv)
-        code = args.run(args, stdin=io.StringIO(""), stdout=out)
-    return int(code), out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,6 @@ result says so and suggests the closest actors. Names and sentences are invented
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
@@ -16,10 +14,10 @@ from fastapi.testclient import TestClient
 
 from communique import analytics
 from communique.api import create_app
-from communique.cli import build_parser
 from communique.model import Actor, Article, Event, Quote, Result, Span
 from communique.store import Store, ingest
 from communique.store.filters import EventFilters
+from tests.cli_helpers import run_cli
 
 TEXT = (
     "Veloria accused Armenia on Monday of blocking the Dastan pass. "
@@ -103,12 +101,10 @@ def client(db: Path) -> TestClient:
 
 
 def cli(argv: list[str]) -> tuple[str, str]:
-    """Run a CLI command; its standard output and standard error."""
-    args = build_parser().parse_args(argv)
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stderr(err):
-        assert args.run(args, stdin=io.StringIO(""), stdout=out) == 0
-    return out.getvalue(), err.getvalue()
+    """Run a CLI command that must succeed; its standard output and standard error."""
+    code, out, err = run_cli(argv)
+    assert code == 0, err
+    return out, err
 
 
 SPEAKER_TERMS = [

@@ -3,8 +3,6 @@ by ingest; BM25 ranking, stemming, phrases; no input is a syntax error."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from contextlib import closing
 from pathlib import Path
@@ -14,18 +12,10 @@ from fastapi.testclient import TestClient
 
 from communique import analytics
 from communique.api import create_app
-from communique.cli import parse
 from communique.store import Store, search
+from tests.cli_helpers import run_cli as cli
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
-
-
-def cli(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stderr(err):
-        args = parse(argv)
-        code = args.run(args, stdin=io.StringIO(""), stdout=out)
-    return int(code), out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")

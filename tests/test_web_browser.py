@@ -6,6 +6,7 @@ Needs Debian's chromium at /usr/bin/chromium and the playwright package (never
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import threading
@@ -85,40 +86,39 @@ def _browser(pw):  # type: ignore[no-untyped-def]
     )
 
 
+@contextlib.contextmanager
+def _page(url: str):  # type: ignore[no-untyped-def]
+    """A headless Chromium page at `url`, closed afterwards."""
+    with playwright.sync_playwright() as pw:
+        browser = _browser(pw)
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            yield page
+        finally:
+            browser.close()
+
+
 @pytest.mark.parametrize("typo,name", [("Turky", "Turkey")])
 def test_web_browser_unknown_actor_suggests_and_links_the_closest(
     server: str, typo: str, name: str
 ) -> None:
     """Issue 13: an actor filter that matches nothing says so and links the closest actors."""
-    with playwright.sync_playwright() as pw:
-        browser = _browser(pw)
-        try:
-            page = browser.new_page()
-            page.goto(f"{server}/actors?q={typo}")
-            page.wait_for_selector("p.suggest")
-            assert f"No actor matches “{typo}”" in page.inner_text("p.suggest")
-            page.click(f"p.suggest a:text-is('{name}')")
-            page.wait_for_selector("h1")
-            assert name in page.inner_text("h1")
-        finally:
-            browser.close()
+    with _page(f"{server}/actors?q={typo}") as page:
+        page.wait_for_selector("p.suggest")
+        assert f"No actor matches “{typo}”" in page.inner_text("p.suggest")
+        page.click(f"p.suggest a:text-is('{name}')")
+        page.wait_for_selector("h1")
+        assert name in page.inner_text("h1")
 
 
 @pytest.mark.parametrize("a,b", [("Turkey", "Greece")])
 def test_web_browser_dyad_chart_has_a_time_axis(server: str, a: str, b: str) -> None:
     """Issue 13: bars stand where their weeks are; a gap of weeks is a gap on the page."""
-    with playwright.sync_playwright() as pw:
-        browser = _browser(pw)
-        try:
-            page = browser.new_page()
-            page.goto(f"{server}/dyads/{a}/{b}?interval=week")
-            page.wait_for_selector("#dyad-chart svg.dyad-chart")
-            boxes = [
-                page.locator("#dyad-chart rect.bar").nth(i).bounding_box()
-                for i in range(page.locator("#dyad-chart rect.bar").count())
-            ]
-            lefts = sorted({round(box["x"]) for box in boxes if box is not None})
-            steps = [b - a for a, b in zip(lefts, lefts[1:], strict=False)]
-            assert len(lefts) >= 4 and max(steps) >= 2 * min(steps)  # the series has gaps
-        finally:
-            browser.close()
+    with _page(f"{server}/dyads/{a}/{b}?interval=week") as page:
+        page.wait_for_selector("#dyad-chart svg.dyad-chart")
+        bars = page.locator("#dyad-chart rect.bar")
+        boxes = [bars.nth(i).bounding_box() for i in range(bars.count())]
+        lefts = sorted({round(box["x"]) for box in boxes if box is not None})
+        steps = [b - a for a, b in zip(lefts, lefts[1:], strict=False)]
+        assert len(lefts) >= 4 and max(steps) >= 2 * min(steps)  # the series has gaps

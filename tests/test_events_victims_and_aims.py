@@ -412,3 +412,14 @@ def test_events_infinitive_complement_shares_its_verbs_time(nlp: Language) -> No
     text = "Peru's government forced the newspaper to close in 2023."
     found = [e for e in _events(nlp, text) if e["trigger"]["text"] == "forced"]
     assert found and {e["mode"] for e in found} == {"background"}
+
+
+def test_events_owner_of_a_described_official_gives_the_country(nlp: Language) -> None:
+    # the whole name of the owner, not its last word ("Korea" alone is the South); a capital
+    # standing for its government; the second envoy is not the first
+    text = (
+        "North Korea's envoy defended the treaty on Friday. "
+        "Washington's envoy urged Beijing to use its influence."
+    )
+    sources = {e["trigger"]["text"]: e["source_country"] for e in _events(nlp, text)}
+    assert (sources["defended"], sources["urged"]) == ("PRK", "USA")

@@ -126,9 +126,13 @@ def _np_country(token: Token, dictionary: ActorDictionary) -> str | None:
     "in Baghdad", "of Nepal")."""
     for child in children_of(token):
         if child.dep_ in {"amod", "compound", "nmod", "poss"}:
-            country = dictionary.country(child.text)
+            name = _with_compounds(child)  # "North Korea's envoy", not Korea's
+            country = dictionary.country(name) or dictionary.country(child.text)
             if country is not None:
                 return country.iso3
+            metonym = dictionary.metonym(name) if child.dep_ == "poss" else None
+            if metonym is not None and metonym.iso3 not in INTERNATIONAL:
+                return metonym.iso3  # "Washington's envoy"
         if child.dep_ == "amod" and child.lemma_.lower() == "lead":
             # "Vietnamese-led forces", "the Saudi-led coalition" (not "US-backed rebels")
             for leader in children_of(child):
@@ -147,6 +151,12 @@ def _np_country(token: Token, dictionary: ActorDictionary) -> str | None:
                 if metonym is not None and metonym.iso3 not in INTERNATIONAL:
                     return metonym.iso3
     return None
+
+
+def _with_compounds(token: Token) -> str:
+    """The token with the compound words before it: "North Korea", "South Sudan"."""
+    words = [t for t in token.lefts if t.dep_ == "compound"]
+    return " ".join(t.text for t in [*words, token])
 
 
 def _act_country(subject: Token, dictionary: ActorDictionary) -> str | None:

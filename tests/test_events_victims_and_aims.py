@@ -423,3 +423,19 @@ def test_events_owner_of_a_described_official_gives_the_country(nlp: Language) -
     )
     sources = {e["trigger"]["text"]: e["source_country"] for e in _events(nlp, text)}
     assert (sources["defended"], sources["urged"]) == ("PRK", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a resolution is whoever voted it
+        ("The U.S. Congress voted on Tuesday for a resolution urging Peru to hold new "
+         "elections. Peru's government rejected the resolution on Wednesday.", "USA"),
+        # an allegation is its accuser's, not the accused's of its that-clause
+        ("Chile accused Bolivia of spying on Monday. Bolivia's foreign minister rejected the "
+         "allegation that Bolivian agents had spied in Chile.", "CHL"),
+    ],
+)  # fmt: skip
+def test_events_rejecting_an_act_aims_at_its_author(nlp: Language, text: str, target: str) -> None:
+    found = {e["target_country"] for e in _events(nlp, text) if e["trigger"]["text"] == "rejected"}
+    assert found == {target}

@@ -24,7 +24,7 @@ REACH = 800  # characters back: about four sentences
 ACT_VERBS = {
     "call": {"call"},
     "request": {"request", "ask"},
-    "resolution": {"pass", "adopt", "approve", "introduce"},
+    "resolution": {"pass", "adopt", "approve", "introduce", "vote"},
     "decision": {"decide"},
     "announcement": {"announce"},
     "news": {"announce"},
@@ -38,8 +38,8 @@ ACT_VERBS = {
     "ban": {"ban"},
     "demand": {"demand"},
     "ultimatum": {"issue", "give"},
-    "allegation": {"allege", "accuse"},
-    "accusation": {"accuse"},
+    "allegation": {"allege", "accuse", "claim", "blame", "link"},
+    "accusation": {"accuse", "allege", "blame"},
     "claim": {"claim", "allege"},
     "charge": {"charge", "accuse"},
     "move": {"move", "decide", "vote"},
@@ -49,6 +49,10 @@ ACT_VERBS = {
     "warning": {"warn"},
     "threat": {"threaten"},
 }
+
+
+# Nouns of what one side says of another: their that-clause names the accused.
+CHARGE_NOUNS = frozenset({"allegation", "accusation", "claim", "charge"})
 
 
 # Nouns of attacks, and the verbs that tell them: "claimed responsibility for the attack"
@@ -77,8 +81,11 @@ def act_authors(candidates: Sequence[Token], index: MentionIndex) -> list[ActorR
         if lemma in ATTACK_VERBS:
             return _hit(noun, ATTACK_VERBS[lemma], index)
         if lemma in ACT_VERBS:
+            # "the news that Ukraine agreed" is Ukraine's; "the allegation that X did" is
+            # not X's but its accuser's
+            content = [] if lemma in CHARGE_NOUNS else _clause_subject(noun, index)
             return (
-                _clause_subject(noun, index)
+                content
                 or _same_noun_owner(noun, index)
                 or _maker(noun, ACT_VERBS[lemma], index)
             )

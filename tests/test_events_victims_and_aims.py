@@ -439,3 +439,18 @@ def test_events_owner_of_a_described_official_gives_the_country(nlp: Language) -
 def test_events_rejecting_an_act_aims_at_its_author(nlp: Language, text: str, target: str) -> None:
     found = {e["target_country"] for e in _events(nlp, text) if e["trigger"]["text"] == "rejected"}
     assert found == {target}
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Peru's president attacked the impeachment inquiry as a witch hunt.", "11"),
+        ("Chile's senators attacked the new pension law on Monday.", "11"),
+        # force on a place stays force
+        ("Peruvian rebels attacked a police station near Cusco on Monday.", "19"),
+    ],
+)
+def test_events_attack_on_what_force_cannot_hit_is_criticism(
+    nlp: Language, text: str, root: str
+) -> None:
+    assert {e["cameo_root"] for e in _events(nlp, text) if e["trigger"]["text"] == "attacked"} == {root}

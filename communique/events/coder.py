@@ -53,6 +53,9 @@ PLACE_PREPS = ("in", "into", "inside", "across", "on")
 # Protests are aimed at where they gather: "outside the parliament", "in front of the embassy".
 PROTEST_ROOT = "14"
 PROTEST_PREPS = ("outside", "at", "before", "in", "across")
+# Verbs of force also used of words: "attacked the ruling".
+VERBAL_ATTACKS = frozenset({"attack", "assault"})
+CRITICISM = "111"
 # Acts done only with or to an actor named: consultations (meeting, talks, calls) and
 # recognition; and verbs that are such an act only with someone.
 TALK_LEMMAS = frozenset({"speak", "sit", "talk", "discuss"})
@@ -226,6 +229,8 @@ def _code(
     quote: int | None,
     speaker: ActorRef | None,
 ) -> list[EventFinding]:
+    if _said_against(verb, pattern):  # "attacked the investigation as a witch hunt"
+        pattern = dataclasses.replace(pattern, code=CRITICISM)
     stative = voice.is_stative_passive(verb)  # "is opposed to": the subject's stance
     passive = syntax.is_passive(verb) and pattern.passive and not stative
     source_token, recipient = _doer(verb, pattern, passive=passive, stative=stative)
@@ -435,6 +440,15 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
     # Last: an object that is the pattern's own word may still name the target ("forced
     # the refugee agency out", pattern object "agency").
     return found + [o for o in syntax.direct_objects(verb) if o.lemma_.lower() in pattern.objects]
+
+
+def _said_against(verb: Token, pattern: VerbPattern) -> bool:
+    """An attack on something force cannot fall on (a policy, an inquiry, a ruling) is
+    made in words: criticism, not fighting."""
+    if verb.lemma_.lower() not in VERBAL_ATTACKS or pattern.root not in voice.VICTIM_ROOTS:
+        return False
+    objects = syntax.direct_objects(verb)
+    return bool(objects) and objects[0].pos_ == "NOUN" and not voice.suffers(objects[0])
 
 
 def _needs_a_counterpart(verb: Token, pattern: VerbPattern) -> bool:

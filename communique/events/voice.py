@@ -129,7 +129,7 @@ def unnamed_victims(
     known = index.at(patient) if patient is not None else None
     if known is not None:  # found already as the victims of the same act told twice
         return [known.ref] if known.how == "victims" else []
-    if patient is not None and not _suffers(patient):
+    if patient is not None and not suffers(patient):
         return []  # a pronoun left unresolved, a number, a thing no one is
     # with no place named, coercion falls on the doer's own country ("police closed twelve
     # outlets"), other force on the article's
@@ -152,7 +152,7 @@ def patient_nouns() -> frozenset[str]:
     return frozenset(w.strip() for _, row in rows for w in row["words"].split("|"))
 
 
-def _suffers(patient: Token) -> bool:
+def suffers(patient: Token) -> bool:
     """Whether force can fall on `patient`: a name, or a noun of people or places."""
     if patient.pos_ == "PROPN":
         return True

@@ -454,3 +454,12 @@ def test_events_attack_on_what_force_cannot_hit_is_criticism(
     nlp: Language, text: str, root: str
 ) -> None:
     assert {e["cameo_root"] for e in _events(nlp, text) if e["trigger"]["text"] == "attacked"} == {root}
+
+
+def test_events_past_perfect_with_no_date_after_the_lead_is_background(nlp: Language) -> None:
+    text = (
+        "Peru's congress voted on Monday to remove the president. "
+        "Chile had previously criticised the vote."
+    )
+    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "criticised"}
+    assert modes == {"background"}

@@ -204,6 +204,16 @@ def _habitual(token: Token, event: EventFinding) -> bool:
     return not find_date_expressions(event.evidence.text)
 
 
+def _earlier(token: Token, event: EventFinding) -> bool:
+    """A past perfect after the lead with no date in its sentence ("Pelosi had previously
+    opposed impeachment"): what happened before the news, on no day the text gives."""
+    if token.tag_ != "VBN" or not any(c.lower_ == "had" for c in children_of(token)):
+        return False
+    if event.evidence.start == 0 or token.sent.start == 0 or _quoted(token):
+        return False
+    return not find_date_expressions(event.evidence.text)
+
+
 def _quoted(token: Token) -> bool:
     """Inside quotation marks in its sentence: the speaker's present, said now."""
     before = view(token.doc).text[token.sent.start_char : token.idx]
@@ -241,6 +251,8 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
             event = dataclasses.replace(event, mode="claimed")
         elif token is not None and event.mode == "asserted" and _habitual(token, event):
             event = dataclasses.replace(event, mode="habitual")
+        elif token is not None and event.mode == "asserted" and _earlier(token, event):
+            event = dataclasses.replace(event, mode="background")
         elif token is not None and event.mode == "asserted" and (
             _intended(token) or _scheduled(token)
         ):

@@ -463,3 +463,17 @@ def test_events_past_perfect_with_no_date_after_the_lead_is_background(nlp: Lang
     )
     modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "criticised"}
     assert modes == {"background"}
+
+
+@pytest.mark.parametrize(
+    ("text", "demanded"),
+    [
+        ("Chile's president said that Peru's president should be immune from the inquiry.", False),
+        ("Chile said that Peru must be ready to negotiate.", True),
+    ],
+)
+def test_events_a_state_said_with_should_is_no_demand(
+    nlp: Language, text: str, demanded: bool
+) -> None:
+    roots = {e["cameo_root"] for e in _events(nlp, text)}
+    assert bool(roots & {"02", "10"}) == demanded

@@ -68,6 +68,15 @@ def demand_code(act: str | None) -> str:
     return DEMAND_CODE
 
 
+def _a_state(verb: Token) -> bool:
+    """ "should be immune", "must be the priority": a copula with its complement; not "must
+    be ready to mediate", which asks for an act."""
+    complements = [c for c in children_of(verb) if c.dep_ in {"acomp", "attr"}]
+    return verb.lemma_ == "be" and any(
+        not any(g.dep_ == "xcomp" for g in children_of(c)) for c in complements
+    )
+
+
 def appeal_code(demand: str) -> str:
     """The appeal (02x) that mirrors a demand (10x): "should withdraw" 0256, not 1056."""
     code = APPEAL_ROOT + demand[2:]
@@ -103,6 +112,8 @@ def find_demand(
     demanded = syntax.demanded_clause(verb)
     if not modals and not demanded:
         return []
+    if _a_state(verb):
+        return []  # "he should be immune": a claim about a state, not an act asked for
     # "X should resign" urges; "X must resign", or a demand's own clause, demands
     code = demand_code(act)
     if modals == {"should"} and not demanded:

@@ -477,3 +477,15 @@ def test_events_a_state_said_with_should_is_no_demand(
 ) -> None:
     roots = {e["cameo_root"] for e in _events(nlp, text)}
     assert bool(roots & {"02", "10"}) == demanded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian prosecutors charged the former minister with murder on Monday.",
+        "A Chilean grand jury indicted the former senator on Monday.",
+    ],
+)
+def test_events_charges_brought_are_an_accusation(nlp: Language, text: str) -> None:
+    # the guidelines and the issue code charges and lawsuits 11, not the arrest's 17
+    assert "11" in {e["cameo_root"] for e in _events(nlp, text)}

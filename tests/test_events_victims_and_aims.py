@@ -489,3 +489,14 @@ def test_events_a_state_said_with_should_is_no_demand(
 def test_events_charges_brought_are_an_accusation(nlp: Language, text: str) -> None:
     # the guidelines and the issue code charges and lawsuits 11, not the arrest's 17
     assert "11" in {e["cameo_root"] for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Peruvian judge ordered the editor back to prison on Monday.",
+        "A Peruvian judge ordered the former minister Luis Rojas back to prison on Monday.",
+    ],
+)
+def test_events_ordered_back_to_prison_is_detention(nlp: Language, text: str) -> None:
+    assert {e["cameo"] for e in _events(nlp, text) if e["trigger"]["text"] == "ordered"} == {"173"}

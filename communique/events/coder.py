@@ -207,6 +207,9 @@ def _object_slots(verb: Token) -> list[Token]:
     for child in list(children_of(verb)):
         if child.dep_ in {"prep", "prt"}:
             found += [g for g in children_of(child) if g.dep_ == "pobj"]
+        if child.dep_ == "advmod":  # "ordered X back to prison"
+            found += [g for p in children_of(child) if p.dep_ == "prep"
+                      for g in children_of(p) if g.dep_ == "pobj"]  # fmt: skip
         if child.dep_ == "dobj":
             # "hunger strike", "held Iran responsible", "dollars of aid", "photographs and
             # intelligence"
@@ -217,6 +220,10 @@ def _object_slots(verb: Token) -> list[Token]:
             ]
             found += [g for p in children_of(child) if p.lower_ == "of" for g in children_of(p)
                       if g.dep_ == "pobj"]  # fmt: skip
+            # "ordered the editor back to prison": the place the object is sent to
+            found += [g for a in children_of(child) if a.dep_ == "advmod"
+                      for p in children_of(a) if p.dep_ == "prep"
+                      for g in children_of(p) if g.dep_ == "pobj"]  # fmt: skip
     return found
 
 

@@ -500,3 +500,24 @@ def test_events_charges_brought_are_an_accusation(nlp: Language, text: str) -> N
 )
 def test_events_ordered_back_to_prison_is_detention(nlp: Language, text: str) -> None:
     assert {e["cameo"] for e in _events(nlp, text) if e["trigger"]["text"] == "ordered"} == {"173"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Brazil's foreign minister phoned her Venezuelan counterpart on Monday.", ("BRA", "VEN")),
+        ("The Kenyan president met his counterpart from Uganda in Kampala.", ("KEN", "UGA")),
+    ],
+)
+def test_events_counterpart_is_the_other_countrys_official(
+    nlp: Language, text: str, pair: tuple[str, str]
+) -> None:
+    found = {(e["source_country"], e["target_country"]) for e in _events(nlp, text)
+             if e["cameo_root"] == "04"}  # fmt: skip
+    assert pair in found
+
+
+def test_events_counterpart_of_no_other_country_is_no_target(nlp: Language) -> None:
+    found = [e for e in _events(nlp, "Kenya's president met his counterpart on Monday.")
+             if e["cameo_root"] == "04"]  # fmt: skip
+    assert all(e["target_country"] not in {"KEN"} for e in found)

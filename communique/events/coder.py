@@ -262,6 +262,8 @@ def _code(
             refs = index.refs_for(candidate, speaker=speaker, generic=generic)
             if _reflexive(candidate) and _named_in(source_token, index) & set(refs):
                 continue  # "A and the government of B warned their citizens": not B
+            if candidate.lemma_.lower() == "counterpart":  # always of another country
+                refs = [t for t in refs if all(t.country != s.country for s in sources)]
             targets = [t for t in refs if t not in sources]
             if targets:
                 break

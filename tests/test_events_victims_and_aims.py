@@ -521,3 +521,17 @@ def test_events_counterpart_of_no_other_country_is_no_target(nlp: Language) -> N
     found = [e for e in _events(nlp, "Kenya's president met his counterpart on Monday.")
              if e["cameo_root"] == "04"]  # fmt: skip
     assert all(e["target_country"] not in {"KEN"} for e in found)
+
+
+def test_events_both_sides_are_the_two_countries_named_before(nlp: Language) -> None:
+    text = "Ethiopia and Eritrea clashed on Monday. The United Nations urged both sides to show restraint."
+    targets = {e["target_country"] for e in _events(nlp, text) if e["trigger"]["text"] == "urged"}
+    assert targets == {"ETH", "ERI"}
+
+
+def test_events_one_of_the_two_sides_is_not_its_own_target(nlp: Language) -> None:
+    text = (
+        "Ethiopia and Eritrea clashed on Monday. Ethiopia's prime minister later called for "
+        "talks between the two sides."
+    )
+    assert ("ETH", "ETH") not in {(e["source_country"], e["target_country"]) for e in _events(nlp, text)}

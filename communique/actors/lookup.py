@@ -33,7 +33,9 @@ GROUP_NOUNS = frozenset(
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ANAPHORA_REACH = 600  # characters back: about three sentences
 # "the two countries", "both governments": the last two states named, within reach.
-PAIR_NOUNS = frozenset({"country", "nation", "government", "neighbour", "neighbor", "state"})
+PAIR_NOUNS = frozenset(
+    {"country", "nation", "government", "neighbour", "neighbor", "state", "side", "leader"}
+)
 PAIR_REACH = 1500
 # Nouns of relation: "Russia's allies" and "our partners" are not Russia or us.
 RELATIONAL_NOUNS = frozenset(

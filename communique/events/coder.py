@@ -262,7 +262,7 @@ def _code(
             refs = index.refs_for(candidate, speaker=speaker, generic=generic)
             if _reflexive(candidate) and _named_in(source_token, index) & set(refs):
                 continue  # "A and the government of B warned their citizens": not B
-            if candidate.lemma_.lower() == "counterpart":  # always of another country
+            if _of_other_countries(candidate):  # "her counterpart", "between the two leaders"
                 refs = [t for t in refs if all(t.country != s.country for s in sources)]
             targets = [t for t in refs if t not in sources]
             if targets:
@@ -449,6 +449,18 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
     # Last: an object that is the pattern's own word may still name the target ("forced
     # the refugee agency out", pattern object "agency").
     return found + [o for o in syntax.direct_objects(verb) if o.lemma_.lower() in pattern.objects]
+
+
+def _of_other_countries(noun: Token) -> bool:
+    """A counterpart, or one of "the two sides" the source belongs to: never the source's
+    own country."""
+    if noun.lemma_.lower() == "counterpart":
+        return True
+    return any(
+        (c.dep_ == "nummod" and c.lower_ == "two")
+        or (c.dep_ in {"det", "predet"} and c.lower_ == "both")
+        for c in children_of(noun)
+    )
 
 
 def _said_against(verb: Token, pattern: VerbPattern) -> bool:

@@ -90,8 +90,11 @@ def dictionary_spans(doclike: Doc | SpacySpan, dictionary: ActorDictionary) -> l
 REGIONS = frozenset({"latin america", "south america", "north america", "central america"})
 
 
+REGION_ENDS = frozenset(region.rsplit(" ", 1)[1] for region in REGIONS)
+
+
 def inside_a_region(doc: Doc, start: int, end: int) -> bool:
     """Whether doc[start:end] ends a region's name ("Latin America")."""
-    if start == 0:
-        return False
-    return f"{doc[start - 1].lower_} {doc[start:end].text.lower()}" in REGIONS
+    if start == 0 or end - start != 1 or doc[start].lower_ not in REGION_ENDS:
+        return False  # cheap first: every region's alias here is one word
+    return f"{doc[start - 1].lower_} {doc[start].lower_}" in REGIONS

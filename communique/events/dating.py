@@ -56,8 +56,7 @@ def date_events(
     doc: Doc, events: list[EventFinding], index: MentionIndex, *, published: dt.date | None
 ) -> list[EventDate]:
     """The date of each event in `events`, in the same order."""
-    phrases = _date_phrases(doc)
-    ties = _date_phrases(doc, premodifiers=True)
+    phrases, ties = _date_phrases(doc)
     anchors = _anchors(phrases, index, published)
     day = published.isoformat() if published else None
     fallback = EventDate(day, None, "day", day) if day else EventDate(None, None)
@@ -191,14 +190,14 @@ def _at_precision(resolved: ResolvedDate, text: str) -> EventDate:
     return EventDate(None, text, "year", resolved.date[:4])
 
 
-def _date_phrases(doc: Doc, *, premodifiers: bool = False) -> list[SpacySpan]:
-    """Date phrases that date a clause, in text order; with `premodifiers`, those that
-    date a noun instead.
+def _date_phrases(doc: Doc) -> tuple[list[SpacySpan], list[SpacySpan]]:
+    """Date phrases in text order: those that date a clause, and those that date a noun.
 
     A date that premodifies a noun ("Aliyev's May 28 remarks", "the 2020 war")
     dates that thing, not the clause around it.
     """
-    found = []
+    clauses: list[SpacySpan] = []
+    nouns: list[SpacySpan] = []
     shared = view(doc)
     for sent in shared.sentences:
         for expression in find_date_expressions(sent.text):
@@ -206,9 +205,9 @@ def _date_phrases(doc: Doc, *, premodifiers: bool = False) -> list[SpacySpan]:
             if in_dateline(shared.datelines, start):
                 continue  # "MANILA, Nov. 14 -" dates the filing, not the events
             span = doc.char_span(start, start + len(expression.text), alignment_mode="expand")
-            if span is not None and (span.root.dep_ in PREMODIFIER_DEPS) == premodifiers:
-                found.append(span)
-    return found
+            if span is not None:
+                (nouns if span.root.dep_ in PREMODIFIER_DEPS else clauses).append(span)
+    return clauses, nouns
 
 
 def _own_date(

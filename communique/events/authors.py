@@ -84,11 +84,7 @@ def act_authors(candidates: Sequence[Token], index: MentionIndex) -> list[ActorR
             # "the news that Ukraine agreed" is Ukraine's; "the allegation that X did" is
             # not X's but its accuser's
             content = [] if lemma in CHARGE_NOUNS else _clause_subject(noun, index)
-            return (
-                content
-                or _same_noun_owner(noun, index)
-                or _maker(noun, ACT_VERBS[lemma], index)
-            )
+            return content or _same_noun_owner(noun, index) or _maker(noun, ACT_VERBS[lemma], index)
     return []
 
 

@@ -208,8 +208,7 @@ def _object_slots(verb: Token) -> list[Token]:
         if child.dep_ in {"prep", "prt"}:
             found += [g for g in children_of(child) if g.dep_ == "pobj"]
         if child.dep_ == "advmod":  # "ordered X back to prison"
-            found += [g for p in children_of(child) if p.dep_ == "prep"
-                      for g in children_of(p) if g.dep_ == "pobj"]  # fmt: skip
+            found += _sent_to(child)
         if child.dep_ == "dobj":
             # "hunger strike", "held Iran responsible", "dollars of aid", "photographs and
             # intelligence"
@@ -221,10 +220,14 @@ def _object_slots(verb: Token) -> list[Token]:
             found += [g for p in children_of(child) if p.lower_ == "of" for g in children_of(p)
                       if g.dep_ == "pobj"]  # fmt: skip
             # "ordered the editor back to prison": the place the object is sent to
-            found += [g for a in children_of(child) if a.dep_ == "advmod"
-                      for p in children_of(a) if p.dep_ == "prep"
-                      for g in children_of(p) if g.dep_ == "pobj"]  # fmt: skip
+            found += [g for a in children_of(child) if a.dep_ == "advmod" for g in _sent_to(a)]
     return found
+
+
+def _sent_to(adverb: Token) -> list[Token]:
+    """The objects of an adverb's prepositions: "back *to prison*"."""
+    preps = [p for p in children_of(adverb) if p.dep_ == "prep"]
+    return [g for p in preps for g in children_of(p) if g.dep_ == "pobj"]
 
 
 def _code(

@@ -60,11 +60,15 @@ def date_events(
     anchors = _anchors(phrases, index, published)
     day = published.isoformat() if published else None
     fallback = EventDate(day, None, "day", day) if day else EventDate(None, None)
-    owns = [_own_date(event, phrases, published) for event in events]
+    triggers = [syntax.token_at(doc, e.trigger.start, e.trigger.end) for e in events]
+    owns = [_own_date(e, t, phrases, published) for e, t in zip(events, triggers, strict=True)]
     incident = _incident_day(events, owns, phrases, published)
     dated = []
-    for event, own in zip(events, owns, strict=True):
-        own = own or _tied_date(event, ties, published) or _reacted_date(event, phrases, published)
+    for event, trigger, own in zip(events, triggers, owns, strict=True):
+        if own is None and trigger is not None:
+            own = _tied_date(event, trigger, ties, published) or _reacted_date(
+                trigger, phrases, published
+            )
         if own is not None:
             dated.append(_at_precision(*own))
             continue
@@ -89,43 +93,47 @@ def _of_the_incident(event: EventFinding) -> bool:
 
 
 def _reacted_date(
-    event: EventFinding, phrases: list[SpacySpan], published: dt.date | None
+    trigger: Token, phrases: list[SpacySpan], published: dt.date | None
 ) -> tuple[ResolvedDate, str] | None:
     """A reaction to an act the article dated where it told it: "The United States called
     a meeting on Wednesday ... Greece supported the call" is Wednesday's."""
-    doc = phrases[0].doc if phrases else None
-    trigger = doc.char_span(event.trigger.start, event.trigger.end) if doc is not None else None
-    if trigger is None:
-        return None
-    for noun in syntax.direct_objects(trigger.root):
+    for noun in syntax.direct_objects(trigger):
         maker = maker_verb(noun)
         if maker is None:
             continue
         for span in phrases:
             verb = _governing_verb(span.root)
             if verb is not None and (verb == maker or verb.is_ancestor(maker)):
-                resolved = resolve(span.text, published, tense="past")
-                if resolved is not None and not _after(resolved, published):
-                    return resolved, span.text
+                past = _past(span, published)
+                if past is not None:
+                    return past
     return None
 
 
 def _tied_date(
-    event: EventFinding, ties: list[SpacySpan], published: dt.date | None
+    event: EventFinding, trigger: Token, ties: list[SpacySpan], published: dt.date | None
 ) -> tuple[ResolvedDate, str] | None:
     """A reaction tied to a dated act: "welcomed Tuesday's announcement" is Tuesday's."""
     for span in ties:
         if not event.evidence.start <= span.start_char < event.evidence.end:
             continue
         noun = span.root.head
-        doc = span.doc
-        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if trigger is None or noun.head != trigger.root or noun.dep_ not in {"dobj", "pobj"}:
+        if noun.head != trigger or noun.dep_ not in {"dobj", "pobj"}:
             continue
-        resolved = resolve(span.text, published, tense="past")
-        if resolved is not None and not _after(resolved, published):
-            return resolved, span.text
+        past = _past(span, published)
+        if past is not None:
+            return past
     return None
+
+
+def _past(span: SpacySpan, published: dt.date | None) -> tuple[ResolvedDate, str] | None:
+    """The phrase read as a past date, unless it falls after publication."""
+    resolved = resolve(span.text, published, tense="past")
+    if resolved is None or _after(resolved, published):
+        return None
+    return resolved, span.text
+
+
 # Words that name an incident of force: a day said with them is the incident's day.
 INCIDENT_NOUNS = frozenset(
     {"attack", "bombing", "shooting", "stabbing", "spree", "raid", "ambush", "hijacking",
@@ -151,9 +159,9 @@ def _incident_day(
             break
     for span in phrases:
         if any(t.lemma_.lower() in INCIDENT_NOUNS for t in span.sent):
-            resolved = resolve(span.text, published, tense="past")
-            if resolved and resolved.granularity == "day" and not _after(resolved, published):
-                found.append((span.start_char, (resolved, span.text)))
+            past = _past(span, published)
+            if _a_day(past):
+                found.append((span.start_char, past))
                 break
     return min(found, key=lambda f: f[0])[1] if found else None
 
@@ -211,7 +219,7 @@ def _date_phrases(doc: Doc) -> tuple[list[SpacySpan], list[SpacySpan]]:
 
 
 def _own_date(
-    event: EventFinding, phrases: list[SpacySpan], published: dt.date | None
+    event: EventFinding, trigger: Token | None, phrases: list[SpacySpan], published: dt.date | None
 ) -> tuple[ResolvedDate, str] | None:
     sentence = event.evidence
     # "will meet in June" and "would close it if ..." look ahead; the rest looks back.
@@ -224,26 +232,25 @@ def _own_date(
             continue
         if event.spoken is not None and event.spoken[0] <= start < event.spoken[1]:
             continue  # a speech act is dated by its telling, not by dates in what was said
-        if _dates_a_subordinate(span, event):
+        if _dates_a_subordinate(span, trigger):
             continue  # "blamed X for withdrawing in 2017": 2017 dates the withdrawal
         resolved = resolve(span.text, published, tense=tense)
         if resolved is None or (not ahead and _after(resolved, published)):
             continue  # "a month later", counted from publication, dates no reported act
         # a phrase of the trigger's own line of clauses beats a nearer one inside another
         # clause ("reported on Monday that Iran ... demanded", not "killed in January")
-        rank = (not _on_the_line(span, event), abs(start - event.trigger.start))
+        rank = (not _on_the_line(span, trigger), abs(start - event.trigger.start))
         if best is None or rank < best[0]:
             best = (rank, resolved, span.text)
     return (best[1], best[2]) if best else None
 
 
-def _on_the_line(span: SpacySpan, event: EventFinding) -> bool:
+def _on_the_line(span: SpacySpan, trigger: Token | None) -> bool:
     """The phrase dates the trigger's verb, a verb it is coordinated with, or a verb above."""
-    trigger = span.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     verb = _governing_verb(span.root)
     if trigger is None or verb is None:
         return True
-    root = trigger.root
+    root = trigger
     while root.dep_ == "conj" and root.head is not root:
         root = root.head  # "issued warrants and demanded": the first verb's date
     return verb == root or verb.is_ancestor(root)
@@ -268,17 +275,16 @@ def _anchors(
     return anchors
 
 
-def _dates_a_subordinate(span: SpacySpan, event: EventFinding) -> bool:
+def _dates_a_subordinate(span: SpacySpan, trigger: Token | None) -> bool:
     """The phrase belongs to a clause under the event's verb, not to the verb itself
     ("blamed X for withdrawing in 2017"); an infinitive complement shares its verb's time
     ("was forced to shutter in 2023")."""
-    trigger = span.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     verb = _governing_verb(span.root)
-    if trigger is None or verb is None or not trigger.root.is_ancestor(verb):
+    if trigger is None or verb is None or not trigger.is_ancestor(verb):
         return False
-    while verb.dep_ == "xcomp" and verb.head != trigger.root and verb.head is not verb:
+    while verb.dep_ == "xcomp" and verb.head != trigger and verb.head is not verb:
         verb = verb.head
-    return not (verb.dep_ == "xcomp" and verb.head == trigger.root)
+    return not (verb.dep_ == "xcomp" and verb.head == trigger)
 
 
 def _after(resolved: ResolvedDate, published: dt.date | None) -> bool:

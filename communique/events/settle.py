@@ -71,11 +71,6 @@ def refusal_code(code: str) -> str | None:
     return "120"
 
 
-def _token(doc: Doc, event: EventFinding) -> Token | None:
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return span.root if span is not None else None
-
-
 def _governors(token: Token) -> list[Token]:
     """The verbs and adjectives `token` is embedded under, nearest first (at most 4 steps)."""
     found = []
@@ -233,9 +228,25 @@ def _state_force(event: EventFinding) -> bool:
     return event.source.sector in {"COP", "SPY"} and armed
 
 
+def _as_told(event: EventFinding, token: Token, *, refused: bool) -> EventFinding:
+    """An asserted act as its clause tells it: claimed, habitual, background, announced
+    (an intent) or only asked for or aimed at (hypothetical); else as it is."""
+    if _claimed(token):
+        return dataclasses.replace(event, mode="claimed")
+    if _habitual(token, event):
+        return dataclasses.replace(event, mode="habitual")
+    if _earlier(token, event):
+        return dataclasses.replace(event, mode="background")
+    if _intended(token) or _scheduled(token):
+        return _as_intent(event)
+    if _aimed_at(token, refused):
+        return dataclasses.replace(event, mode="hypothetical")
+    return event
+
+
 def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
     """`events` with refusals recoded and the confidence of embedded acts lowered."""
-    tokens = [_token(doc, event) for event in events]
+    tokens = [syntax.token_at(doc, e.trigger.start, e.trigger.end) for e in events]
     triggers = {t.i for t, e in zip(tokens, events, strict=True) if t is not None
                 and e.code[:2] != "01"}  # fmt: skip
     sentences_with_acts = {e.evidence.start for e in events if e.code[:2] != "01"}
@@ -247,18 +258,8 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
             event = _as_refusal(event, any_act=refused)
         elif _state_force(event):
             event = dataclasses.replace(event, code=CONVENTIONAL_FORCE)
-        if token is not None and event.mode == "asserted" and _claimed(token):
-            event = dataclasses.replace(event, mode="claimed")
-        elif token is not None and event.mode == "asserted" and _habitual(token, event):
-            event = dataclasses.replace(event, mode="habitual")
-        elif token is not None and event.mode == "asserted" and _earlier(token, event):
-            event = dataclasses.replace(event, mode="background")
-        elif token is not None and event.mode == "asserted" and (
-            _intended(token) or _scheduled(token)
-        ):
-            event = _as_intent(event)
-        elif token is not None and event.mode == "asserted" and _aimed_at(token, refused):
-            event = dataclasses.replace(event, mode="hypothetical")
+        if token is not None and event.mode == "asserted":
+            event = _as_told(event, token, refused=refused)
         confidence = event.confidence
         # "refused to allow X": the refusing verb and the act refused are one rejection
         governors = _governors(token)[1:] if refused and token is not None else None

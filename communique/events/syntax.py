@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..docview import children_of
 from ..model import EventMode
@@ -54,6 +54,12 @@ DEMAND_NOUNS = frozenset(
     {"demand", "call", "reminder", "ultimatum", "appeal", "insistence", "request"}
 )
 QUESTION_MARKS = frozenset({"whether", "if"})
+
+
+def token_at(doc: Doc, start: int, end: int) -> Token | None:
+    """The head token of the characters start:end (an event's trigger), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def is_passive(verb: Token) -> bool:

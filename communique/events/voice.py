@@ -106,8 +106,7 @@ def unidentified_source(
         return []
     ref = ActorRef("group", f"unidentified actor ({country})", country, None)
     anchor = means if means is not None else verb
-    span = Span(anchor.text, anchor.idx, anchor.idx + len(anchor.text))
-    index.add(ActorMention(span, ref, "unidentified"))
+    index.add(ActorMention(_span(anchor), ref, "unidentified"))
     return [ref]
 
 
@@ -140,8 +139,7 @@ def unnamed_victims(
     described = _described(patient) if patient is not None else ""
     ref = ActorRef("group", f"{described or 'victims'} ({country})", country, None)
     anchor = patient if patient is not None else act
-    span = Span(anchor.text, anchor.idx, anchor.idx + len(anchor.text))
-    index.add(ActorMention(span, ref, "victims"))
+    index.add(ActorMention(_span(anchor), ref, "victims"))
     return [ref]
 
 
@@ -206,10 +204,9 @@ def _place_country(
         for ref in index.refs_for(place):
             if ref.country:
                 return ref.country
-        if place.ent_type_ in PLACE_LABELS or place.pos_ == "PROPN":
-            location = lookup_place(_entity_text(place), country_hint=index.country)
-            if location is not None and location.country:
-                return location.country
+        country = _gazetteer_country(place, index)
+        if country is not None:
+            return country
     return default or index.country
 
 
@@ -217,17 +214,25 @@ def country_where(verb: Token, index: MentionIndex, preps: tuple[str, ...]) -> l
     """The country of the town or region named after one of `preps` ("marched in Khartoum"
     is Sudan), as an actor registered in `index` at the place."""
     for place in (o for prep in preps for o in syntax.prep_objects(verb, prep)):
-        if place.ent_type_ not in PLACE_LABELS and place.pos_ != "PROPN":
-            continue
-        location = lookup_place(_entity_text(place), country_hint=index.country)
-        iso3 = location.country if location is not None else None
+        iso3 = _gazetteer_country(place, index)
         entry = load_dictionary().country_by_code(iso3) if iso3 else None
         if entry is not None:
             ref = ActorRef("country", entry.name, entry.iso3, None)
-            span = Span(place.text, place.idx, place.idx + len(place.text))
-            index.add(ActorMention(span, ref, "place"))
+            index.add(ActorMention(_span(place), ref, "place"))
             return [ref]
     return []
+
+
+def _gazetteer_country(place: Token, index: MentionIndex) -> str | None:
+    """The country of a named place the gazetteer knows ("Basra", "Khartoum")."""
+    if place.ent_type_ not in PLACE_LABELS and place.pos_ != "PROPN":
+        return None
+    location = lookup_place(_entity_text(place), country_hint=index.country)
+    return location.country if location is not None and location.country else None
+
+
+def _span(token: Token) -> Span:
+    return Span(token.text, token.idx, token.idx + len(token.text))
 
 
 def _entity_text(token: Token) -> str:

@@ -20,9 +20,15 @@ def _events(nlp: Language, text: str, published: str = "2026-03-06") -> list[dic
             "source_country": actors[e["source"]]["country"],
             "target_country": (actors.get(e["target"]) or {}).get("country"),
             "target_name": (actors.get(e["target"]) or {}).get("name"),
+            "source_name": actors[e["source"]]["name"],
         }
         for e in result["events"]
     ]
+
+
+def _at(nlp: Language, text: str, trigger: str) -> list[dict[str, Any]]:
+    """The events whose trigger is `trigger`."""
+    return [e for e in _events(nlp, text) if e["trigger"]["text"] == trigger]
 
 
 def _asserted(nlp: Language, text: str) -> set[tuple[str | None, str | None, str]]:
@@ -93,7 +99,7 @@ def test_events_unnamed_victims_only_when_no_actor_is_named(nlp: Language, text:
     ],
 )
 def test_events_infinitive_acts_are_not_asserted(nlp: Language, text: str, trigger: str) -> None:
-    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == trigger}
+    modes = {e["mode"] for e in _at(nlp, text, trigger)}
     assert "asserted" not in modes
 
 
@@ -107,7 +113,7 @@ def test_events_infinitive_acts_are_not_asserted(nlp: Language, text: str, trigg
 def test_events_infinitive_after_a_verb_of_doing_is_asserted(
     nlp: Language, text: str, trigger: str
 ) -> None:
-    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == trigger}
+    modes = {e["mode"] for e in _at(nlp, text, trigger)}
     assert modes == {"asserted"}
 
 
@@ -151,14 +157,14 @@ def test_events_thread_of_the_same_actor_keeps_its_day(nlp: Language) -> None:
 def test_events_act_dated_to_a_month_or_year_is_background(
     nlp: Language, text: str, trigger: str
 ) -> None:
-    found = [e for e in _events(nlp, text) if e["trigger"]["text"] == trigger]
+    found = _at(nlp, text, trigger)
     assert found and {e["mode"] for e in found} == {"background"}
     assert all(e["date"] is None for e in found)
 
 
 def test_events_act_dated_to_a_day_stays_asserted(nlp: Language) -> None:
-    found = _events(nlp, "On Monday, Peru expelled two Bolivian diplomats.")
-    assert {e["mode"] for e in found if e["trigger"]["text"] == "expelled"} == {"asserted"}
+    found = _at(nlp, "On Monday, Peru expelled two Bolivian diplomats.", "expelled")
+    assert {e["mode"] for e in found} == {"asserted"}
 
 
 def test_events_date_of_the_verbs_own_clause_beats_a_nearer_one_in_a_noun_phrase(
@@ -168,7 +174,7 @@ def test_events_date_of_the_verbs_own_clause_beats_a_nearer_one_in_a_noun_phrase
         "On Tuesday, Chile expelled two diplomats linked to the riots in January and "
         "recalled its ambassador from Peru."
     )
-    found = [e for e in _events(nlp, text) if e["trigger"]["text"] == "recalled"]
+    found = _at(nlp, text, "recalled")
     assert found and all(e["date"] == "2026-03-03" and e["mode"] == "asserted" for e in found)
 
 
@@ -177,23 +183,21 @@ def test_events_date_of_the_verbs_own_clause_beats_a_nearer_one_in_a_noun_phrase
     [
         # a quoted label judges what it names, and whoever that belongs to
         ('Senator Ruiz of Chile called the Peruvian plan "reckless."', ("CHL", "PER", "111")),
-        ("Chile's president called the talks with Peru \"productive.\"", ("CHL", "PER", "051")),
+        ('Chile\'s president called the talks with Peru "productive."', ("CHL", "PER", "051")),
     ],
 )
 def test_events_quoted_label_is_a_judgement_not_a_call(
     nlp: Language, text: str, event: tuple[str, str, str]
 ) -> None:
     found = {
-        (e["source_country"], e["target_country"], e["cameo"])
-        for e in _events(nlp, text)
-        if e["trigger"]["text"] == "called"
+        (e["source_country"], e["target_country"], e["cameo"]) for e in _at(nlp, text, "called")
     }
     assert found == {event}
 
 
 def test_events_label_that_only_describes_is_no_event(nlp: Language) -> None:
     text = 'The Chilean president called the bill "a matter of public health."'
-    assert not [e for e in _events(nlp, text) if e["trigger"]["text"] == "called"]
+    assert not _at(nlp, text, "called")
 
 
 def test_events_preposition_of_time_is_no_particle(nlp: Language) -> None:
@@ -222,12 +226,12 @@ def test_events_day_said_with_an_attack_noun_is_the_incident_day(nlp: Language) 
 def test_events_consulting_or_recognising_a_thing_is_no_event(
     nlp: Language, text: str, trigger: str
 ) -> None:
-    assert not [e for e in _events(nlp, text) if e["trigger"]["text"] == trigger]
+    assert not _at(nlp, text, trigger)
 
 
 def test_events_act_that_is_the_means_of_an_asked_act_is_not_asserted(nlp: Language) -> None:
     text = "Brazil urged Venezuela to reciprocate by releasing the detained sailors."
-    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "releasing"}
+    modes = {e["mode"] for e in _at(nlp, text, "releasing")}
     assert modes and "asserted" not in modes
 
 
@@ -253,7 +257,9 @@ def test_events_act_announced_by_its_doer_is_an_asserted_pledge_or_threat(
 
 def test_events_forecast_of_another_sides_act_is_no_asserted_threat(nlp: Language) -> None:
     text = "Brazil said on Tuesday that Paraguay would attack its border posts."
-    assert not [e for e in _events(nlp, text) if e["cameo_root"] == "13" and e["mode"] == "asserted"]
+    assert not [
+        e for e in _events(nlp, text) if e["cameo_root"] == "13" and e["mode"] == "asserted"
+    ]
 
 
 def test_events_told_only_by_a_witness_are_claimed(nlp: Language) -> None:
@@ -261,13 +267,13 @@ def test_events_told_only_by_a_witness_are_claimed(nlp: Language) -> None:
         '"Then the gunmen stopped our bus and killed two policemen," a passenger told '
         "reporters in Quetta."
     )
-    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "killed"}
+    modes = {e["mode"] for e in _at(nlp, text, "killed")}
     assert modes == {"claimed"}
 
 
 def test_events_told_by_a_political_actor_in_a_quote_stay_asserted(nlp: Language) -> None:
     text = '"We arrested two smugglers near Quetta on Monday," the Pakistani police chief said.'
-    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "arrested"}
+    modes = {e["mode"] for e in _at(nlp, text, "arrested")}
     assert modes == {"asserted"}
 
 
@@ -281,8 +287,7 @@ def test_events_refusal_targets_whom_the_refused_act_was_with(nlp: Language) -> 
     text = "Kenya has refused to attend a hearing at the International Court of Justice."
     found = {
         (e["source_country"], e["target_country"], e["cameo_root"])
-        for e in _events(nlp, text)
-        if e["trigger"]["text"] == "refused"
+        for e in _at(nlp, text, "refused")
     }
     assert found == {("KEN", "IGO", "12")}
 
@@ -305,12 +310,12 @@ COUNCIL = (
 
 
 def test_events_companions_along_with_the_subject_act_too(nlp: Language) -> None:
-    sources = {e["source_country"] for e in _events(nlp, COUNCIL) if e["trigger"]["text"] == "called"}
+    sources = {e["source_country"] for e in _at(nlp, COUNCIL, "called")}
     assert {"CHL", "PER", "ECU"} <= sources
 
 
 def test_events_reaction_to_an_act_told_earlier_takes_its_authors_and_day(nlp: Language) -> None:
-    support = [e for e in _events(nlp, COUNCIL) if e["trigger"]["text"] == "supported"]
+    support = _at(nlp, COUNCIL, "supported")
     assert {e["target_country"] for e in support} == {"CHL", "PER", "ECU"}
     assert {e["date"] for e in support} == {"2026-03-04"}
 
@@ -329,11 +334,7 @@ def test_events_participant_meets_the_forums_organisation(nlp: Language, text: s
 
 
 def test_events_companions_do_not_act_on_each_other(nlp: Language) -> None:
-    pairs = {
-        (e["source_country"], e["target_country"])
-        for e in _events(nlp, COUNCIL)
-        if e["trigger"]["text"] == "called"
-    }
+    pairs = {(e["source_country"], e["target_country"]) for e in _at(nlp, COUNCIL, "called")}
     assert not pairs & {("CHL", "PER"), ("PER", "CHL"), ("CHL", "ECU"), ("ECU", "PER")}
 
 
@@ -344,8 +345,7 @@ def test_events_participant_in_the_meeting_named_before_meets_its_organisation(
         "Chile called a meeting of the African Union on Monday. "
         "Kenya's ambassador participated in the meeting."
     )
-    found = {(e["source_country"], e["target_country"]) for e in _events(nlp, text)
-             if e["trigger"]["text"] == "participated"}  # fmt: skip
+    found = {(e["source_country"], e["target_country"]) for e in _at(nlp, text, "participated")}
     assert ("KEN", "IGO") in found
 
 
@@ -364,8 +364,7 @@ def test_events_things_force_is_said_of_are_no_victims(nlp: Language, text: str)
 
 def test_events_coercion_with_no_place_falls_on_the_doers_country(nlp: Language) -> None:
     text = "Brazil's army said on Monday that Argentina's navy had seized two fishing boats."
-    found = {(e["source_country"], e["target_country"]) for e in _events(nlp, text)
-             if e["trigger"]["text"] == "seized"}  # fmt: skip
+    found = {(e["source_country"], e["target_country"]) for e in _at(nlp, text, "seized")}
     assert ("ARG", "ARG") in found
 
 
@@ -377,7 +376,7 @@ def test_events_coercion_with_no_place_falls_on_the_doers_country(nlp: Language)
     ],
 )
 def test_events_be_to_is_a_plan_not_an_act(nlp: Language, text: str, trigger: str) -> None:
-    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == trigger}
+    modes = {e["mode"] for e in _at(nlp, text, trigger)}
     assert modes == {"future"}
 
 
@@ -386,15 +385,8 @@ def test_events_implied_victims_are_no_antecedent(nlp: Language) -> None:
         "Peru's police arrested a man in Lima on Monday. "
         "They detained two more suspects on Tuesday."
     )
-    sources = {e["source_name"] for e in _events_with_names(nlp, text)
-               if e["trigger"]["text"] == "detained"}  # fmt: skip
+    sources = {e["source_name"] for e in _at(nlp, text, "detained")}
     assert sources and not any(name.endswith(")") for name in sources), sources
-
-
-def _events_with_names(nlp: Language, text: str) -> list[dict[str, Any]]:
-    result = result_of(nlp, text, "2026-03-06")
-    names = {a["id"]: a["name"] for a in result["actors"]}
-    return [{**e, "source_name": names[e["source"]]} for e in result["events"]]
 
 
 @pytest.mark.parametrize(
@@ -410,7 +402,7 @@ def test_events_protest_is_aimed_at_where_it_gathers(nlp: Language, text: str, t
 
 def test_events_infinitive_complement_shares_its_verbs_time(nlp: Language) -> None:
     text = "Peru's government forced the newspaper to close in 2023."
-    found = [e for e in _events(nlp, text) if e["trigger"]["text"] == "forced"]
+    found = _at(nlp, text, "forced")
     assert found and {e["mode"] for e in found} == {"background"}
 
 
@@ -437,7 +429,7 @@ def test_events_owner_of_a_described_official_gives_the_country(nlp: Language) -
     ],
 )  # fmt: skip
 def test_events_rejecting_an_act_aims_at_its_author(nlp: Language, text: str, target: str) -> None:
-    found = {e["target_country"] for e in _events(nlp, text) if e["trigger"]["text"] == "rejected"}
+    found = {e["target_country"] for e in _at(nlp, text, "rejected")}
     assert found == {target}
 
 
@@ -453,7 +445,7 @@ def test_events_rejecting_an_act_aims_at_its_author(nlp: Language, text: str, ta
 def test_events_attack_on_what_force_cannot_hit_is_criticism(
     nlp: Language, text: str, root: str
 ) -> None:
-    assert {e["cameo_root"] for e in _events(nlp, text) if e["trigger"]["text"] == "attacked"} == {root}
+    assert {e["cameo_root"] for e in _at(nlp, text, "attacked")} == {root}
 
 
 def test_events_past_perfect_with_no_date_after_the_lead_is_background(nlp: Language) -> None:
@@ -461,7 +453,7 @@ def test_events_past_perfect_with_no_date_after_the_lead_is_background(nlp: Lang
         "Peru's congress voted on Monday to remove the president. "
         "Chile had previously criticised the vote."
     )
-    modes = {e["mode"] for e in _events(nlp, text) if e["trigger"]["text"] == "criticised"}
+    modes = {e["mode"] for e in _at(nlp, text, "criticised")}
     assert modes == {"background"}
 
 
@@ -499,7 +491,7 @@ def test_events_charges_brought_are_an_accusation(nlp: Language, text: str) -> N
     ],
 )
 def test_events_ordered_back_to_prison_is_detention(nlp: Language, text: str) -> None:
-    assert {e["cameo"] for e in _events(nlp, text) if e["trigger"]["text"] == "ordered"} == {"173"}
+    assert {e["cameo"] for e in _at(nlp, text, "ordered")} == {"173"}
 
 
 @pytest.mark.parametrize(
@@ -525,7 +517,7 @@ def test_events_counterpart_of_no_other_country_is_no_target(nlp: Language) -> N
 
 def test_events_both_sides_are_the_two_countries_named_before(nlp: Language) -> None:
     text = "Ethiopia and Eritrea clashed on Monday. The United Nations urged both sides to show restraint."
-    targets = {e["target_country"] for e in _events(nlp, text) if e["trigger"]["text"] == "urged"}
+    targets = {e["target_country"] for e in _at(nlp, text, "urged")}
     assert targets == {"ETH", "ERI"}
 
 
@@ -534,4 +526,6 @@ def test_events_one_of_the_two_sides_is_not_its_own_target(nlp: Language) -> Non
         "Ethiopia and Eritrea clashed on Monday. Ethiopia's prime minister later called for "
         "talks between the two sides."
     )
-    assert ("ETH", "ETH") not in {(e["source_country"], e["target_country"]) for e in _events(nlp, text)}
+    assert ("ETH", "ETH") not in {
+        (e["source_country"], e["target_country"]) for e in _events(nlp, text)
+    }

@@ -50,3 +50,24 @@ def speakers_of(nlp: Language, text: str, content: str) -> list[dict[str, Any] |
 def speaker_names(nlp: Language, text: str, content: str) -> list[str | None]:
     """The speakers' names of each quote whose content holds `content`."""
     return [s["name"] if s else None for s in speakers_of(nlp, text, content)]
+
+
+def events_of(nlp: Language, text: str, published: str = "2026-03-06") -> list[dict[str, Any]]:
+    """The events of `text`, each with its ends' countries and names."""
+    result = result_of(nlp, text, published)
+    actors = {a["id"]: a for a in result["actors"]}
+    return [
+        {
+            **e,
+            "source_country": actors[e["source"]]["country"],
+            "target_country": (actors.get(e["target"]) or {}).get("country"),
+            "target_name": (actors.get(e["target"]) or {}).get("name"),
+            "source_name": actors[e["source"]]["name"],
+        }
+        for e in result["events"]
+    ]
+
+
+def events_at(nlp: Language, text: str, trigger: str) -> list[dict[str, Any]]:
+    """The events whose trigger is `trigger`."""
+    return [e for e in events_of(nlp, text) if e["trigger"]["text"] == trigger]

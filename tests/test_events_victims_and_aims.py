@@ -3,32 +3,11 @@ asked for, and the day of an incident's acts. Sentences written for these tests.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from tests.event_helpers import result_of
-
-
-def _events(nlp: Language, text: str, published: str = "2026-03-06") -> list[dict[str, Any]]:
-    result = result_of(nlp, text, published)
-    actors = {a["id"]: a for a in result["actors"]}
-    return [
-        {
-            **e,
-            "source_country": actors[e["source"]]["country"],
-            "target_country": (actors.get(e["target"]) or {}).get("country"),
-            "target_name": (actors.get(e["target"]) or {}).get("name"),
-            "source_name": actors[e["source"]]["name"],
-        }
-        for e in result["events"]
-    ]
-
-
-def _at(nlp: Language, text: str, trigger: str) -> list[dict[str, Any]]:
-    """The events whose trigger is `trigger`."""
-    return [e for e in _events(nlp, text) if e["trigger"]["text"] == trigger]
+from tests.event_helpers import events_at as _at
+from tests.event_helpers import events_of as _events
 
 
 def _asserted(nlp: Language, text: str) -> set[tuple[str | None, str | None, str]]:

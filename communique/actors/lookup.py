@@ -30,6 +30,12 @@ GROUP_NOUNS = frozenset(
     {"group", "militia", "movement", "faction", "organisation", "organization", "alliance",
      "coalition", "bloc", "paramilitaries", "rebels", "insurgents", "outfit"}
 )  # fmt: skip
+# Nouns that on their own mean the state's own body, whatever organisation shares the word.
+NATIONAL_NOUNS = frozenset(
+    {"army", "military", "police", "government", "navy", "forces", "force", "state"}
+)
+# Words that make a definite noun an actor of its own, not one named before.
+BARE_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "prep", "nummod", "appos"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ANAPHORA_REACH = 600  # characters back: about three sentences
 # "the two countries", "both governments": the last two states named, within reach.
@@ -321,14 +327,29 @@ class MentionIndex:
 
     def _described(self, token: Token) -> ActorRef | None:
         """ "The paramilitary group denied ...": a definite group noun with no owner of its
-        own is the armed group or organisation named last, a few sentences back at most."""
-        if token.lemma_.lower() not in GROUP_NOUNS or self.at(token) is not None:
-            return None
+        own is the armed group or organisation named last, a few sentences back at most.
+        "The court ruled", "the council's president": a bare definite noun that is a word
+        of an organisation's name is the nearest organisation so named (the International
+        Court of Justice, the Security Council), however far back."""
+        if self.at(token) is not None or token.pos_ not in {"NOUN", "PROPN"}:
+            return None  # ("the Council": the model may tag a capitalised noun a name)
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in children_of(token)):
             return None
         kinds = {"organisation", "group"}
-        found = (m.ref for m in self.before(token.idx, ANAPHORA_REACH) if m.ref.kind in kinds)
-        return next(found, None)
+        if token.lemma_.lower() in GROUP_NOUNS:
+            found = (m.ref for m in self.before(token.idx, ANAPHORA_REACH) if m.ref.kind in kinds)
+            return next(found, None)
+        if token.lemma_.lower() in NATIONAL_NOUNS:
+            return None  # "the army" after the Lord's Resistance Army is the state's army
+        if any(c.dep_ in BARE_MODIFIERS for c in children_of(token)):
+            return None  # "the Kenyan court", "the appeals court": a court of its own
+        word = token.lower_
+        named = (
+            m.ref for m in self.before(token.idx)
+            if m.ref.kind == "organisation" and m.how not in IMPLIED
+            and word in m.ref.name.lower().split()
+        )  # fmt: skip
+        return next(named, None)
 
     def _owner(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
         if token.lemma_.lower() in RELATIONAL_NOUNS and self.at(token) is None:
@@ -343,6 +364,9 @@ class MentionIndex:
             mention = self.at(current)
             if mention is not None:
                 return self._titled(current, mention).ref
+            described = self._described(current) if depth else None
+            if described is not None:  # "the court's president"
+                return described
             if current.lower_ == "whose":
                 antecedent = _antecedent(current)
                 return self._owner(antecedent, speaker=speaker) if antecedent is not None else None

@@ -402,6 +402,10 @@ def _strip_titles(span: SpacySpan, dictionary: ActorDictionary) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+# "ambassador to", "envoy at": the body a title holder is posted to, not whose they are.
+POSTED_TO = frozenset({"to", "at"})
+
+
 def _np_context(span: SpacySpan) -> list[Token]:
     """Tokens of the noun phrase around `span` that may give its country or role.
 
@@ -412,6 +416,8 @@ def _np_context(span: SpacySpan) -> list[Token]:
     start = span.root
     if start.dep_ == "appos" and start.head.i not in inside:
         start = start.head  # "Georgia's economy minister, Nino Beridze": the title's phrase
+    if start.dep_ == "pobj" and start.head.lower_ in POSTED_TO and start.head.head.pos_ == "NOUN":
+        start = start.head.head  # "Ruritania's envoy to the United Nations, X": the envoy's
     while (
         start.dep_ == "compound"
         and start.head.i not in inside
@@ -563,6 +569,35 @@ def link_surnames(mentions: list[ActorMention]) -> list[ActorMention]:
             # dictionary knows by that surname.
             full = written.get(_surname(ref.name))
             if full is not None and full != ref:
+                mention = ActorMention(mention.span, full, "surname")
+        linked.append(mention)
+    return _short_organisation_names(linked)
+
+
+# One-word names that stand for the state's own body, not an organisation sharing the word.
+NATIONAL_BODIES = frozenset({"army", "military", "police", "government", "navy", "state"})
+
+
+def _short_organisation_names(mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "The Council", "the Court": a one-word organisation name the model found is the
+    nearest organisation named before with that word in its name (the UN Security Council,
+    the International Court of Justice)."""
+    named: list[ActorMention] = []
+    linked = []
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        ref = mention.ref
+        word = ref.name.lower()
+        if ref.kind == "organisation" and " " in ref.name:
+            named.append(mention)
+        elif (
+            ref.kind == "organisation"
+            and mention.how in {"context", "ner"}
+            and word.isalpha()
+            and word not in NATIONAL_BODIES
+        ):
+            owners = (m.ref for m in reversed(named) if word in m.ref.name.lower().split())
+            full = next(owners, None)
+            if full is not None:
                 mention = ActorMention(mention.span, full, "surname")
         linked.append(mention)
     return linked

@@ -45,6 +45,13 @@ ANNOUNCING_LEMMAS = frozenset(
     {"say", "announce", "tell", "state", "declare", "add", "pledge", "vow", "promise",
      "warn", "insist", "confirm", "reiterate", "threaten"}
 )  # fmt: skip
+# Comments (CAMEO 010-014: statements, declined comment, concern, hope, weighing an
+# option): the guidelines read a plain statement as a quote, not an event. Their patterns
+# stay in the lexicon so that "issued a statement" is read as nothing, not as another act.
+COMMENT_CODES = frozenset({"010", "011", "012", "013", "014"})
+# Verbs whose subject gives themselves up: the custodian (police, a court) arrests them.
+CUSTODY_ROOT = "17"
+GIVEN_UP = frozenset({"surrender"})
 # Acts that coordinated subjects do to each other: agree, consult, cooperate, fight.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "12", "19", "20"})
 # Uses of force whose target CAMEO takes from where they hit ("bombed targets in Lebanon").
@@ -56,6 +63,9 @@ PROTEST_PREPS = ("outside", "at", "before", "in", "across")
 # Verbs of force also used of words: "attacked the ruling".
 VERBAL_ATTACKS = frozenset({"attack", "assault"})
 CRITICISM = "111"
+THREAT_ROOT = "13"
+# What a warned actor will be made to bear: "would face consequences", "will pay a price".
+CONSEQUENCES = frozenset({"face", "pay", "suffer", "bear", "regret", "feel"})
 # Acts done only with or to an actor named: consultations (meeting, talks, calls) and
 # recognition; and verbs that are such an act only with someone.
 TALK_LEMMAS = frozenset({"speak", "sit", "talk", "discuss"})
@@ -114,7 +124,7 @@ def find_events(
                     # A cue that only introduces a quote ("Aliyev warned.") is no event.
                     if token.idx in cues and not _complemented(token):
                         coded = [e for e in coded if e.target is not None]
-                    events += coded
+                    events += [e for e in coded if e.code not in COMMENT_CODES]
             if pos in {"VERB", "AUX"}:
                 speaker = speaker or reported_speaker(token, index)
                 act = coded[0].code if coded else None
@@ -251,6 +261,8 @@ def _code(
         sources = voice.unidentified_source(verb, index, means)
     if not sources:
         return []
+    if _warned_of_others(verb, pattern, index, sources):  # "warned that X would divide ..."
+        pattern = dataclasses.replace(pattern, code=CRITICISM)
     # "X, along with Y, called ...": Y acts side by side with X, not on X
     coordinated = list(sources)
     for companion in syntax.companions(verb, source_token):
@@ -322,7 +334,15 @@ def _code(
             )
     if pattern.reverse is not None:
         found += [_reversed(e, pattern.reverse) for e in found if e.target is not None]
+    if pattern.root == CUSTODY_ROOT and verb.lemma_ in GIVEN_UP:  # "surrendered to police"
+        found = [_swapped(e) for e in found if e.target is not None]
     return found
+
+
+def _swapped(event: EventFinding) -> EventFinding:
+    """The act with its ends exchanged: who surrenders to police is taken into custody."""
+    assert event.target is not None
+    return dataclasses.replace(event, source=event.target, target=event.source)
 
 
 def _told_by_a_witness(mode: EventMode, speaker: ActorRef | None) -> EventMode:
@@ -449,6 +469,8 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
     found += [o for prep in VERB_PREPS for o in syntax.prep_objects(verb, prep)]
     subject = _complement_subject(verb)
     found += [subject] if subject is not None else []
+    if pattern.root == THREAT_ROOT:  # "warned that it would exert pressure on Iran"
+        found += _threatened_in_clause(verb)
     # Last: an object that is the pattern's own word may still name the target ("forced
     # the refugee agency out", pattern object "agency").
     return found + [o for o in syntax.direct_objects(verb) if o.lemma_.lower() in pattern.objects]
@@ -473,6 +495,39 @@ def _said_against(verb: Token, pattern: VerbPattern) -> bool:
         return False
     objects = syntax.direct_objects(verb)
     return bool(objects) and objects[0].pos_ == "NOUN" and not voice.suffers(objects[0])
+
+
+def _threatened_in_clause(verb: Token) -> list[Token]:
+    """Who a warning's clause says the speaker's side will act on: the objects of the
+    clause's verb and of its infinitives ("that it would retaliate *against Iran*")."""
+    found: list[Token] = []
+    chain = [c for c in children_of(verb) if c.dep_ == "ccomp"]
+    while chain:
+        clause = chain.pop(0)
+        found += [g for o in syntax.direct_objects(clause) for g in (o, *syntax.nominal_objects(o))]
+        found += [o for prep in (*VERB_PREPS, "on") for o in syntax.prep_objects(clause, prep)]
+        chain += [c for c in children_of(clause) if c.dep_ == "xcomp"]
+    return found
+
+
+def _warned_of_others(
+    verb: Token, pattern: VerbPattern, index: MentionIndex, sources: Sequence[ActorRef]
+) -> bool:
+    """A warning of what another actor's doing will bring ("warned that the junta's moves
+    would divide the country") finds fault with it: criticism. A warning of what the
+    speaker's side will do ("warned that it would retaliate", "that attackers will not be
+    spared") or of what the other will suffer ("that Iran would pay a price") threatens."""
+    if verb.lemma_ != "warn" or pattern.root != THREAT_ROOT:
+        return False
+    clauses = [c for c in children_of(verb) if c.dep_ == "ccomp"]
+    if not clauses or clauses[0].lemma_ in CONSEQUENCES or syntax.direct_objects(verb):
+        return False
+    subjects = [c for c in children_of(clauses[0]) if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in {"we", "i"}:
+        return False  # a passive ("will not be spared") is the speaker's own act
+    actors = index.refs_for(subjects[0])
+    own = {s.country for s in sources}
+    return bool(actors) and all(a.country not in own for a in actors)
 
 
 def _needs_a_counterpart(verb: Token, pattern: VerbPattern) -> bool:

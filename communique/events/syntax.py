@@ -10,6 +10,8 @@ from ..model import EventMode
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# Verbs of saying, whose noun object is often a misparsed clause subject.
+SAYING = frozenset({"say", "tell", "add", "state", "note", "argue", "believe", "think"})
 # Verbs whose complement is an intention, not an act: "plan to meet".
 INTENT_LEMMAS = frozenset(
     {
@@ -90,7 +92,9 @@ def subject_of(verb: Token) -> Token | None:
         if via_acl and token.pos_ in {"NOUN", "PROPN"}:
             if token.dep_ == "ROOT":  # "Doctors from two aid groups donated ...", misparsed
                 return token
-            if token.dep_ == "dobj":  # "issued a statement condemning X": the issuer's act
+            if token.dep_ == "dobj" and token.head.lemma_ not in SAYING:
+                # "issued a statement condemning X": the issuer's act; but "said a law
+                # allowing X marked ..." is the parser's object for a clause's subject
                 token, via_acl = token.head, False
                 continue
         # "a statement condemning X" (a participle), not "efforts of both sides to settle"

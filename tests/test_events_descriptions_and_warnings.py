@@ -1,0 +1,114 @@
+"""Organisations named again by a word of their name, comments that are no events, envoys
+posted to a body, people who give themselves up, and what a warning does. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import events_at, events_of, result_of
+
+COURT = "Kenya and Somalia took their sea border dispute to the International Court of Justice. "
+COUNCIL = "The UN Security Council met on Tuesday to discuss Somalia. "
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "ends"),
+    [
+        # "the court" is the court the article named, not a court of its main country
+        (COURT + "On Monday the court rejected Kenya's request for a delay.", "rejected",
+         ("IGO", "KEN")),
+        # and the court's president acts for it
+        (COURT + "On Monday the court's president rejected Kenya's request for a delay.",
+         "rejected", ("IGO", "KEN")),
+        # a capitalised "the Council" is the council named before
+        (COUNCIL + "The Council condemned Kenya's decision on Wednesday.", "condemned",
+         ("IGO", "KEN")),
+        # a court with a country of its own stays that country's
+        (COURT + "On Monday the Kenyan court rejected a request by Somalia.", "rejected",
+         ("KEN", "SOM")),
+    ],
+)  # fmt: skip
+def test_events_definite_noun_is_the_organisation_named_with_it(
+    nlp: Language, text: str, trigger: str, ends: tuple[str, str]
+) -> None:
+    found = {(e["source_country"], e["target_country"]) for e in events_at(nlp, text, trigger)}
+    assert ends in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Foreign Ministry of Ghana issued a statement on Monday.",
+        "Japan voiced concern about the missile programme of North Korea on Friday.",
+        "Both leaders expressed optimism about the talks between Chile and Peru.",
+        "The cabinet of Peru is considering sanctions against Chile.",
+    ],
+)
+def test_events_plain_comment_is_no_event(nlp: Language, text: str) -> None:
+    assert [e["cameo"] for e in events_of(nlp, text)] == []
+
+
+def test_envoy_to_a_body_is_of_their_own_country(nlp: Language) -> None:
+    # the parser hangs the name on "the United Nations", not on the envoy
+    text = (
+        "Speaking at a Security Council meeting this week, Pakistan's permanent "
+        "representative to the United Nations, Omar Farouk, said Kabul had failed to act."
+    )
+    result = result_of(nlp, text)
+    envoy = next(a for a in result["actors"] if a["name"] == "Omar Farouk")
+    assert envoy["country"] == "PAK"
+
+
+def test_events_clause_subject_misread_as_object_borrows_no_doer(nlp: Language) -> None:
+    text = (
+        "Senator Jane Holt of Kenya said a law allowing the sale of public land marked a sad day."
+    )
+    assert events_at(nlp, text, "allowing") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # giving oneself up to police is being taken into custody by them
+        ("The suspected gunman surrendered himself to police in Nairobi on Friday.",
+         ("173", "Kenyan police", "Kenyan suspected gunman")),
+        # surrendering to an armed force is yielding to it
+        ("Somali rebels surrendered to Kenyan troops on Monday.",
+         ("0874", "Somalia Rebels", "Kenya Armed Forces")),
+    ],
+)  # fmt: skip
+def test_events_surrender_to_custodian_is_custody(
+    nlp: Language, text: str, event: tuple[str, str, str]
+) -> None:
+    found = [
+        (e["cameo"], e["source_name"], e["target_name"])
+        for e in events_at(nlp, text, "surrendered")
+    ]
+    assert found == [event]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a warning of what another actor's doing will bring is criticism of it
+        ("The European Union warned that the Kenyan government's actions would divide the "
+         "country.", ("IGO", "KEN", "111")),
+        # a warning of what the speaker's side will do threatens the one it will be done to
+        ("The United States warned on Wednesday that it will continue to exert pressure on "
+         "Iran.", ("USA", "IRN", "130")),
+        ("Kenya warned that it would retaliate against Somalia.", ("KEN", "SOM", "130")),
+        # so does a warning of what the other will suffer, and one addressed to them
+        ("The United States warned that Iran would face consequences.", ("USA", "IRN", "130")),
+        ("Kenya warned Somalia that its troops would respond.", ("KEN", "SOM", "130")),
+    ],
+)  # fmt: skip
+def test_events_warning_threatens_or_criticises(
+    nlp: Language, text: str, event: tuple[str, str, str]
+) -> None:
+    found = {
+        (e["source_country"], e["target_country"], e["cameo"])
+        for e in events_at(nlp, text, "warned")
+    }
+    assert found == {event}

@@ -62,12 +62,15 @@ def date_events(
     fallback = EventDate(day, None, "day", day) if day else EventDate(None, None)
     triggers = [syntax.token_at(doc, e.trigger.start, e.trigger.end) for e in events]
     owns = [_own_date(e, t, phrases, published) for e, t in zip(events, triggers, strict=True)]
-    incident = _incident_day(events, owns, phrases, published)
+    said = sorted([*phrases, *ties], key=lambda span: span.start_char)
+    incident = _incident_day(events, owns, said, published)
     dated = []
     for event, trigger, own in zip(events, triggers, owns, strict=True):
         if own is None and trigger is not None:
-            own = _tied_date(event, trigger, ties, published) or _reacted_date(
-                trigger, phrases, published
+            own = (
+                _tied_date(event, trigger, ties, published)
+                or _reacted_date(trigger, phrases, published)
+                or _gathering_date(trigger, phrases, published)
             )
         if own is not None:
             dated.append(_at_precision(*own))
@@ -108,6 +111,50 @@ def _reacted_date(
                 if past is not None:
                     return past
     return None
+
+
+# Gatherings an act can take place at or during: "apologized during the hearing".
+GATHERING_NOUNS = frozenset(
+    {"hearing", "meeting", "summit", "session", "talk", "talks", "conference", "debate", "trial",
+     "visit", "ceremony", "rally", "briefing"}
+)  # fmt: skip
+
+
+def _gathering_date(
+    trigger: Token, phrases: list[SpacySpan], published: dt.date | None
+) -> tuple[ResolvedDate, str] | None:
+    """An act "during the hearing" or "at the summit" is of the day the article dated that
+    gathering, the last time it said one before ("a hearing was held on February 24"); a
+    claim of responsibility for the attack, of the day it dated the attack."""
+    for prep, nouns in _occasions(trigger):
+        for noun in prep.children:
+            lemma = noun.lemma_.lower()
+            if noun.dep_ != "pobj" or lemma not in nouns:
+                continue
+            if not any(c.lower_ in {"the", "that", "this"} for c in noun.children):
+                continue  # "at a meeting" is a new one, not one the article dated
+            earlier = [
+                span for span in phrases
+                if span.start_char < noun.idx and span.sent.start != noun.sent.start
+                and any(t.lemma_.lower() == lemma for t in span.sent)
+            ]  # fmt: skip
+            for span in reversed(earlier):
+                past = _past(span, published)
+                if past is not None:
+                    return past
+    return None
+
+
+def _occasions(trigger: Token) -> list[tuple[Token, frozenset[str]]]:
+    """The trigger's prepositions that name an occasion, each with the nouns it may be."""
+    found = [
+        (p, GATHERING_NOUNS) for p in trigger.children
+        if p.dep_ == "prep" and p.lower_ in {"during", "at"}
+    ]  # fmt: skip
+    for obj in syntax.direct_objects(trigger):
+        if obj.lemma_.lower() == "responsibility":  # "claimed responsibility for the attack"
+            found += [(p, INCIDENT_NOUNS) for p in obj.children if p.lower_ == "for"]
+    return found
 
 
 def _tied_date(
@@ -157,13 +204,22 @@ def _incident_day(
         if event.root in INCIDENT_ROOTS and event.mode == "asserted" and _a_day(own):
             found.append((event.trigger.start, own))
             break
-    for span in phrases:
-        if any(t.lemma_.lower() in INCIDENT_NOUNS for t in span.sent):
-            past = _past(span, published)
-            if _a_day(past):
-                found.append((span.start_char, past))
-                break
+    told = [span for span in phrases if any(t.lemma_.lower() in INCIDENT_NOUNS for t in span.sent)]
+    # "confirmed Friday that ... died in Tuesday's hijacking": the day said of the incident
+    # noun itself, before a day its sentence says of something else
+    for span in sorted(told, key=lambda span: not _of_an_incident(span)):
+        past = _past(span, published)
+        if _a_day(past):
+            found.append((span.start_char, past))
+            break
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _of_an_incident(span: SpacySpan) -> bool:
+    """ "Tuesday's attack", "the attack on Tuesday": a date said of an incident noun."""
+    head = span.root.head
+    nouns = [head, head.head] if head.dep_ == "prep" else [head]
+    return any(n.lemma_.lower() in INCIDENT_NOUNS for n in nouns)
 
 
 def _a_day(own: tuple[ResolvedDate, str] | None) -> TypeGuard[tuple[ResolvedDate, str]]:

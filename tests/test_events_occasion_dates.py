@@ -1,0 +1,34 @@
+"""The day of an act told with the occasion it belongs to: the incident a day is said of,
+the hearing it happened during, the attack a claim of responsibility is for. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import result_of
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "day"),
+    [
+        # the day said of the hijacking itself, not the day the officials spoke
+        ("Kenyan officials confirmed on Friday that 12 people died in Tuesday's hijacking of "
+         "a bus near Garissa. Five police officers were also killed in the attack.",
+         "2026-03-06", "killed", "2026-03-03"),
+        # an act during the hearing is of the hearing's day, not the actor's latest date
+        ("The Kenyan senate held a hearing on the media ban on February 24. Kenya's interior "
+         "minister imposed the ban on March 2. The minister criticised the opposition during "
+         "the hearing.", "2026-03-06", "criticised", "2026-02-24"),
+        # a claim of responsibility is of the day of the attack it claims, not of the rescue
+        ("Somali forces ended a siege of a hotel in Mogadishu on Wednesday after killing 20 "
+         "militants. The hotel had come under attack on Tuesday. Al-Shabab claimed "
+         "responsibility for the attack.", "2026-03-05", "claimed", "2026-03-03"),
+    ],
+)  # fmt: skip
+def test_events_occasion_gives_the_day(
+    nlp: Language, text: str, published: str, trigger: str, day: str
+) -> None:
+    events = result_of(nlp, text, published)["events"]
+    assert {e["date"] for e in events if e["trigger"]["text"] == trigger} == {day}

@@ -44,6 +44,9 @@ def test_events_definite_noun_is_the_organisation_named_with_it(
         "Japan voiced concern about the missile programme of North Korea on Friday.",
         "Both leaders expressed optimism about the talks between Chile and Peru.",
         "The cabinet of Peru is considering sanctions against Chile.",
+        # a plea in court and a reporter's request for comment are no political acts
+        "Two suspects from Azerbaijan have pleaded not guilty.",
+        "The ministry of Iran did not reply to an email requesting comment.",
     ],
 )
 def test_events_plain_comment_is_no_event(nlp: Language, text: str) -> None:
@@ -112,3 +115,24 @@ def test_events_warning_threatens_or_criticises(
         for e in events_at(nlp, text, "warned")
     }
     assert found == {event}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event"),
+    [
+        # a participle clause with no subject of its own is passive: its "by" phrase acts
+        # on the main clause's subject
+        ("Arrested by Kenyan police in Nairobi on Monday, the activist was freed on Tuesday.",
+         "Arrested", ("173", "Kenya Police", "Kenyan activist")),
+        # and with no "by" phrase no one named acts: not the spokesperson who was asked
+        ("Council spokesperson Anna Berg of Sweden, when asked whether an inquiry was held, "
+         "told reporters nothing.", "asked", None),
+    ],
+)  # fmt: skip
+def test_events_participle_clause_happens_to_the_main_subject(
+    nlp: Language, text: str, trigger: str, event: tuple[str, str, str] | None
+) -> None:
+    found = [
+        (e["cameo"], e["source_name"], e["target_name"]) for e in events_at(nlp, text, trigger)
+    ]
+    assert found == ([event] if event else [])

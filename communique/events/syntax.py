@@ -65,8 +65,22 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(
+    return is_reduced_passive(verb) or any(
         child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in children_of(verb)
+    )
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """ "Arrested by police, the activist ...", "X, when asked whether ..., said": a past
+    participle clause with no subject or auxiliary of its own; the main clause's subject
+    undergoes it."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "relcl"}
+        and not any(
+            c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or c.dep_ in {"aux", "auxpass"}
+            for c in children_of(verb)
+        )
     )
 
 
@@ -206,6 +220,9 @@ def passive_subject(verb: Token) -> Token | None:
             return child
     if verb.dep_ == "relcl":
         return verb.head
+    if is_reduced_passive(verb):  # (an advcl: a relcl's head was taken above)
+        subjects = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+        return next((c for c in children_of(verb.head) if c.dep_ in subjects), None)
     return None
 
 

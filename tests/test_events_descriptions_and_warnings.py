@@ -136,3 +136,26 @@ def test_events_participle_clause_happens_to_the_main_subject(
         (e["cameo"], e["source_name"], e["target_name"]) for e in events_at(nlp, text, trigger)
     ]
     assert found == ([event] if event else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers"),
+    [
+        # people the article gives neither a country nor a role are no political actors
+        ("Lena Voss met Mark Hollis in Palo Alto on Monday.", []),
+        # but what a political actor does to such a person is still an event
+        ("Kenyan police arrested Mark Hollis on Monday.", ["arrested"]),
+    ],
+)
+def test_events_person_with_no_country_or_role_acts_in_no_event(
+    nlp: Language, text: str, triggers: list[str]
+) -> None:
+    assert [e["trigger"]["text"] for e in events_of(nlp, text)] == triggers
+
+
+def test_place_named_after_a_country_is_not_that_country(nlp: Language) -> None:
+    text = "Former New Jersey governor Chris Dale denounced the White House on Monday."
+    countries = {a["name"]: a["country"] for a in result_of(nlp, text)["actors"]}
+    assert countries["Chris Dale"] == "USA"
+    text = "The senator flew to New Mexico on Monday."
+    assert "MEX" not in {a["country"] for a in result_of(nlp, text)["actors"]}

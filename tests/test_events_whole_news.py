@@ -223,8 +223,8 @@ def test_events_a_date_in_a_clause_under_the_act_dates_that_clause(nlp: Language
 
 def test_events_a_year_of_background_is_no_day_of_a_later_act(nlp: Language) -> None:
     text = (
-        "Ruth Park became governor of Ohio in 1990. She supported farmers and schools. Park "
-        "died on Friday."
+        "Ruth Park, an American politician, became governor of Ohio in 1990. She supported "
+        "farmers and schools. Park died on Friday."
     )
     events = result_of(nlp, text, "2019-09-10")["events"]
     supported = [e for e in events if e["trigger"]["text"] == "supported"]

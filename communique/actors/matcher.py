@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
+from ..places import lookup_place
 from .dictionary import ActorDictionary, is_acronym
 
 # Kinds whose surface forms are proper names: they must start with a capital in the
@@ -94,7 +95,18 @@ REGION_ENDS = frozenset(region.rsplit(" ", 1)[1] for region in REGIONS)
 
 
 def inside_a_region(doc: Doc, start: int, end: int) -> bool:
-    """Whether doc[start:end] ends a region's name ("Latin America")."""
-    if start == 0 or end - start != 1 or doc[start].lower_ not in REGION_ENDS:
-        return False  # cheap first: every region's alias here is one word
-    return f"{doc[start - 1].lower_} {doc[start].lower_}" in REGIONS
+    """Whether doc[start:end] ends a region's name ("Latin America") or another place's
+    ("New Mexico", "New Jersey": a US state, not Mexico or Jersey)."""
+    if start == 0:
+        return False
+    if end - start == 1 and doc[start].lower_ in REGION_ENDS:  # every region's alias: a word
+        return f"{doc[start - 1].lower_} {doc[start].lower_}" in REGIONS
+    before = doc[start - 1]
+    if not (before.is_alpha and before.is_title) or before.lower_ not in PLACE_PREFIXES:
+        return False
+    longer, shorter = lookup_place(doc[start - 1 : end].text), lookup_place(doc[start:end].text)
+    return longer is not None and (shorter is None or longer.country != shorter.country)
+
+
+# First words of places named after another ("New Mexico", "New South Wales").
+PLACE_PREFIXES = frozenset({"new"})

@@ -132,7 +132,13 @@ def find_events(
                     events += find_demand(
                         token, index, evidence, quote=quote, speaker=speaker, act=act
                     )
-    return _dedupe(_paired(settle(doc, events)))
+    return [e for e in _dedupe(_paired(settle(doc, events))) if not _unknown_person(e.source)]
+
+
+def _unknown_person(ref: ActorRef) -> bool:
+    """A person the article gives neither a country nor a role ("Jerry Garcia", a
+    musician's friend): no political actor an event can be told of."""
+    return ref.kind == "person" and ref.country is None and ref.sector is None
 
 
 # Cues whose "that" clause is an act of theirs, not only a report: "agreed that ...".

@@ -18,10 +18,10 @@ EventMode = Literal[
     "asserted", "future", "conditional", "hypothetical", "claimed", "habitual", "background"
 ]
 # How precise an event's time is: "in June 2024" is a month, never its first day.
-DatePrecision = Literal["day", "week", "month", "year"]
+DatePrecision = Literal["day", "week", "month", "year", "decade"]
 ActorKind = Literal["country", "person", "organisation", "group"]
 
-CONTRACT_VERSION = "1.3"
+CONTRACT_VERSION = "1.4"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,10 @@ Rules (all resolution is anchored on the article's publication date, never on "n
   (past), nearest after (future), or nearest either way (present). Bare months ("in March")
   work the same way at month granularity.
 - Periods resolve to their first day: granularity "week" dates are always a Monday (ISO week
-  start), "month" the 1st, "year" January 1st. "last week" -> Monday of the previous week;
-  "earlier this month" -> the 1st of the publication month; "over the weekend" -> Monday of
-  the week holding the nearest weekend (Saturday on or before publication in past tense).
+  start), "month" the 1st, "year" January 1st, "decade" ("in the 1940s") its first year's
+  January 1st. "last week" -> Monday of the previous week; "earlier this month" -> the 1st
+  of the publication month; "over the weekend" -> Monday of the week holding the nearest
+  weekend (Saturday on or before publication in past tense).
 - "N days ago" and "N days earlier/later" are counted from publication; the real anchor of
   "earlier/later" is often another date in the text, which this module does not track.
 - Anything the rules don't parse goes to `dateparser` (English only, cached) as a fallback.
@@ -30,7 +31,7 @@ from typing import Literal
 from communique.model import Span
 
 Tense = Literal["past", "future", "present"]
-Granularity = Literal["day", "week", "month", "year"]
+Granularity = Literal["day", "week", "month", "year", "decade"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,8 @@ _PATTERNS = (
     rf"(?i:in|during|last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s*{_MONTH}"
     r"(?!\s*,?\s*\d)",
     rf"(?i:in|during)\s+(?:(?i:early|late|mid-?)\s*)?{_YEAR}",
+    r"(?i:in|during|since|by|until|through)\s+the\s+(?:(?i:early|late|mid-?)\s*)?"
+    r"(?:1[89]|20)\d0s",
     rf"(?:(?i:(?:late|early|earlier|later)\s+)?(?i:on|last|next|this)\s+)?{_WEEKDAY}"
     rf"(?:\s+{_PART})?",
     r"(?i:(?:earlier|later)\s+(?:today|tonight)|today|tonight|yesterday|tomorrow"
@@ -144,6 +147,9 @@ _R_MONTH = re.compile(
     r"(?:,?\s+(\d{4}))?"
 )
 _R_YEAR = re.compile(r"(?:(?:early|late|mid-?)\s*)?(\d{4})")
+_R_DECADE = re.compile(
+    r"(?:(?:by|since|until|through)\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(\d{3})0s"
+)
 _R_WEEKDAY = re.compile(
     rf"(?:(?:late|early|earlier|later)\s+)?(?:(on|last|next|this)\s+)?{_WEEKDAY_WORD}"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -212,6 +218,8 @@ def _by_rules(
         return _month_only(m[1], _month(m[2]), m[3], published, tense)
     if m := _R_YEAR.fullmatch(norm):
         return dt.date(int(m[1]), 1, 1), "year"
+    if m := _R_DECADE.fullmatch(norm):  # "in the 1940s", "by the late 1990s"
+        return dt.date(int(m[1]) * 10, 1, 1), "decade"
     if published is None:
         return None
     if m := _R_WEEKDAY.fullmatch(norm):

@@ -32,3 +32,14 @@ def test_events_occasion_gives_the_day(
 ) -> None:
     events = result_of(nlp, text, published)["events"]
     assert {e["date"] for e in events if e["trigger"]["text"] == trigger} == {day}
+
+
+def test_events_decade_backgrounds_the_act(nlp: Language) -> None:
+    text = "The Kenyan army occupied the border town of Mandera in the 1990s."
+    (event,) = result_of(nlp, text, "2025-03-01")["events"]
+    assert (event["mode"], event["date"], event["date_precision"], event["period"]) == (
+        "background",
+        None,
+        "decade",
+        "1990s",
+    )

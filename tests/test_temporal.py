@@ -99,6 +99,8 @@ def test_temporal_month_day_resolves_to_nearest_year_in_tense(expression, tense,
         ("last year", "2022-01-01", "year"),
         ("earlier this year", "2023-01-01", "year"),
         ("in 2021", "2021-01-01", "year"),
+        ("in the 1940s", "1940-01-01", "decade"),
+        ("by the late 1990s", "1990-01-01", "decade"),
     ],
 )
 def test_temporal_relative_phrase_resolves_to_period_start(expression, expected, granularity):
@@ -206,3 +208,8 @@ def test_temporal_rule_based_resolution_is_fast():
     for i in range(1000):
         resolve(phrases[i % len(phrases)], WEDNESDAY - dt.timedelta(days=i))  # defeats the cache
     assert time.perf_counter() - started < 0.5
+
+
+def test_temporal_decade_is_found_as_a_date_phrase():
+    text = "The first families arrived in the late 1920s and stayed."
+    assert [e.text for e in find_date_expressions(text)] == ["in the late 1920s"]

@@ -238,7 +238,7 @@ def backgrounded(events: list[EventFinding], dates: list[EventDate]) -> list[Eve
     ]
 
 
-COARSE = frozenset({"month", "year"})
+COARSE = frozenset({"month", "year", "decade"})
 
 
 def _at_precision(resolved: ResolvedDate, text: str) -> EventDate:
@@ -251,6 +251,8 @@ def _at_precision(resolved: ResolvedDate, text: str) -> EventDate:
         return EventDate(None, text, "week", f"{year}-W{week:02d}")
     if resolved.granularity == "month":
         return EventDate(None, text, "month", resolved.date[:7])
+    if resolved.granularity == "decade":
+        return EventDate(None, text, "decade", f"{resolved.date[:4]}s")
     return EventDate(None, text, "year", resolved.date[:4])
 
 

@@ -159,3 +159,9 @@ def test_place_named_after_a_country_is_not_that_country(nlp: Language) -> None:
     assert countries["Chris Dale"] == "USA"
     text = "The senator flew to New Mexico on Monday."
     assert "MEX" not in {a["country"] for a in result_of(nlp, text)["actors"]}
+
+
+def test_events_subject_hung_on_the_auxiliary_is_the_doer(nlp: Language) -> None:
+    # the parser hangs "Somalia" on "is", not on "defying"
+    text = "Kenya said Somalia is “flagrantly” defying the African Union and ignoring its rulings."
+    assert {e["source_country"] for e in events_at(nlp, text, "defying")} == {"SOM"}

@@ -98,6 +98,11 @@ def subject_of(verb: Token) -> Token | None:
         for child in children_of(token):
             if child.dep_ in SUBJECT_DEPS or (via_xcomp and child.dep_ == "nsubjpass"):
                 return child  # (and "X is expected to travel": X travels)
+        for child in children_of(token):
+            if child.dep_ == "aux":  # "said Iran is "flagrantly" defying": hung on "is"
+                hung = [g for g in children_of(child) if g.dep_ in SUBJECT_DEPS]
+                if hung:
+                    return hung[0]
         if token.dep_ == "relcl":
             return token.head
         judged = _judged_object(token) or _told_object(token)

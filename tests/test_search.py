@@ -79,10 +79,11 @@ def test_sync_repairs_an_index_left_behind(db: Path, tmp_path: Path) -> None:
         assert search.sync(store, con)[0] == store.scalar("SELECT count(*) FROM articles")
         assert search.sync(store, con) == (0, 0)  # idempotent
         series = [
-            u for (u,) in con.execute("SELECT article_uid FROM docs WHERE ref LIKE 'series-%'")
+            (u,) for (u,) in con.execute("SELECT article_uid FROM docs WHERE ref LIKE 'series-%'")
         ]
         with con:  # as if a crash had come between the store's commit and the index's
-            con.executemany("DELETE FROM docs WHERE article_uid = ?", [(u,) for u in series])
+            con.executemany("DELETE FROM docs WHERE article_uid = ?", series)
+            con.executemany("DELETE FROM indexed WHERE article_uid = ?", series)
         added, _ = search.sync(store, con)
         assert added == 8
         store.con.execute("DELETE FROM articles WHERE id = 'series-aegean-01'")

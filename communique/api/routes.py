@@ -6,6 +6,7 @@ Every list answers `{"items", "total", "limit", "offset", "next_offset"}`.
 from __future__ import annotations
 
 import datetime as dt
+from sqlite3 import Connection
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -28,9 +29,26 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_index(request: Request) -> Connection | None:
+    """The search index beside the database, or None (text filters are then substrings)."""
+    index: Connection | None = request.app.state.search
+    return index
+
+
+IndexDep = Annotated[Connection | None, Depends(get_index)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
 Text = Annotated[str | None, Query(max_length=200)]
+SEARCH_HELP = "stemmed, best match first, through the search index (a substring without one)"
+SearchText = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="words; " + SEARCH_HELP,
+    ),
+]
 Day = Annotated[
     str | None,
     Query(
@@ -56,7 +74,10 @@ def event_filters(
     end: Day = None,
     mode: Annotated[str | None, Query(pattern=MODE_PATTERN)] = None,
     article: Text = None,
-    q: Annotated[str | None, Query(max_length=200, description="words in the evidence")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="words in the evidence sentence; " + SEARCH_HELP),
+    ] = None,
 ) -> EventFilters:
     return EventFilters(
         actor=actor,
@@ -92,11 +113,20 @@ def stats(store: StoreDep) -> Json:
     return analytics.stats(store)
 
 
-@router.get("/articles", summary="Articles, newest first; q searches titles and texts")
+@router.get(
+    "/articles",
+    summary="Articles, newest first; q: words in titles and texts, best match first",
+)
 def articles(
-    store: StoreDep, q: Text = None, source: Text = None, limit: Limit = 50, offset: Offset = 0
+    store: StoreDep,
+    index: IndexDep,
+    q: SearchText = None,
+    source: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> Json:
-    return analytics.articles(store, text=q, source=source, limit=limit, offset=offset).to_dict()
+    page = analytics.articles(store, text=q, source=source, limit=limit, offset=offset, index=index)
+    return page.to_dict()
 
 
 @router.get("/articles/{ref}", summary="One article (by id or content hash) as the contract")
@@ -114,8 +144,10 @@ def article(store: StoreDep, ref: Ref) -> Json:
 
 
 @router.get("/events", summary="Event reports, filtered as `communique events`")
-def events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> Json:
-    page = analytics.events(store, filters, limit=limit, offset=offset).to_dict()
+def events(
+    store: StoreDep, index: IndexDep, filters: Filters, limit: Limit = 50, offset: Offset = 0
+) -> Json:
+    page = analytics.events(store, filters, limit=limit, offset=offset, index=index).to_dict()
     return with_hints(page, store, analytics.filter_terms(filters))
 
 
@@ -137,15 +169,23 @@ def _brief(actor: Json) -> Json:
 @router.get("/quotes", summary="Quotes by speaker, speaker country, words or article")
 def quotes(
     store: StoreDep,
+    index: IndexDep,
     speaker: Text = None,
     country: Text = None,
-    q: Text = None,
+    q: SearchText = None,
     article: Text = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Json:
     page = analytics.quotes(
-        store, speaker=speaker, country=country, text=q, article=article, limit=limit, offset=offset
+        store,
+        speaker=speaker,
+        country=country,
+        text=q,
+        article=article,
+        limit=limit,
+        offset=offset,
+        index=index,
     )
     return with_hints(page.to_dict(), store, [speaker])
 

@@ -8,7 +8,7 @@ The body is `{"articles": [{"id", "text", "title", "published", "source", "url"}
 (at most `MAX_ARTICLES`, within the body size limit); each article is checked like a
 JSON Lines line, so a bad one is reported by id and stored as an error while the
 others are stored. Storing is the same `communique.store.ingest` as the CLI's: one
-transaction per batch, idempotent by content hash.
+transaction per batch, idempotent by content hash, and the search index kept in line.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ..ingest import IngestError
 from ..ingest.base import Defaults
 from ..ingest.jsonl import parse_record
 from ..model import Article
-from ..store import Store, ingest
+from ..store import Store, ingest, search
 from .security import WRITE_RESPONSES, require_token
 
 MAX_ARTICLES = 100
@@ -47,7 +47,9 @@ def ingest_articles(request: Request, body: IngestRequest) -> dict[str, Any]:
         parse_record(record, origin=f"request#{n}", defaults=Defaults())
         for n, record in enumerate(body.articles, start=1)
     ]
-    summary = ingest(items, store, batch_size=len(items))
+    summary = ingest(items, store, batch_size=len(items))  # also brings the search index in line
+    if request.app.state.search is None:  # the first ingest made it
+        request.app.state.search = search.open_index(store.path)
     ids = sorted({item.article_id if isinstance(item, IngestError) else item.id for item in items})
     errors = store.query(
         "SELECT article_id, code, message FROM errors WHERE article_id IN "

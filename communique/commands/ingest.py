@@ -17,14 +17,13 @@ import argparse
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import closing
 from typing import Any, TextIO
 
 from ..distributed import WorkerStats
 from ..ingest.count import count_items
 from ..model import Result
 from ..scale import extractor
-from ..store import IngestSummary, Store, StoreError, ingest, search
+from ..store import IngestSummary, Store, StoreError, ingest
 from . import progress as bars
 from ._util import (
     EXIT_ERRORS,
@@ -122,8 +121,6 @@ def ingest_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         except StoreError as error:
             return fail(error, sys.stderr)
         progress.update(task, completed=summary.seen, total=summary.seen, counts=_counts(summary))
-        with closing(search.connect(search.index_path(args.db))) as index:
-            search.sync(store, index)  # derived data: a crash before this is repaired next time
     elapsed = time.perf_counter() - started
     print(_summary(summary, args.db, elapsed), file=sys.stderr)
     skips.report(sys.stderr, verbose=args.verbose)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
-from contextlib import closing
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager, nullcontext
+from sqlite3 import Connection
 from typing import Any, TextIO
 
 from .. import analytics
@@ -53,6 +54,10 @@ ACTOR_COLUMNS = ("name", "code", "country", "kind", "articles", "mentions", "quo
 DYAD_COLUMNS = ("period", "events", "q1", "q2", "q3", "q4", "goldstein", "reports")
 ERROR_COLUMNS = ("code", "origin", "article_id", "message")
 SEARCH_COLUMNS = ("score", "ref", "title", "snippet", "article_uid")
+SEARCH_HELP = (
+    "stemmed, best match first, through the search index that ingest makes; without one, "
+    "the text as written, anywhere"
+)
 
 
 def register(commands: Any) -> None:
@@ -72,7 +77,7 @@ def register(commands: Any) -> None:
     add_format(events)
     add_page(events)
     add_event_filters(events)
-    events.add_argument("--search", help="words in the evidence sentence")
+    events.add_argument("--search", help="words in the evidence sentence (" + SEARCH_HELP + ")")
     events.set_defaults(run=events_cli)
 
     quotes = commands.add_parser("quotes", help="list quotes by speaker, country or words")
@@ -81,7 +86,9 @@ def register(commands: Any) -> None:
     add_page(quotes)
     quotes.add_argument("--speaker", help="a name, code or country of the speaker")
     quotes.add_argument("--country", help="the speaker's country (ISO alpha-3)")
-    quotes.add_argument("--search", help="words in the quote")
+    quotes.add_argument(
+        "--search", help="words in the quote or its speaker's name (" + SEARCH_HELP + ")"
+    )
     quotes.add_argument("--article", help="an article id or content hash")
     quotes.set_defaults(run=quotes_cli)
 
@@ -145,16 +152,18 @@ def _page_cli(
     args: argparse.Namespace,
     stdout: TextIO,
     columns: tuple[str, ...],
-    fetch: Callable[[Store], analytics.Page],
+    fetch: Callable[[Store, Connection | None], analytics.Page],
     *,
     noun: str = "rows",
     terms: Sequence[str | None] = (),
+    text: str | None = None,
 ) -> int:
     """Open the store read-only, fetch one page and print it in the chosen format; an empty
-    result says so, and an actor term that matches no actor gets the closest ones."""
+    result says so, and an actor term that matches no actor gets the closest ones. With a
+    `text` filter, `fetch` gets the search index (None, and a note, when there is none)."""
     try:
-        with open_read(args.db) as store:
-            page = fetch(store)
+        with open_read(args.db) as store, _text_index(args.db, text) as index:
+            page = fetch(store, index)
             hints = analytics.suggestions(store, terms) if not page.total else {}
     except StoreError as error:
         return fail(error, sys.stderr)
@@ -162,6 +171,21 @@ def _page_cli(
     if not page.total:
         say_empty(noun, hints, table=args.format == "table", stdout=stdout)
     return EXIT_OK
+
+
+@contextmanager
+def _text_index(db: str, text: str | None) -> Iterator[Connection | None]:
+    """The search index of `db` for a `text` filter, closed after; None (and a note on
+    stderr) when there is none, and None without a text filter."""
+    index = search.open_index(db) if text else None
+    if text and index is None:
+        print(
+            f"communique: no search index beside {db}: --search matches text as written "
+            "(`communique ingest` makes the index)",
+            file=sys.stderr,
+        )
+    with closing(index) if index else nullcontext():
+        yield index
 
 
 def say_empty(
@@ -185,7 +209,7 @@ def errors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         args,
         stdout,
         ERROR_COLUMNS,
-        lambda store: analytics.errors(store, limit=args.limit, offset=args.offset),
+        lambda store, _: analytics.errors(store, limit=args.limit, offset=args.offset),
         noun="errors",
     )
 
@@ -203,9 +227,12 @@ def events_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         args,
         stdout,
         EVENT_COLUMNS,
-        lambda store: analytics.events(store, filters, limit=args.limit, offset=args.offset),
+        lambda store, index: analytics.events(
+            store, filters, limit=args.limit, offset=args.offset, index=index
+        ),
         noun="events",
         terms=analytics.filter_terms(filters),
+        text=args.search,
     )
 
 
@@ -215,7 +242,7 @@ def quotes_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         args,
         stdout,
         QUOTE_COLUMNS,
-        lambda store: analytics.quotes(
+        lambda store, index: analytics.quotes(
             store,
             speaker=args.speaker,
             country=args.country,
@@ -223,9 +250,11 @@ def quotes_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
             article=args.article,
             limit=args.limit,
             offset=args.offset,
+            index=index,
         ),
         noun="quotes",
         terms=[args.speaker],
+        text=args.search,
     )
 
 
@@ -235,7 +264,7 @@ def actors_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         args,
         stdout,
         ACTOR_COLUMNS,
-        lambda store: analytics.actors(
+        lambda store, _: analytics.actors(
             store,
             text=args.search,
             country=args.country,

@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -67,17 +67,30 @@ class Store:
         finally:
             cur.close()
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Rows of a parameterised read as dicts."""
-        with self.cursor() as cur:
+    def query(
+        self, sql: str, params: Sequence[Any] = (), *, tables: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """Rows of a parameterised read as dicts; `tables` names Python data (a dict of NumPy
+        arrays) the SQL reads as tables, on this query's cursor only."""
+        with self._reading(tables) as cur:
             result = cur.execute(sql, list(params))
             names = [d[0] for d in result.description or []]
             return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
-    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        with self.cursor() as cur:
+    def scalar(
+        self, sql: str, params: Sequence[Any] = (), *, tables: Mapping[str, Any] | None = None
+    ) -> Any:
+        with self._reading(tables) as cur:
             row = cur.execute(sql, list(params)).fetchone()
         return row[0] if row else None
+
+    @contextmanager
+    def _reading(self, tables: Mapping[str, Any] | None) -> Iterator[duckdb.DuckDBPyConnection]:
+        # Many values reach DuckDB far faster as a registered table than as bound parameters.
+        with self.cursor() as cur:
+            for name, data in (tables or {}).items():
+                cur.register(name, data)
+            yield cur
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -25,7 +25,7 @@ import duckdb
 
 from ..ingest import IngestError
 from ..model import Article, Result
-from . import dedup
+from . import dedup, search
 from .db import Store, open_store
 from .rows import Row, Rows, article_uid, to_rows
 from .schema import PAIR_KEY_SQL
@@ -81,6 +81,7 @@ def ingest(
     extractor: Extractor | None = None,
     min_confidence: float = 0.0,
     on_batch: Callable[[IngestSummary], None] | None = None,
+    search_index: bool = True,
 ) -> IngestSummary:
     """Extract and store `items` (articles, ingest errors or ready `Result`s).
 
@@ -93,6 +94,9 @@ def ingest(
             (worker processes) and `communique.distributed` (Dask) provide others.
         min_confidence: passed to the default extractor.
         on_batch: called with the running summary after each committed batch.
+        search_index: bring the search index beside the database file in line at the end
+            (`communique.store.search`; made when missing), so a search right after
+            finds what was stored.
 
     Returns:
         The counts of what was stored, replaced, skipped and failed.
@@ -111,6 +115,8 @@ def ingest(
         summary.batches += 1
         if on_batch is not None:
             on_batch(summary)
+    if search_index:
+        search.refresh(store)  # derived data: a crash before this is repaired next time
     return summary
 
 

@@ -50,7 +50,7 @@ def index(request: Request, store: StoreDep, q: Text = None) -> HTMLResponse:
         found = analytics.ranked_articles(store, index, text, limit=30)
     else:
         found = analytics.articles(store, text=text, limit=30)
-    quotes = analytics.quotes(store, text=text, limit=10) if text else None
+    quotes = analytics.quotes(store, text=text, limit=10, index=index) if text else None
     actors = analytics.actors(store, text=text, limit=12)
     edges = analytics.network(store, limit=8)["edges"]
     return page(

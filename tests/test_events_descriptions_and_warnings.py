@@ -164,4 +164,36 @@ def test_place_named_after_a_country_is_not_that_country(nlp: Language) -> None:
 def test_events_subject_hung_on_the_auxiliary_is_the_doer(nlp: Language) -> None:
     # the parser hangs "Somalia" on "is", not on "defying"
     text = "Kenya said Somalia is “flagrantly” defying the African Union and ignoring its rulings."
-    assert {e["source_country"] for e in events_at(nlp, text, "defying")} == {"SOM"}
+    defying = [e for e in events_at(nlp, text, "defying") if e["cameo"] != "111"]
+    assert {e["source_country"] for e in defying} == {"SOM"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # misconduct a speaker says another actor is guilty of is a charge against them,
+        # and the misconduct is their claim, not the narrator's
+        ("Kenya said Somalia is “flagrantly” defying the African Union.", "defying"),
+        ("The Kenyan foreign minister said on Monday that Somalia was violating the ceasefire.",
+         "violating"),
+        ("“Somalia is flouting the ceasefire,” the Kenyan foreign minister said.", "flouting"),
+    ],
+)  # fmt: skip
+def test_events_misconduct_said_of_another_is_a_charge(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    found = {
+        (e["source_country"], e["target_country"], e["cameo"], e["mode"])
+        for e in events_at(nlp, text, trigger)
+    }
+    assert ("KEN", "SOM", "111", "asserted") in found
+    assert all(mode != "asserted" for source, _, _, mode in found if source == "SOM")
+
+
+def test_speaker_named_by_office_is_an_actor_of_the_output(nlp: Language) -> None:
+    # the speaker is the office's holder, found from "the foreign minister": the quote and
+    # its speech act point to an actor the output lists
+    result = result_of(nlp, "“Somalia is the aggressor,” the Kenyan foreign minister said.")
+    ids = {a["id"] for a in result["actors"]}
+    assert result["quotes"][0]["speaker"] in ids
+    assert result["events"] and all(e["source"] in ids for e in result["events"])

@@ -368,6 +368,11 @@ class SpeakerSieves:
             return None  # "Russia's allies" are not Russia's people
         mention = self.index.fallback(head) if self.index.fallback is not None else None
         if mention is not None and mention.ref.kind == "person":
+            body = self._owning_body(head)
+            if body is not None and body.country != mention.ref.country:
+                return body  # "the court's president": the court's, not the country's
+            if self.index.at(head) is None:  # "the foreign minister": its holder, named here
+                self.index.add(mention)
             return mention.ref
         if mention is not None and mention.ref.kind != "group":
             return None
@@ -405,6 +410,12 @@ class SpeakerSieves:
         else:
             return own.ref
         return ref
+
+    def _owning_body(self, head: Token) -> ActorRef | None:
+        """The organisation a title's possessive names ("the court's president")."""
+        owner = next((c for c in children_of(head) if c.dep_ == "poss"), None)
+        refs = self.index.refs_for(owner) if owner is not None else []
+        return next((r for r in refs if r.kind == "organisation"), None)
 
     def _earlier_group(self, head: Token) -> Token | None:
         """ "Those leaders", "these protesters": the same plural noun a few sentences back."""

@@ -27,8 +27,8 @@ from .demands import find_demand, reported_speaker
 from .items import EventFinding
 from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
-from .settle import settle
-from .speech import political
+from .settle import REPORTING_LEMMAS, settle
+from .speech import CHARGED_LEMMAS, political
 
 # An action announced for the future is, in CAMEO, an intent (03) or a threat (13).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -132,7 +132,30 @@ def find_events(
                     events += find_demand(
                         token, index, evidence, quote=quote, speaker=speaker, act=act
                     )
-    return [e for e in _dedupe(_paired(settle(doc, events))) if not _unknown_person(e.source)]
+    settled = settle(doc, events)
+    settled += _charges(doc, settled, index)
+    return [e for e in _dedupe(_paired(settled)) if not _unknown_person(e.source)]
+
+
+def _charges(doc: Doc, events: Sequence[EventFinding], index: MentionIndex) -> list[EventFinding]:
+    """ "The United States said Iran is defying the council": the reporter charges the
+    doer with misconduct (111), whatever the quotation marks around a word of it."""
+    found: list[EventFinding] = []
+    for event in events:
+        verb = syntax.token_at(doc, event.trigger.start, event.trigger.end)
+        if event.mode != "claimed" or verb is None or verb.lemma_.lower() not in CHARGED_LEMMAS:
+            continue
+        if verb.head.lemma_.lower() not in REPORTING_LEMMAS:
+            continue
+        reporter = syntax.subject_of(verb.head)
+        for source in index.refs_for(reporter) if reporter is not None else []:
+            if source != event.source and political(source):
+                found.append(
+                    dataclasses.replace(
+                        event, code=CRITICISM, source=source, target=event.source, mode="asserted"
+                    )
+                )
+    return found
 
 
 def _unknown_person(ref: ActorRef) -> bool:

@@ -29,6 +29,7 @@ from ..temporal import find_date_expressions
 from . import syntax
 from .items import EventFinding
 from .ontology import load_ontology
+from .speech import CHARGED_LEMMAS
 
 REFUSAL_LEMMAS = frozenset({"refuse", "decline", "fail", "reject", "resist", "refrain", "balk"})
 # What refusing an act of each kind is in CAMEO, by the act's code prefix.
@@ -171,6 +172,8 @@ def _claimed(token: Token) -> bool:
     """An act inside an accusation, a claim or a denial ("accused India of providing
     support", "denied that it had fired"): what one side says the other did, not a fact
     the narrator reports."""
+    if token.lemma_.lower() in CHARGED_LEMMAS and token.head.lemma_.lower() in REPORTING_LEMMAS:
+        return True  # "said Iran is defying the council": the speaker's charge
     current = token
     for _ in range(4):
         if current.dep_ not in CLAIM_DEPS or current.head is current:

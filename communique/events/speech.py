@@ -26,6 +26,7 @@ from ..docview import children_of, view
 from ..entities.items import Link
 from ..model import Span
 from ..quotes.items import QuoteFinding
+from . import syntax
 from .items import EventFinding
 from .ontology import load_patterns, read_tsv, verb_lemma
 
@@ -37,6 +38,9 @@ NEUTRAL_CUES = frozenset(
      "continue", "declare", "remark", "comment", "speak", "read"}
 )  # fmt: skip
 CONFIDENCE = 0.5
+# Misconduct a speaker says another actor is guilty of ("said Iran is defying the Council"):
+# a charge against that actor, whose act is claimed, not told (`settle`).
+CHARGED_LEMMAS = frozenset({"defy", "flout", "violate", "breach", "ignore", "obstruct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +134,7 @@ def _words(doc: Doc, quote: QuoteFinding) -> list[tuple[Token, SpeechWord]]:
         if word is None:
             continue
         phrase = len(word.words) > 1  # a phrase carries its own negation ("will not accept")
-        if (phrase or not _negated(token)) and _speakers_own(token):
+        if (phrase or not _negated(token)) and (_speakers_own(token) or _charged(token)):
             found.append((token, word))
     return found
 
@@ -167,6 +171,16 @@ def _speakers_own(token: Token) -> bool:
     return not infinitive and token.dep_ in {"ROOT", "ccomp", "conj"}
 
 
+def _charged(token: Token) -> bool:
+    """ "X is defying the council": misconduct said of another actor charges them."""
+    subject = _subject(token) if token.pos_ == "VERB" else None
+    return (
+        token.lemma_.lower() in CHARGED_LEMMAS
+        and subject is not None
+        and subject.lower_ not in FIRST_PERSON
+    )
+
+
 def _target(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> ActorRef | None:
     """Whom the word is said of, read from the parse only: the subject a predicate is said
     of ("Veloria is the aggressor", "Veloria will pay"), the object of a verb ("we thank
@@ -195,7 +209,7 @@ def _target(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> Actor
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return syntax.own_subject(verb)
 
 
 def _owners(noun: Token) -> list[Token]:

@@ -98,11 +98,9 @@ def subject_of(verb: Token) -> Token | None:
         for child in children_of(token):
             if child.dep_ in SUBJECT_DEPS or (via_xcomp and child.dep_ == "nsubjpass"):
                 return child  # (and "X is expected to travel": X travels)
-        for child in children_of(token):
-            if child.dep_ == "aux":  # "said Iran is "flagrantly" defying": hung on "is"
-                hung = [g for g in children_of(child) if g.dep_ in SUBJECT_DEPS]
-                if hung:
-                    return hung[0]
+        hung = _hung_on_auxiliary(token)
+        if hung is not None:
+            return hung
         if token.dep_ == "relcl":
             return token.head
         judged = _judged_object(token) or _told_object(token)
@@ -125,6 +123,23 @@ def subject_of(verb: Token) -> Token | None:
             token = token.head
             continue
         return None
+    return None
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The subject of `verb` itself, active or passive, never one borrowed from another
+    clause."""
+    found = next((c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return found if found is not None else _hung_on_auxiliary(verb)
+
+
+def _hung_on_auxiliary(verb: Token) -> Token | None:
+    """ "said Iran is "flagrantly" defying": a subject the parser hangs on the auxiliary."""
+    for child in children_of(verb):
+        if child.dep_ == "aux":
+            hung = [g for g in children_of(child) if g.dep_ in SUBJECT_DEPS]
+            if hung:
+                return hung[0]
     return None
 
 

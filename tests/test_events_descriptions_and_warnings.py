@@ -197,3 +197,19 @@ def test_speaker_named_by_office_is_an_actor_of_the_output(nlp: Language) -> Non
     ids = {a["id"] for a in result["actors"]}
     assert result["quotes"][0]["speaker"] in ids
     assert result["events"] and all(e["source"] in ids for e in result["events"])
+
+
+@pytest.mark.parametrize(
+    ("text", "roots"),
+    [
+        # an accusation is someone's: with no accuser named there is no event to code
+        ("The former Kenyan minister was accused of corruption on Monday.", []),
+        ("Kenyan prosecutors accused the former minister of corruption on Monday.", ["11"]),
+        # force with no doer named still happened to its victims
+        ("Three Kenyan officers were stabbed in Nairobi on Monday.", ["18"]),
+    ],
+)
+def test_events_unattributed_accusation_is_no_event(
+    nlp: Language, text: str, roots: list[str]
+) -> None:
+    assert [e["cameo_root"] for e in events_of(nlp, text)] == roots

@@ -37,7 +37,7 @@ STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote", "resign"
 STATIVE_IN_PASSIVES = frozenset({"engage", "involve"})
 # Roots whose doer is often left unnamed: investigations ("was put under investigation in
 # Italy"), accusations, coercion, assault, fighting.
-UNATTRIBUTED_ROOTS = frozenset({"09", "11", "17", "18", "19", "20"})
+UNATTRIBUTED_ROOTS = frozenset({"09", "17", "18", "19", "20"})
 # Heads of a subject or "by" phrase that name a means of violence, not an actor.
 MEANS_NOUNS = frozenset(
     {"bomb", "bombing", "blast", "explosion", "mine", "device", "shell", "rocket", "missile",

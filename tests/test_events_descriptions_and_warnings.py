@@ -213,3 +213,22 @@ def test_events_unattributed_accusation_is_no_event(
     nlp: Language, text: str, roots: list[str]
 ) -> None:
     assert [e["cameo_root"] for e in events_of(nlp, text)] == roots
+
+
+@pytest.mark.parametrize(
+    ("text", "dyads"),
+    [
+        # "A met B", "A held talks with B": A -> B, as the guidelines code it
+        ("The Saudi foreign minister held talks with Kenyan officials in Riyadh on Monday.",
+         {("SAU", "KEN")}),
+        ("The Saudi foreign minister met the Kenyan president in Riyadh on Monday.",
+         {("SAU", "KEN")}),
+        # a joint act of a compound subject goes both ways
+        ("Kenya and Somalia held talks in Nairobi on Monday.", {("KEN", "SOM"), ("SOM", "KEN")}),
+    ],
+)  # fmt: skip
+def test_events_meeting_goes_from_the_subject(
+    nlp: Language, text: str, dyads: set[tuple[str, str]]
+) -> None:
+    found = {(e["source_country"], e["target_country"]) for e in events_of(nlp, text)}
+    assert found == dyads

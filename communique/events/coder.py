@@ -669,9 +669,10 @@ def _quote_holding(quotes: Sequence[QuoteFinding], offset: int) -> int | None:
     return None
 
 
-# Acts that imply the target's act towards the source: meeting and negotiating are
-# mutual ("A met B": B met A too), and a visit is hosted ("A visited B": B hosted A).
-RECIPROCAL_CODES = {"040": "040", "041": "041", "046": "046", "042": "043"}
+# Acts that imply the target's act towards the source: a visit is hosted ("A visited B":
+# B hosted A). A meeting is the subject's ("A met B" is A -> B, as the guidelines code
+# it); a compound subject's joint act goes both ways (`_mutual`).
+RECIPROCAL_CODES = {"042": "043"}
 
 
 def _paired(events: list[EventFinding]) -> list[EventFinding]:

@@ -232,3 +232,16 @@ def test_events_meeting_goes_from_the_subject(
 ) -> None:
     found = {(e["source_country"], e["target_country"]) for e in events_of(nlp, text)}
     assert found == dyads
+
+
+def test_delegation_to_a_body_is_of_the_sending_country(nlp: Language) -> None:
+    # "his U.N. mission": Iran's mission, posted to the United Nations, not the UN itself
+    text = "Iran's U.N. ambassador attended the meeting, but his U.N. mission criticized it."
+    (event,) = events_at(nlp, text, "criticized")
+    assert (event["source_country"], event["source_name"]) == ("IRN", "Iranian U.N. mission")
+
+
+def test_events_refusal_targets_whom_the_refused_act_was_for(nlp: Language) -> None:
+    text = "The Kenyan commission refused to grant the Somali network a licence on Monday."
+    found = {(e["source_country"], e["target_country"]) for e in events_at(nlp, text, "refused")}
+    assert found == {("KEN", "SOM")}

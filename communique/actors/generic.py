@@ -258,8 +258,9 @@ def group_name(tokens: list[Token], iso3: str | None, dictionary: ActorDictionar
         return None
     text = view(tokens[0].doc).text
     name = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
-    if junk_class(name, kind="group", text=text, dictionary=dictionary) is None:
-        return name
+    posted = iso3 not in INTERNATIONAL and any(_international(t, dictionary) for t in tokens)
+    if not posted and junk_class(name, kind="group", text=text, dictionary=dictionary) is None:
+        return name  # ("U.N. mission" of Iran's is named "Iranian U.N. mission")
     country = dictionary.country_by_code(iso3) if iso3 else None
     if country is None:
         return name
@@ -268,6 +269,11 @@ def group_name(tokens: list[Token], iso3: str | None, dictionary: ActorDictionar
         name = first.lower_ + name[len(first.text) :]
     adjective = country.adjectives[0] if country.adjectives else country.name
     return f"{adjective} {name}"
+
+
+def _international(token: Token, dictionary: ActorDictionary) -> bool:
+    found = dictionary.organisation(token.text)
+    return found is not None and found.country in INTERNATIONAL
 
 
 # Words that make a title someone other than the holder on the day: "former prime minister".

@@ -362,6 +362,8 @@ class MentionIndex:
         while queue:
             current, depth = queue.popleft()
             mention = self.at(current)
+            if mention is not None and _posted_to(token, current, mention.ref):
+                continue  # "his U.N. mission": the body it is posted to, not whose it is
             if mention is not None:
                 return self._titled(current, mention).ref
             described = self._described(current) if depth else None
@@ -392,6 +394,23 @@ class MentionIndex:
             if mention is not None and mention.ref.country == "IGO":
                 return mention.ref
         return None
+
+
+# A country's people and offices posted to an international body ("Iran's U.N. mission").
+DELEGATE_NOUNS = frozenset(
+    {"mission", "delegation", "envoy", "ambassador", "representative", "delegate"}
+)
+
+
+def _posted_to(head: Token, modifier: Token, ref: ActorRef) -> bool:
+    """An international body modifying a delegate noun names where it is posted."""
+    return (
+        head.lemma_.lower() in DELEGATE_NOUNS
+        and modifier.head == head
+        and modifier.dep_ in {"compound", "amod", "nmod"}
+        and ref.country == "IGO"
+        and any(c.dep_ == "poss" for c in children_of(head))
+    )
 
 
 def _antecedent(pronoun: Token) -> Token | None:

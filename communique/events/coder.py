@@ -495,6 +495,8 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
         if complement.pos_ in {"VERB", "AUX"} and complement is not verb:
             for obj in syntax.direct_objects(complement):
                 found += [obj, *syntax.nominal_objects(obj)]
+            # "refused to grant the network a licence": the one it was to be given to
+            found += [c for c in children_of(complement) if c.dep_ == "dative" and c.pos_ != "ADP"]
     found += [o for prep in VERB_PREPS for o in syntax.prep_objects(verb, prep)]
     subject = _complement_subject(verb)
     found += [subject] if subject is not None else []

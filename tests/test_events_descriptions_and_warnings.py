@@ -245,3 +245,21 @@ def test_events_refusal_targets_whom_the_refused_act_was_for(nlp: Language) -> N
     text = "The Kenyan commission refused to grant the Somali network a licence on Monday."
     found = {(e["source_country"], e["target_country"]) for e in events_at(nlp, text, "refused")}
     assert found == {("KEN", "SOM")}
+
+
+@pytest.mark.parametrize(
+    ("text", "dyads"),
+    [
+        # what was discussed is a topic, not whom the talks were with
+        ("G7 foreign ministers also discussed China's role in global security on Friday.",
+         set()),
+        ("The Kenyan president discussed the crisis with the Somali leader on Monday.",
+         {("KEN", "SOM")}),
+        # a question from the press is no appeal
+        ("The American press asked Trump about it that same day.", set()),
+    ],
+)  # fmt: skip
+def test_events_topic_and_question_name_no_counterpart(
+    nlp: Language, text: str, dyads: set[tuple[str, str]]
+) -> None:
+    assert {(e["source_country"], e["target_country"]) for e in events_of(nlp, text)} == dyads

@@ -69,6 +69,8 @@ CONSEQUENCES = frozenset({"face", "pay", "suffer", "bear", "regret", "feel"})
 # Acts done only with or to an actor named: consultations (meeting, talks, calls) and
 # recognition; and verbs that are such an act only with someone.
 TALK_LEMMAS = frozenset({"speak", "sit", "talk", "discuss"})
+# Verbs whose object is a topic: only the "with" phrase names whom they were had with.
+TOPIC_VERBS = frozenset({"discuss", "debate"})
 MEDIA_SECTOR = "MED"
 # Gatherings whose owner ("a Security Council meeting") is whom a participant meets.
 FORUM_NOUNS = frozenset(
@@ -484,6 +486,8 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
             ]
         else:
             found += [o for holder in holders for o in syntax.prep_objects(holder, spec)]
+    if verb.lemma_.lower() in TOPIC_VERBS:
+        return found  # "discussed China's role with Japan": China is the topic, Japan met
     if not pattern.objects and not passive:
         found += syntax.direct_objects(verb)
     for obj in [*syntax.direct_objects(verb), *_object_slots(verb)]:

@@ -147,9 +147,13 @@ def analyse(
     mentions = link_abbreviations(doc, sorted(mentions, key=lambda m: m.span.start))
     known = dictionary or load_dictionary()
     mentions = organisation_mentions(doc, mentions, known)
-    country = dominant_country(mentions, _place_countries(doc, mentions))
-    mentions = with_default_country(mentions, country)
-    fallback = partial(generic_mention, dictionary=known, country=country, published=published)
+    places = _place_countries(doc, mentions)
+    country = dominant_country(mentions, places)
+    local = dominant_country((), places)  # where the story happens: places, not actors
+    mentions = with_default_country(mentions, country, local)
+    fallback = partial(
+        generic_mention, dictionary=known, country=country, published=published, local=local
+    )
     index = MentionIndex(doc, mentions, fallback=fallback, country=country, members=known.members)
     speakers = link_entities(doc, index, findings, dictionary=known)
     coded = find_events(doc, index, findings, patterns=patterns)

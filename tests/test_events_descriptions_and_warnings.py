@@ -263,3 +263,17 @@ def test_events_topic_and_question_name_no_counterpart(
     nlp: Language, text: str, dyads: set[tuple[str, str]]
 ) -> None:
     assert {(e["source_country"], e["target_country"]) for e in events_of(nlp, text)} == dyads
+
+
+def test_police_and_prosecutors_take_the_country_the_story_happens_in(nlp: Language) -> None:
+    # the story is about Iran, but it happens in New York: its prosecutors and police are
+    # American, not the article's main country's
+    text = (
+        "Iran's foreign ministry denied any plot on Monday. Iranian officials called the "
+        "accusations baseless and said Iran respects the law. At a trial in New York, federal "
+        "prosecutor Dana Reyes said Tehran had paid two men from Brooklyn. Police in New York "
+        "arrested a third man on Tuesday."
+    )
+    countries = {a["name"]: a["country"] for a in result_of(nlp, text)["actors"]}
+    assert countries["Dana Reyes"] == "USA"
+    assert [e["source_country"] for e in events_at(nlp, text, "arrested")] == ["USA"]

@@ -54,20 +54,29 @@ def dominant_country(
     return max(counts, key=lambda c: (counts[c], -first[c]))
 
 
-def with_default_country(mentions: list[ActorMention], country: str | None) -> list[ActorMention]:
+# Sectors that act where the story happens: police, courts and prosecutors.
+LOCAL_SECTORS = frozenset({"COP", "JUD"})
+
+
+def with_default_country(
+    mentions: list[ActorMention], country: str | None, local: str | None = None
+) -> list[ActorMention]:
     """Titled people (a sector or a role: "the party's general secretary"), unknown
     organisations and described groups without a country take `country` ("President Levy
-    Mwanawasa", "the Umma party", "Islamic fundamentalists"); an international title
-    ("Secretary General") makes its holder IGO instead."""
+    Mwanawasa", "the Umma party", "Islamic fundamentalists"); police, courts and
+    prosecutors take `local`, the country of the places the story happens in, when there
+    is one (a federal prosecutor in a New York trial of an Iranian plot is American); an
+    international title ("Secretary General") makes its holder IGO instead."""
     filled = []
     for mention in mentions:
         ref = mention.ref
         if ref.country is None and not ref.given_code:
+            default = (local or country) if ref.sector in LOCAL_SECTORS else country
             if ref.kind == "person" and ref.sector in INTERNATIONAL:
                 ref = dataclasses.replace(ref, country=ref.sector, sector=None)
                 mention = ActorMention(mention.span, ref, mention.how)
-            elif country and (ref.sector or ref.role or ref.kind in {"organisation", "group"}):
-                ref = dataclasses.replace(ref, country=country)
+            elif default and (ref.sector or ref.role or ref.kind in {"organisation", "group"}):
+                ref = dataclasses.replace(ref, country=default)
                 mention = ActorMention(mention.span, ref, "default-country")
         filled.append(mention)
     return filled
@@ -198,6 +207,7 @@ def generic_mention(
     dictionary: ActorDictionary,
     country: str | None,
     published: dt.date | None = None,
+    local: str | None = None,
 ) -> ActorMention | None:
     """An actor for a noun phrase no mention covers, or None when it names no actor.
 
@@ -215,6 +225,7 @@ def generic_mention(
         _np_country(head, dictionary)
         or _np_country(token, dictionary)
         or _act_country(token, dictionary)
+        or (local if sector in LOCAL_SECTORS else None)
         or country
     )
     if sector is None and iso3 is None:

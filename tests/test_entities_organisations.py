@@ -87,3 +87,19 @@ def test_entities_person_takes_the_international_organisation_of_her_apposition(
 ) -> None:
     (speaker,) = speakers_of(nlp, text, "the clinic had closed")
     assert speaker is not None and speaker["country"] == country
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("PBS", "USA"), ("Reuters", "GBR"), ("Voice of America", "USA"), ("Al Jazeera", "QAT")],
+)
+def test_news_organisation_is_of_its_headquarters_country(
+    nlp: Language, name: str, country: str
+) -> None:
+    # a story about Saudi Arabia: the outlets keep their own countries
+    text = (
+        "The Saudi crown prince spoke about the killing on Monday. PBS, Reuters, Voice of "
+        "America and Al Jazeera reported his remarks from Riyadh."
+    )
+    actors = {a["name"]: a for a in result_of(nlp, text)["actors"]}
+    assert (actors[name]["country"], actors[name]["sector"]) == (country, "MED")

@@ -103,3 +103,9 @@ def test_news_organisation_is_of_its_headquarters_country(
     )
     actors = {a["name"]: a for a in result_of(nlp, text)["actors"]}
     assert (actors[name]["country"], actors[name]["sector"]) == (country, "MED")
+
+
+def test_congress_is_of_the_country_in_context(nlp: Language) -> None:
+    text = "The Congress of the Philippines did not renew the broadcaster's franchise."
+    actors = {a["name"]: a["code"] for a in result_of(nlp, text)["actors"]}
+    assert actors["Congress of the Philippines"] == "PHLLEG"

@@ -277,3 +277,17 @@ def test_police_and_prosecutors_take_the_country_the_story_happens_in(nlp: Langu
     countries = {a["name"]: a["country"] for a in result_of(nlp, text)["actors"]}
     assert countries["Dana Reyes"] == "USA"
     assert [e["source_country"] for e in events_at(nlp, text, "arrested")] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the country and role of the person her apposition names are not hers
+        ("Lena Arslan, fiancée of Saudi journalist Omar Farouk, addressed reporters.", None),
+        # a predicate nominal says whose she is
+        ("Lena Arslan is a Turkish researcher. Arslan criticized Saudi Arabia on Monday.", "TUR"),
+    ],
+)
+def test_person_country_from_her_own_words(nlp: Language, text: str, country: str | None) -> None:
+    people = {a["name"]: a for a in result_of(nlp, text)["actors"] if a["kind"] == "person"}
+    assert people["Lena Arslan"]["country"] == country

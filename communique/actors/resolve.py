@@ -430,7 +430,9 @@ def _np_context(span: SpacySpan) -> list[Token]:
         start = start.head
     out: list[Token] = []
     stack = [start]
-    seen = {start.i}
+    if start.dep_ == "nsubj" and start.head.lemma_ == "be":  # "X is a Turkish researcher"
+        stack += [c for c in children_of(start.head) if c.dep_ == "attr"]
+    seen = {t.i for t in stack}
     while stack:
         token = stack.pop()
         if token.i not in inside:
@@ -440,10 +442,19 @@ def _np_context(span: SpacySpan) -> list[Token]:
                 continue
             if child.dep_ == "prep" and child.lower_ not in {"of", "from"}:
                 continue
+            if child.dep_ == "prep" and _names_another_person(child, inside):
+                continue  # "fiancée of Saudi journalist X": X's country and role, not hers
             seen.add(child.i)
             stack.append(child)
     out.sort(key=lambda t: t.i)
     return out
+
+
+def _names_another_person(prep: Token, inside: set[int]) -> bool:
+    return any(
+        g.dep_ == "pobj" and g.ent_type_ == "PERSON" and g.i not in inside
+        for g in children_of(prep)
+    )
 
 
 def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None:

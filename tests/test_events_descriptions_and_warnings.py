@@ -291,3 +291,12 @@ def test_police_and_prosecutors_take_the_country_the_story_happens_in(nlp: Langu
 def test_person_country_from_her_own_words(nlp: Language, text: str, country: str | None) -> None:
     people = {a["name"]: a for a in result_of(nlp, text)["actors"] if a["kind"] == "person"}
     assert people["Lena Arslan"]["country"] == country
+
+
+def test_first_name_alone_is_the_person_named_in_full(nlp: Language) -> None:
+    text = (
+        "Saudi Crown Prince Khalid bin Fahd said the killing happened under his watch. Lena "
+        "Arslan is a Turkish researcher. Arslan called Khalid's admission a “political maneuver.”"
+    )
+    found = {(e["source_country"], e["target_country"]) for e in events_at(nlp, text, "called")}
+    assert found == {("TUR", "SAU")}

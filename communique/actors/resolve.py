@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -569,6 +570,8 @@ def link_surnames(mentions: list[ActorMention]) -> list[ActorMention]:
             and (" " not in ref.name)
         ):
             full = people.get(_surname(ref.name))
+            if full is None or full == ref:  # no one else with that surname
+                full = _by_first_name(ref.name, mentions)
             if full is not None and full != ref and _richer(full, ref):
                 mention = ActorMention(mention.span, full, "surname")
         elif (
@@ -612,6 +615,20 @@ def _short_organisation_names(mentions: list[ActorMention]) -> list[ActorMention
                 mention = ActorMention(mention.span, full, "surname")
         linked.append(mention)
     return linked
+
+
+def _by_first_name(name: str, mentions: Iterable[ActorMention]) -> ActorRef | None:
+    """ "Mohammad's admission" after "Crown Prince Mohammad bin Salman": a one-word name that
+    is a word of the written name of exactly one person the article names in full."""
+    key = name.lower()
+    found = {
+        m.ref
+        for m in mentions
+        if m.ref.kind == "person"
+        and " " in m.span.text.strip()
+        and key in m.span.text.lower().split()[:-1]  # a surname alone is the surname sieve's
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _richer(candidate: ActorRef, current: ActorRef) -> bool:

@@ -109,3 +109,15 @@ def test_congress_is_of_the_country_in_context(nlp: Language) -> None:
     text = "The Congress of the Philippines did not renew the broadcaster's franchise."
     actors = {a["name"]: a["code"] for a in result_of(nlp, text)["actors"]}
     assert actors["Congress of the Philippines"] == "PHLLEG"
+
+
+@pytest.mark.parametrize(
+    ("published", "code"), [("2019-09-29", "IGOUNO"), ("2022-05-01", "NGOAMN")]
+)
+def test_person_is_coded_by_the_role_she_held_that_day(
+    nlp: Language, published: str, code: str
+) -> None:
+    # a UN special rapporteur until March 2021, then Amnesty International's head
+    text = "Agnès Callamard urged the United States to release the files."
+    actors = {a["name"]: a["code"] for a in result_of(nlp, text, published)["actors"]}
+    assert actors["Agnes Callamard"] == code

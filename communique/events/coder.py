@@ -559,7 +559,7 @@ def _warned_of_others(
         return False
     subjects = [c for c in children_of(clauses[0]) if c.dep_ == "nsubj"]
     if not subjects or subjects[0].lower_ in {"we", "i"}:
-        return False  # a passive ("will not be spared") is the speaker's own act
+        return False  # "we will respond"; a passive ("will not be spared") has no nsubj
     actors = index.refs_for(subjects[0])
     own = {s.country for s in sources}
     return bool(actors) and all(a.country not in own for a in actors)

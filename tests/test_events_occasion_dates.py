@@ -25,6 +25,11 @@ from tests.event_helpers import result_of
         ("Somali forces ended a siege of a hotel in Mogadishu on Wednesday after killing 20 "
          "militants. The hotel had come under attack on Tuesday. Al-Shabab claimed "
          "responsibility for the attack.", "2026-03-05", "claimed", "2026-03-03"),
+        # the present perfect tells the news as it stands on publication, not the day of
+        # the act it reacts to
+        ("Kenya's parliament voted on Monday to extend the president's term by two years. "
+         "Opposition lawmakers in Kenya have denounced the extension.", "2026-03-04",
+         "denounced", "2026-03-04"),
     ],
 )  # fmt: skip
 def test_events_occasion_gives_the_day(

@@ -69,14 +69,14 @@ def date_events(
         if own is None and trigger is not None:
             own = (
                 _tied_date(event, trigger, ties, published)
-                or _reacted_date(trigger, phrases, published)
+                or (None if _perfect(trigger) else _reacted_date(trigger, phrases, published))
                 or _gathering_date(trigger, phrases, published)
             )
         if own is not None:
             dated.append(_at_precision(*own))
             continue
-        anchor = _last_anchor(anchors, event)  # a thread's time, at its own precision
-        if anchor is not None:
+        anchor = None if _perfect(trigger) else _last_anchor(anchors, event)
+        if anchor is not None:  # a thread's time, at its own precision
             dated.append(_at_precision(anchor.resolved, anchor.text))
         elif incident is not None and _of_the_incident(event):
             dated.append(_at_precision(*incident))
@@ -93,6 +93,21 @@ RESPONSIBILITY_CODE = "015"
 
 def _of_the_incident(event: EventFinding) -> bool:
     return event.root in INCIDENT_ROOTS or event.code.startswith(RESPONSIBILITY_CODE)
+
+
+def _perfect(trigger: Token | None) -> bool:
+    """ "Lawmakers have denounced the extension": the present perfect tells the news as it
+    stands when the article is published, not at an earlier day of the actor's thread."""
+    return (
+        trigger is not None
+        and trigger.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in trigger.children)
+        and not any(c.lower_ in EARLIER_ADVERBS for c in trigger.children)
+    )
+
+
+# "has previously called", "has long accused": a stance held before, no news of the day.
+EARLIER_ADVERBS = frozenset({"previously", "already", "long", "repeatedly", "often", "before"})
 
 
 def _reacted_date(

@@ -300,3 +300,19 @@ def test_first_name_alone_is_the_person_named_in_full(nlp: Language) -> None:
     )
     found = {(e["source_country"], e["target_country"]) for e in events_at(nlp, text, "called")}
     assert found == {("TUR", "SAU")}
+
+
+@pytest.mark.parametrize(
+    ("text", "dyads"),
+    [
+        # who acts "along with" the subject acts beside it, not on it
+        ("Britain, along with France, signed the agreement on Monday.",
+         {("GBR", None), ("FRA", None)}),
+        # a compound subject's joint act goes both ways
+        ("Kenya and Uganda signed the agreement on Monday.", {("KEN", "UGA"), ("UGA", "KEN")}),
+    ],
+)  # fmt: skip
+def test_events_companion_acts_beside_the_subject(
+    nlp: Language, text: str, dyads: set[tuple[str, str | None]]
+) -> None:
+    assert {(e["source_country"], e["target_country"]) for e in events_of(nlp, text)} == dyads

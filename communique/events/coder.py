@@ -344,7 +344,8 @@ def _code(
     trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
     found = []
     for source in sources:
-        others = [s for s in coordinated if s != source] if mutual else []
+        # a compound subject's members act on each other; who acts "along with" them does not
+        others = [s for s in coordinated if s != source] if mutual and source in coordinated else []
         for target in others if targets == [None] and others else targets:
             if target == source:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import ActorKind, Span
@@ -39,3 +40,20 @@ class ActorMention:
     span: Span
     ref: ActorRef
     how: str  # "dictionary", "metonym", "context", "ner", "surname", "pronoun"
+
+
+# Words that on their own mean the state's own body, whatever organisation shares the word
+# ("the army" after the Lord's Resistance Army is the state's army).
+NATIONAL_NOUNS = frozenset(
+    {"army", "military", "police", "government", "navy", "forces", "force", "state"}
+)
+
+
+def named_with(word: str, nearest_first: Iterable[ActorMention]) -> ActorRef | None:
+    """The organisation, among mentions nearest first, whose name holds `word` ("the
+    court", "the Council": the International Court of Justice, the Security Council)."""
+    return next(
+        (m.ref for m in nearest_first
+         if m.ref.kind == "organisation" and word in m.ref.name.lower().split()),
+        None,
+    )  # fmt: skip

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..docview import children_of
 from .dictionary import normalise
-from .items import ActorMention, ActorRef
+from .items import NATIONAL_NOUNS, ActorMention, ActorRef, named_with
 
 # Links followed from a noun to the words that say whose it is:
 # "Aliyev's remarks", "offer by President Aliyev", "the Azerbaijani leader", and
@@ -30,10 +30,6 @@ GROUP_NOUNS = frozenset(
     {"group", "militia", "movement", "faction", "organisation", "organization", "alliance",
      "coalition", "bloc", "paramilitaries", "rebels", "insurgents", "outfit"}
 )  # fmt: skip
-# Nouns that on their own mean the state's own body, whatever organisation shares the word.
-NATIONAL_NOUNS = frozenset(
-    {"army", "military", "police", "government", "navy", "forces", "force", "state"}
-)
 # Words that make a definite noun an actor of its own, not one named before.
 BARE_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "prep", "nummod", "appos"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -343,13 +339,8 @@ class MentionIndex:
             return None  # "the army" after the Lord's Resistance Army is the state's army
         if any(c.dep_ in BARE_MODIFIERS for c in children_of(token)):
             return None  # "the Kenyan court", "the appeals court": a court of its own
-        word = token.lower_
-        named = (
-            m.ref for m in self.before(token.idx)
-            if m.ref.kind == "organisation" and m.how not in IMPLIED
-            and word in m.ref.name.lower().split()
-        )  # fmt: skip
-        return next(named, None)
+        named = (m for m in self.before(token.idx) if m.how not in IMPLIED)
+        return named_with(token.lower_, named)
 
     def _owner(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
         if token.lemma_.lower() in RELATIONAL_NOUNS and self.at(token) is None:

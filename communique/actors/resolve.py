@@ -32,7 +32,7 @@ from .dictionary import (
     load_dictionary,
     normalise,
 )
-from .items import ActorMention, ActorRef
+from .items import NATIONAL_NOUNS, ActorMention, ActorRef, named_with
 from .matcher import dictionary_spans, inside_a_region
 from .names import is_common_word, junk_class
 
@@ -588,10 +588,6 @@ def link_surnames(mentions: list[ActorMention]) -> list[ActorMention]:
     return _short_organisation_names(linked)
 
 
-# One-word names that stand for the state's own body, not an organisation sharing the word.
-NATIONAL_BODIES = frozenset({"army", "military", "police", "government", "navy", "state"})
-
-
 def _short_organisation_names(mentions: list[ActorMention]) -> list[ActorMention]:
     """ "The Council", "the Court": a one-word organisation name the model found is the
     nearest organisation named before with that word in its name (the UN Security Council,
@@ -607,10 +603,9 @@ def _short_organisation_names(mentions: list[ActorMention]) -> list[ActorMention
             ref.kind == "organisation"
             and mention.how in {"context", "ner"}
             and word.isalpha()
-            and word not in NATIONAL_BODIES
+            and word not in NATIONAL_NOUNS
         ):
-            owners = (m.ref for m in reversed(named) if word in m.ref.name.lower().split())
-            full = next(owners, None)
+            full = named_with(word, reversed(named))
             if full is not None:
                 mention = ActorMention(mention.span, full, "surname")
         linked.append(mention)

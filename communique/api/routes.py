@@ -232,13 +232,12 @@ def dyad(
 
 @router.get("/search", summary="Ranked full-text search of articles or quotes (BM25, stemmed)")
 def search_text(
-    request: Request,
+    index: IndexDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description='words, "phrases"')],
     kind: Annotated[str, Query(pattern="^(articles|quotes)$")] = "articles",
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Json:
-    index = request.app.state.search
     if index is None:
         raise HTTPException(status_code=404, detail="no search index: `communique ingest` makes it")
     found: Json = search.search(index, q, kind=kind, limit=limit, offset=offset)

@@ -27,8 +27,8 @@ from .demands import find_demand, reported_speaker
 from .items import EventFinding
 from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
-from .settle import REPORTING_LEMMAS, settle
-from .speech import CHARGED_LEMMAS, political
+from .settle import charged_by_reporter, settle
+from .speech import FIRST_PERSON, political
 
 # An action announced for the future is, in CAMEO, an intent (03) or a threat (13).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -144,10 +144,10 @@ def _charges(doc: Doc, events: Sequence[EventFinding], index: MentionIndex) -> l
     doer with misconduct (111), whatever the quotation marks around a word of it."""
     found: list[EventFinding] = []
     for event in events:
-        verb = syntax.token_at(doc, event.trigger.start, event.trigger.end)
-        if event.mode != "claimed" or verb is None or verb.lemma_.lower() not in CHARGED_LEMMAS:
+        if event.mode != "claimed":
             continue
-        if verb.head.lemma_.lower() not in REPORTING_LEMMAS:
+        verb = syntax.token_at(doc, event.trigger.start, event.trigger.end)
+        if verb is None or not charged_by_reporter(verb):
             continue
         reporter = syntax.subject_of(verb.head)
         for source in index.refs_for(reporter) if reporter is not None else []:
@@ -559,7 +559,7 @@ def _warned_of_others(
     if not clauses or clauses[0].lemma_ in CONSEQUENCES or syntax.direct_objects(verb):
         return False
     subjects = [c for c in children_of(clauses[0]) if c.dep_ == "nsubj"]
-    if not subjects or subjects[0].lower_ in {"we", "i"}:
+    if not subjects or subjects[0].lower_ in FIRST_PERSON:
         return False  # "we will respond"; a passive ("will not be spared") has no nsubj
     actors = index.refs_for(subjects[0])
     own = {s.country for s in sources}

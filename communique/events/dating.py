@@ -66,16 +66,17 @@ def date_events(
     incident = _incident_day(events, owns, said, published)
     dated = []
     for event, trigger, own in zip(events, triggers, owns, strict=True):
+        perfect = _perfect(trigger)
         if own is None and trigger is not None:
             own = (
                 _tied_date(event, trigger, ties, published)
-                or (None if _perfect(trigger) else _reacted_date(trigger, phrases, published))
+                or (None if perfect else _reacted_date(trigger, phrases, published))
                 or _gathering_date(trigger, phrases, published)
             )
         if own is not None:
             dated.append(_at_precision(*own))
             continue
-        anchor = None if _perfect(trigger) else _last_anchor(anchors, event)
+        anchor = None if perfect else _last_anchor(anchors, event)
         if anchor is not None:  # a thread's time, at its own precision
             dated.append(_at_precision(anchor.resolved, anchor.text))
         elif incident is not None and _of_the_incident(event):

@@ -172,8 +172,8 @@ def _claimed(token: Token) -> bool:
     """An act inside an accusation, a claim or a denial ("accused India of providing
     support", "denied that it had fired"): what one side says the other did, not a fact
     the narrator reports."""
-    if token.lemma_.lower() in CHARGED_LEMMAS and token.head.lemma_.lower() in REPORTING_LEMMAS:
-        return True  # "said Iran is defying the council": the speaker's charge
+    if charged_by_reporter(token):
+        return True
     current = token
     for _ in range(4):
         if current.dep_ not in CLAIM_DEPS or current.head is current:
@@ -182,6 +182,12 @@ def _claimed(token: Token) -> bool:
         if current.lemma_.lower() in CLAIM_LEMMAS:
             return True
     return False
+
+
+def charged_by_reporter(token: Token) -> bool:
+    """ "said Iran is defying the council": misconduct the reporting verb's subject says
+    another actor is guilty of, a charge (`coder` codes the speaker's 111)."""
+    return token.lemma_.lower() in CHARGED_LEMMAS and token.head.lemma_.lower() in REPORTING_LEMMAS
 
 
 def _habitual(token: Token, event: EventFinding) -> bool:

@@ -162,6 +162,35 @@ def _np_country(token: Token, dictionary: ActorDictionary) -> str | None:
     return None
 
 
+ARMED_SECTOR = "REB"
+# Words that say where an armed group is: "militants based in X", "present on X soil".
+BASED_WORDS = frozenset(
+    {"base", "based", "present", "hide", "hiding", "operate", "operating", "shelter",
+     "sheltered", "sheltering", "station", "stationed", "train", "trained", "harbour",
+     "harbor", "harboured", "harbored", "with"}
+)  # fmt: skip
+BASED_PREPS = frozenset({"in", "on", "inside", "from", "across"})
+
+
+def _based_country(group: Token, dictionary: ActorDictionary) -> str | None:
+    """Where an armed group is said to be: "militants present on Afghan soil", "rebels
+    based in Uganda", "fighters with bases in Syria" (rebels take the country they act
+    from, whoever they fight)."""
+    for child in children_of(group):
+        if child.dep_ not in {"acl", "amod", "relcl", "prep"}:
+            continue
+        if child.lemma_.lower() not in BASED_WORDS and child.lower_ not in BASED_WORDS:
+            continue
+        for prep in child.subtree:
+            if prep.dep_ != "prep" or prep.lower_ not in BASED_PREPS:
+                continue
+            for place in (g for g in children_of(prep) if g.dep_ == "pobj"):
+                country = _place_name_country(place, dictionary) or _np_country(place, dictionary)
+                if country is not None:
+                    return country
+    return None
+
+
 def _with_compounds(token: Token) -> str:
     """The token with the compound words before it: "North Korea", "South Sudan"."""
     words = [t for t in token.lefts if t.dep_ == "compound"]
@@ -224,6 +253,7 @@ def generic_mention(
     iso3 = (
         _np_country(head, dictionary)
         or _np_country(token, dictionary)
+        or (_based_country(head, dictionary) if sector == ARMED_SECTOR else None)
         or _act_country(token, dictionary)
         or (local if sector in LOCAL_SECTORS else None)
         or country

@@ -50,11 +50,77 @@ def find_mentions(
     dictionary = dictionary or load_dictionary()
     spans = _candidate_spans(doc, dictionary)
     mentions: list[ActorMention] = []
+    # mention number -> the body its title names, or the noun that owns the title
+    speaking_for: dict[int, BodyEntry | str] = {}
     for span, label in spans:
         mention = _resolve_span(span, label, dictionary=dictionary, published=published)
-        if mention is not None:
-            mentions.append(mention)
+        if mention is None:
+            continue
+        if mention.ref.kind == "person" and mention.ref.country is None:
+            body = _owning_noun(span) or _context_body(span, dictionary)
+            if body is not None:
+                speaking_for[len(mentions)] = body
+        mentions.append(mention)
+    mentions = _bodies_named_before(mentions, speaking_for, dictionary)
     return _placed(doc, link_surnames(mentions))
+
+
+BODY_REACH = 1500  # characters back: the body a bare title names was named just before
+
+
+def _bodies_named_before(
+    mentions: list[ActorMention],
+    speaking_for: dict[int, BodyEntry | str],
+    dictionary: ActorDictionary,
+) -> list[ActorMention]:
+    """ "Peru's foreign ministry called the claims baseless. ... foreign ministry
+    spokesperson Ana Ruiz said": a title naming a body with no country is that of the
+    nearest such body the article named before it, not of the article's main country.
+    So is "the court's president" that of the court named before (the International
+    Court of Justice), with its sector."""
+    out = list(mentions)
+    for number, body in speaking_for.items():
+        person = mentions[number]
+        earlier = [
+            m for m in reversed(mentions[:number]) if person.span.start - m.span.end <= BODY_REACH
+        ]
+        if isinstance(body, str):
+            owner = named_with(body, earlier)
+            if owner is not None and owner.country is not None:
+                placed = dataclasses.replace(person.ref, country=owner.country, sector=owner.sector)
+                out[number] = ActorMention(person.span, placed, person.how)
+            continue
+        for mention in earlier:
+            ref = mention.ref
+            if ref.kind != "organisation" or ref.country is None or ref.sector != body.sector:
+                continue
+            _, rest = dictionary.split_country(mention.span.text)
+            if dictionary.body(rest or mention.span.text) == body:
+                placed = dataclasses.replace(person.ref, country=ref.country)
+                out[number] = ActorMention(person.span, placed, person.how)
+                break
+    return out
+
+
+def _owning_noun(span: SpacySpan) -> str | None:
+    """The common noun that owns a person's title: "the court's president" -> "court"."""
+    owner = next((t for t in _np_context(span) if t.dep_ == "poss" and t.pos_ == "NOUN"), None)
+    return owner.lower_ if owner is not None else None
+
+
+def _context_body(span: SpacySpan, dictionary: ActorDictionary) -> BodyEntry | None:
+    """The generic body a person's title names with no country ("foreign ministry
+    spokesperson")."""
+    words = [t for t in _np_context(span) if t.is_alpha]
+    for size in (3, 2):
+        for i in range(len(words) - size + 1):
+            window = words[i : i + size]
+            if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
+                continue
+            body = dictionary.body(" ".join(t.text for t in window))
+            if body is not None and body.country is None:
+                return body
+    return None
 
 
 def _placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:

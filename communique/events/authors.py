@@ -83,7 +83,10 @@ def act_authors(candidates: Sequence[Token], index: MentionIndex) -> list[ActorR
         if lemma in ACT_VERBS:
             # "the news that Ukraine agreed" is Ukraine's; "the allegation that X did" is
             # not X's but its accuser's
-            content = [] if lemma in CHARGE_NOUNS else _clause_subject(noun, index)
+            if lemma in CHARGE_NOUNS:  # a charge stays its accuser's all through the article
+                owner = _same_noun_owner(noun, index, reach=None)
+                return owner or _maker(noun, ACT_VERBS[lemma], index)
+            content = _clause_subject(noun, index)
             return content or _same_noun_owner(noun, index) or _maker(noun, ACT_VERBS[lemma], index)
     return []
 
@@ -137,9 +140,12 @@ def _maker(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
 
 
 def _same_noun_owner(
-    noun: Token, index: MentionIndex, deps: frozenset[str] = frozenset({"poss"})
+    noun: Token,
+    index: MentionIndex,
+    deps: frozenset[str] = frozenset({"poss"}),
+    reach: int | None = REACH,
 ) -> list[ActorRef]:
-    for token in _before(noun):
+    for token in _before(noun, reach):
         if token.lemma_ == noun.lemma_:
             owners = [c for c in children_of(token) if c.dep_ in deps]
             owners += syntax.prep_objects(token, "of") if "of" in deps else []
@@ -163,10 +169,10 @@ def _verbs_before(noun: Token, lemmas: set[str]) -> Iterator[Token]:
     return (t for t in _before(noun) if t.pos_ == "VERB" and t.lemma_.lower() in lemmas)
 
 
-def _before(noun: Token) -> Iterator[Token]:
-    """The tokens before `noun` within `REACH` characters, nearest first."""
+def _before(noun: Token, reach: int | None = REACH) -> Iterator[Token]:
+    """The tokens before `noun` within `reach` characters (None: all), nearest first."""
     tokens = view(noun.doc).tokens
     for token in reversed(tokens[: noun.i]):
-        if noun.idx - token.idx > REACH:
+        if reach is not None and noun.idx - token.idx > reach:
             return
         yield token

@@ -211,6 +211,8 @@ def _best_pattern(verb: Token, candidates: Sequence[VerbPattern]) -> VerbPattern
         return None  # a bare noun never codes an event on its own
     if best is not None and best.specificity == 0 and _names_something(verb):
         return None  # "what they called a rushed process": naming, not telephoning
+    if best is not None and best.specificity == 0 and _calls_no_one(verb):
+        return None  # "addressed reporters, calling ...": no one was telephoned
     return best
 
 
@@ -222,9 +224,22 @@ def _names_something(verb: Token) -> bool:
     return verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in children_of(verb))
 
 
+def _calls_no_one(verb: Token) -> bool:
+    """ "call" with no one called: not a telephone call."""
+    return verb.lemma_.lower() == "call" and not any(
+        c.dep_ in {"dobj", "dative"} for c in children_of(verb)
+    )
+
+
 def _has_particle(verb: Token, particle: str) -> bool:
-    """ "push back", "call on"; "accused Iran of spying" may hang "of" off the object."""
+    """ "push back", "call on"; "accused Iran of spying" may hang "of" off the object;
+    "called for the killers to be tried" makes "for" the mark of the clause."""
     if syntax.has_particle(verb, particle):
+        return True
+    if particle in CLAUSE_MARKS and any(
+        _for_clause(c) and any(g.lower_ == particle for g in children_of(c))
+        for c in children_of(verb)
+    ):
         return True
     return particle in OBJECT_PARTICLES and any(
         child.lower_ == particle and child.dep_ == "prep"
@@ -233,6 +248,8 @@ def _has_particle(verb: Token, particle: str) -> bool:
     )
 
 
+# Prepositions the parser may make the mark of a clause: "called for X to be freed".
+CLAUSE_MARKS = frozenset({"for"})
 # Prepositions the parser may attach to the object instead of the verb ("accused Iran of").
 OBJECT_PARTICLES = frozenset({"of", "for"})
 OBJECT_SLOTS = frozenset({"dobj", "attr", "oprd", "acomp", "xcomp", "ccomp", "nsubjpass"})
@@ -286,7 +303,7 @@ def _code(
     passive = syntax.is_passive(verb) and pattern.passive and not stative
     source_token, recipient = _doer(verb, pattern, passive=passive, stative=stative)
     sources = _sources(source_token, index, speaker=speaker)
-    unnamed = not sources and pattern.root in voice.UNATTRIBUTED_ROOTS
+    unnamed = not sources and voice.left_unnamed(pattern.code, verb)
     if unnamed and voice.unattributed(verb, source_token, passive=syntax.is_passive(verb)):
         means = source_token if source_token is not None and voice.is_means(source_token) else None
         sources = voice.unidentified_source(verb, index, means)
@@ -587,7 +604,7 @@ def _unnamed_victims(
     kidnapped"); the dead a condolence is for, who need no word of their own."""
     patient = _patient(verb, pattern)
     if pattern.code.startswith(voice.CONDOLENCE_CODE) or (
-        patient is not None and pattern.code[:2] in voice.VICTIM_ROOTS
+        patient is not None and voice.falls_on_people(pattern.code)
     ):
         coercion = pattern.root == voice.COERCION_ROOT
         return voice.unnamed_victims(verb, patient, index, doer=doer if coercion else None)
@@ -642,11 +659,18 @@ def _complement_subject(verb: Token) -> Token | None:
     """ "questioned whether the U.S. was supporting ...": the target is the U.S.; not in
     "criticised what they called a rushed process", where "they" names, and is the critics."""
     for child in children_of(verb):
-        if child.dep_ == "ccomp" and not _free_relative(child):
+        if (child.dep_ == "ccomp" and not _free_relative(child)) or _for_clause(child):
             for grandchild in children_of(child):
                 if grandchild.dep_ in {"nsubj", "nsubjpass"}:
                     return grandchild
     return None
+
+
+def _for_clause(clause: Token) -> bool:
+    """ "called for Chile to free them": a clause marked "for", whose subject is asked."""
+    return clause.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+        g.dep_ == "mark" and g.lower_ in CLAUSE_MARKS for g in children_of(clause)
+    )
 
 
 def _confidence(source_token: Token | None, target: ActorRef | None, pattern: VerbPattern) -> float:

@@ -240,10 +240,23 @@ def passive_subject(verb: Token) -> Token | None:
             return child
     if verb.dep_ == "relcl":
         return verb.head
+    subjects = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     if is_reduced_passive(verb):  # (an advcl: a relcl's head was taken above)
-        subjects = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
         return next((c for c in children_of(verb.head) if c.dep_ in subjects), None)
+    if _passive_gerund(verb):  # "thanked them after being freed": the thanker was freed
+        return next((c for c in children_of(verb.head.head) if c.dep_ in subjects), None)
     return None
+
+
+def _passive_gerund(verb: Token) -> bool:
+    """ "after being freed", "before being arrested": a passive gerund under a preposition
+    of the main verb, with no subject of its own."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and any(c.dep_ == "auxpass" for c in children_of(verb))
+        and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in children_of(verb))
+    )
 
 
 def direct_objects(verb: Token) -> list[Token]:

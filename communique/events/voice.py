@@ -38,6 +38,8 @@ STATIVE_IN_PASSIVES = frozenset({"engage", "involve"})
 # Roots whose doer is often left unnamed: investigations ("was put under investigation in
 # Italy"), accusations, coercion, assault, fighting.
 UNATTRIBUTED_ROOTS = frozenset({"09", "17", "18", "19", "20"})
+# and releases of people ("the journalist was released on bail"): by whoever held them
+UNATTRIBUTED_CODES = frozenset({"0841"})
 # Heads of a subject or "by" phrase that name a means of violence, not an actor.
 MEANS_NOUNS = frozenset(
     {"bomb", "bombing", "blast", "explosion", "mine", "device", "shell", "rocket", "missile",
@@ -86,6 +88,27 @@ def stative_subject(verb: Token) -> Token | None:
 def is_means(token: Token) -> bool:
     """Whether `token` heads a phrase naming a means of violence ("a roadside bomb")."""
     return token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in MEANS_NOUNS
+
+
+def falls_on_people(code: str) -> bool:
+    """Whether an act of this code falls on whoever undergoes it, named or not."""
+    return code[:2] in VICTIM_ROOTS or code in UNATTRIBUTED_CODES
+
+
+CUSTODY_NOUNS = frozenset({"prison", "jail", "custody", "detention", "bail", "house"})
+
+
+def left_unnamed(code: str, verb: Token) -> bool:
+    """Whether an act of this code is told here with its doer unnamed: force, coercion,
+    inquiries; a release only from custody ("released on bail", "freed from prison"), for
+    hostages freed in a raid were not let go by those who held them."""
+    if code[:2] in UNATTRIBUTED_ROOTS:
+        return True
+    return code in UNATTRIBUTED_CODES and any(
+        o.lemma_.lower() in CUSTODY_NOUNS
+        for prep in ("from", "on", "under")
+        for o in syntax.prep_objects(verb, prep)
+    )
 
 
 def unattributed(verb: Token, source_token: Token | None, *, passive: bool) -> bool:

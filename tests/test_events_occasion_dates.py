@@ -48,3 +48,26 @@ def test_events_decade_backgrounds_the_act(nlp: Language) -> None:
         "decade",
         "1990s",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode", "date"),
+    [
+        # the killing belongs to the 2004 bombing, not to the day the trial opened
+        ("A trial opened in Lyon on Monday over the 2004 bombing of a Peruvian embassy in "
+         "Ecuador that killed two Peruvian guards.", "killed", "background", None),
+        # a clause that says its own day keeps it
+        ("Chile and Peru signed a 2009 accord that was rejected by Chile's senate on Monday.",
+         "rejected", "asserted", "2026-03-02"),
+        # a noun's clause with a day of its own: "Tuesday's news that X agreed"
+        ("Chilean senators welcomed on Thursday Tuesday's announcement that Peru had agreed "
+         "to a ceasefire.", "agreed", "asserted", "2026-03-03"),
+    ],
+)  # fmt: skip
+def test_events_in_a_clause_of_a_dated_noun_take_the_nouns_time(
+    nlp: Language, text: str, trigger: str, mode: str, date: str | None
+) -> None:
+    events = [e for e in result_of(nlp, text, "2026-03-06")["events"]
+              if e["trigger"]["text"] == trigger]  # fmt: skip
+    assert events
+    assert {(e["mode"], e["date"]) for e in events} == {(mode, date)}

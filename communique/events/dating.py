@@ -34,6 +34,7 @@ from .authors import maker_verb
 from .items import EventFinding
 
 PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
+YEARS = (1900, 2100)  # four digits read as a year before a noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,10 @@ def date_events(
     day = published.isoformat() if published else None
     fallback = EventDate(day, None, "day", day) if day else EventDate(None, None)
     triggers = [syntax.token_at(doc, e.trigger.start, e.trigger.end) for e in events]
-    owns = [_own_date(e, t, phrases, published) for e, t in zip(events, triggers, strict=True)]
+    owns = [
+        _noun_date(t, phrases, ties, published) or _own_date(e, t, phrases, published)
+        for e, t in zip(events, triggers, strict=True)
+    ]
     said = sorted([*phrases, *ties], key=lambda span: span.start_char)
     incident = _incident_day(events, owns, said, published)
     dated = []
@@ -189,6 +193,35 @@ def _tied_date(
     return None
 
 
+def _noun_date(
+    trigger: Token | None,
+    phrases: list[SpacySpan],
+    ties: list[SpacySpan],
+    published: dt.date | None,
+) -> tuple[ResolvedDate, str] | None:
+    """An act told in a clause of a dated noun is of the noun's time, not of the main
+    clause's: "a trial opened on Monday over the 2004 bombing of a base that killed nine
+    soldiers" killed them in 2004 (unless the clause says its own day)."""
+    clause = trigger
+    while clause is not None and clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause is None or clause.dep_ not in {"relcl", "acl"}:
+        return None
+    if any(clause.is_ancestor(span.root) for span in phrases):
+        return None
+    chain = []
+    noun = clause.head
+    for _ in range(8):  # the nouns up to the clause's verb: "bombing of a base in X"
+        if noun.pos_ in {"VERB", "AUX"} or noun.head is noun:
+            break
+        chain.append(noun)
+        noun = noun.head
+    for span in ties:
+        if span.root.head in chain:
+            return _past(span, published)
+    return None
+
+
 def _past(span: SpacySpan, published: dt.date | None) -> tuple[ResolvedDate, str] | None:
     """The phrase read as a past date, unless it falls after publication."""
     resolved = resolve(span.text, published, tense="past")
@@ -289,7 +322,21 @@ def _date_phrases(doc: Doc) -> tuple[list[SpacySpan], list[SpacySpan]]:
             span = doc.char_span(start, start + len(expression.text), alignment_mode="expand")
             if span is not None:
                 (nouns if span.root.dep_ in PREMODIFIER_DEPS else clauses).append(span)
-    return clauses, nouns
+        tokens = shared.tokens[sent.start : sent.end]
+        nouns += [doc[t.i : t.i + 1] for t in tokens if _year_of_a_noun(t)]
+    return clauses, sorted(nouns, key=lambda span: span.start_char)
+
+
+def _year_of_a_noun(token: Token) -> bool:
+    """ "the 2004 bombing", "the 1994 genocide": a year before a noun dates the noun."""
+    return (
+        token.dep_ in {"nummod", "compound", "amod"}
+        and token.head.pos_ == "NOUN"
+        and token.head.i > token.i
+        and len(token.text) == 4
+        and token.text.isdigit()
+        and YEARS[0] <= int(token.text) <= YEARS[1]
+    )
 
 
 def _own_date(

@@ -459,6 +459,8 @@ def _person_ref(
         return ActorRef("person", entry.name, spell.iso3, spell.sector, spell.role)
     iso3 = _context_country(span, dictionary) or _context_international(span, dictionary)
     role, sector = _context_role(span, dictionary)
+    if iso3 is None and sector is None:  # "Laura Diaz of CNN": the outlet's reporter
+        iso3, sector = _context_affiliation(span, dictionary) or (None, None)
     return ActorRef("person", name, iso3, sector, role)
 
 
@@ -544,6 +546,22 @@ def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None
             metonym = dictionary.metonym(text)
             if metonym is not None and getattr(metonym, "iso3", None) not in (None, "IGO"):
                 return str(metonym.iso3)
+    return None
+
+
+def _context_affiliation(span: SpacySpan, dictionary: ActorDictionary) -> tuple[str, str] | None:
+    """The country and sector of the organisation a person's "of"-phrase or apposition
+    names ("X of PBS", "X, a researcher at Human Rights Watch"), read as written."""
+    words = sorted({*_np_context(span), *_appositions(span)}, key=lambda t: t.i)
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            window = words[i : i + size]
+            if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
+                continue
+            text = " ".join(t.text for t in window)
+            for entry in (dictionary.organisation(text), dictionary.body(text)):
+                if entry is not None and entry.country is not None and entry.sector:
+                    return entry.country, entry.sector
     return None
 
 

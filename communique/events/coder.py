@@ -136,7 +136,20 @@ def find_events(
                     )
     settled = settle(doc, events)
     settled += _charges(doc, settled, index)
-    return [e for e in _dedupe(_paired(settled)) if not _unknown_person(e.source)]
+    return [
+        e for e in _dedupe(_paired(settled)) if not _unknown_person(e.source) and not _interview(e)
+    ]
+
+
+MEDIA_SECTOR = "MED"
+CONSULT_ROOT = "04"
+
+
+def _interview(event: EventFinding) -> bool:
+    """ "Speaking to a PBS reporter, he said": talking to the press is no consultation."""
+    return event.root == CONSULT_ROOT and any(
+        ref is not None and ref.sector == MEDIA_SECTOR for ref in (event.source, event.target)
+    )
 
 
 def _charges(doc: Doc, events: Sequence[EventFinding], index: MentionIndex) -> list[EventFinding]:
@@ -213,6 +226,8 @@ def _best_pattern(verb: Token, candidates: Sequence[VerbPattern]) -> VerbPattern
         return None  # "what they called a rushed process": naming, not telephoning
     if best is not None and best.specificity == 0 and _calls_no_one(verb):
         return None  # "addressed reporters, calling ...": no one was telephoned
+    if best is not None and _carries(verb, best):
+        return None  # "the helicopter flew the president to hospital": no visit
     return best
 
 
@@ -222,6 +237,19 @@ NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand"})
 def _names_something(verb: Token) -> bool:
     """ "called the plan a mistake", "dubbed it a farce": a verb of naming with its name."""
     return verb.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in children_of(verb))
+
+
+# Verbs of going that, with a direct object, carry someone instead ("flew him to Paris").
+CARRYING_LEMMAS = frozenset({"fly", "travel"})
+
+
+def _carries(verb: Token, pattern: VerbPattern) -> bool:
+    """A verb of going with an object of its own: a carrier, not a traveller."""
+    return (
+        verb.lemma_.lower() in CARRYING_LEMMAS
+        and not pattern.objects
+        and any(c.dep_ == "dobj" for c in children_of(verb))
+    )
 
 
 def _calls_no_one(verb: Token) -> bool:

@@ -1,5 +1,6 @@
 """Sentences that tell no political act between actors, however much they look like one:
-vehicles carrying people, interviews with the press. Sentences written for these tests."""
+vehicles carrying people, interviews with the press, naming something with "call", and
+acts that are only asked for or wished. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ from tests.event_helpers import events_of
          "border.", {"04"}),
         ("Speaking to the BBC on Monday, the Peruvian president said the border would "
          "stay open.", {"04"}),
+        # "called X a victory for Y", "called the race for Y": naming, not calling for
+        ("Demonstrators in Lima celebrated what they called a new victory for Peru.", {"02"}),
+        ("The national media called the presidential race for the Chilean senator.", {"02"}),
     ],
 )  # fmt: skip
 def test_events_not_a_political_act(nlp: Language, text: str, roots: set[str]) -> None:
@@ -36,3 +40,23 @@ def test_events_not_a_political_act(nlp: Language, text: str, roots: set[str]) -
 )
 def test_events_travel_and_meetings_stay_acts(nlp: Language, text: str, root: str) -> None:
     assert root in {e["cameo"][:2] for e in events_of(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a gerund under a modal's clause is asked for, not done
+        ('"The Security Council must be firm and united in addressing and condemning this reckless '
+         'conduct by Peru," the Chilean statement said.', "condemning"),
+        # what a speaker hopes for or wants made sure of has not happened
+        ('"I am hoping the government will bring them to the table and make sure they make '
+         'concessions to Peru," the Chilean senator said.', "make"),
+        ("Peru hopes Chile releases the prisoners soon.", "releases"),
+    ],
+)  # fmt: skip
+def test_events_asked_or_wished_for_are_not_asserted(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    events = [e for e in events_of(nlp, text) if e["trigger"]["text"] == trigger]
+    assert events
+    assert {e["mode"] for e in events} == {"hypothetical"}

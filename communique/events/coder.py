@@ -269,6 +269,8 @@ def _has_particle(verb: Token, particle: str) -> bool:
         for c in children_of(verb)
     ):
         return True
+    if verb.lemma_.lower() in NAMING_VERBS:
+        return False  # "called the race for Biden", "called it a victory for Sudan"
     return particle in OBJECT_PARTICLES and any(
         child.lower_ == particle and child.dep_ == "prep"
         for obj in syntax.direct_objects(verb)

@@ -326,7 +326,41 @@ def auxiliaries(verb: Token) -> list[str]:
     chain = [c.lower_ for c in children_of(verb) if c.dep_ in {"aux", "auxpass"}]
     if verb.dep_ == "xcomp":
         chain += [c.lower_ for c in children_of(verb.head) if c.dep_ == "aux"]
+    chain += _gerund_auxiliaries(verb)  # "must be united in condemning": "must"
     return chain
+
+
+def _gerund_auxiliaries(verb: Token) -> list[str]:
+    """The auxiliaries of the clause a gerund under a preposition belongs to ("must be
+    firm and united *in condemning*"); none for anything else."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "pcomp" or any(c.dep_ in SUBJECT_DEPS for c in children_of(clause)):
+        return []
+    token = clause.head  # the preposition
+    for _ in range(4):
+        token = token.head
+        found = [c.lower_ for c in children_of(token) if c.dep_ == "aux"]
+        if found or token.dep_ not in {"conj", "acomp", "prep", "pcomp"}:
+            return found
+    return []
+
+
+# Verbs and adjectives whose clause is only wished for: "hope they make concessions",
+# "make sure they withdraw", "ensure that they withdraw".
+WISH_LEMMAS = frozenset({"hope", "wish", "pray", "ensure", "sure", "want"})
+# the small model lemmatises "hopes", "hoped", "hoping" as "hop"
+WISH_FORMS = frozenset({"hopes", "hoped", "hoping"})
+
+
+def _wished(verb: Token) -> bool:
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    head = clause.head
+    wish = head.lemma_.lower() in WISH_LEMMAS or head.lower_ in WISH_FORMS
+    return clause.dep_ == "ccomp" and wish
 
 
 def mode_of(verb: Token) -> EventMode:
@@ -338,7 +372,7 @@ def mode_of(verb: Token) -> EventMode:
         return "conditional" if has_condition(verb) else "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_LEMMAS:
         return "future"
-    if _inside_question(verb) or demanded_clause(verb):
+    if _inside_question(verb) or demanded_clause(verb) or _wished(verb):
         return "hypothetical"
     if "would" in aux and _reported(verb):  # "said they would boycott": future in the past
         return "conditional" if has_condition(verb) else "future"

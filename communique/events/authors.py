@@ -148,7 +148,10 @@ def _same_noun_owner(
     for token in _before(noun, reach):
         if token.lemma_ == noun.lemma_:
             owners = [c for c in children_of(token) if c.dep_ in deps]
-            owners += syntax.prep_objects(token, "of") if "of" in deps else []
+            if "of" in deps:
+                owners += syntax.prep_objects(token, "of")
+                if token.dep_ == "dobj":  # "called a meeting Wednesday of the Council"
+                    owners += syntax.prep_objects(token.head, "of")
             refs = [r for o in owners for r in index.refs_for(o)]
             if refs:
                 return refs
@@ -160,8 +163,9 @@ FORUM_OWNER_DEPS = frozenset({"poss", "compound", "of"})
 
 def forum_owner(noun: Token, index: MentionIndex) -> list[ActorRef]:
     """Whose gathering "the meeting" is, from where the article named it before ("a
-    private meeting of the Security Council ... participated in the meeting")."""
-    return _same_noun_owner(noun, index, FORUM_OWNER_DEPS)
+    private meeting of the Security Council ... participated in the meeting"), however
+    far back: an article keeps calling its meeting "the meeting"."""
+    return _same_noun_owner(noun, index, FORUM_OWNER_DEPS, reach=None)
 
 
 def _verbs_before(noun: Token, lemmas: set[str]) -> Iterator[Token]:

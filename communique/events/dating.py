@@ -140,6 +140,11 @@ GATHERING_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Verbs of taking part in a gathering ("participated in the meeting") and of attending it.
+TAKING_PART = frozenset({"participate", "take", "join"})
+ATTENDING = frozenset({"attend", "join", "address", "boycott"})
+
+
 def _gathering_date(
     trigger: Token, phrases: list[SpacySpan], published: dt.date | None
 ) -> tuple[ResolvedDate, str] | None:
@@ -149,7 +154,7 @@ def _gathering_date(
     for prep, nouns in _occasions(trigger):
         for noun in prep.children:
             lemma = noun.lemma_.lower()
-            if noun.dep_ != "pobj" or lemma not in nouns:
+            if noun.dep_ not in {"pobj", "dobj"} or lemma not in nouns:
                 continue
             if not any(c.lower_ in {"the", "that", "this"} for c in noun.children):
                 continue  # "at a meeting" is a new one, not one the article dated
@@ -167,10 +172,14 @@ def _gathering_date(
 
 def _occasions(trigger: Token) -> list[tuple[Token, frozenset[str]]]:
     """The trigger's prepositions that name an occasion, each with the nouns it may be."""
+    lemma = trigger.lemma_.lower()
     found = [
         (p, GATHERING_NOUNS) for p in trigger.children
-        if p.dep_ == "prep" and p.lower_ in {"during", "at"}
+        if p.dep_ == "prep" and (p.lower_ in {"during", "at"}
+                                 or (p.lower_ == "in" and lemma in TAKING_PART))
     ]  # fmt: skip
+    if lemma in ATTENDING:  # "attended the meeting": the trigger holds the noun itself
+        found.append((trigger, GATHERING_NOUNS))
     for obj in syntax.direct_objects(trigger):
         if obj.lemma_.lower() == "responsibility":  # "claimed responsibility for the attack"
             found += [(p, INCIDENT_NOUNS) for p in obj.children if p.lower_ == "for"]

@@ -559,6 +559,8 @@ def _context_affiliation(span: SpacySpan, dictionary: ActorDictionary) -> tuple[
             if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
                 continue
             text = " ".join(t.text for t in window)
+            if dictionary.split_country(text)[0] is not None:
+                continue  # "Saudi journalist": a description, maybe of someone else
             for entry in (dictionary.organisation(text), dictionary.body(text)):
                 if entry is not None and entry.country is not None and entry.sector:
                     return entry.country, entry.sector

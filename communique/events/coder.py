@@ -135,8 +135,7 @@ def find_events(
                         token, index, evidence, quote=quote, speaker=speaker, act=act
                     )
     settled = settle(doc, events)
-    settled = _alleged(doc, settled, index, speakers)
-    settled += _charges(doc, settled, index, speakers)
+    settled += _charges(doc, settled, index)
     return [
         e for e in _dedupe(_paired(settled)) if not _unknown_person(e.source) and not _interview(e)
     ]
@@ -153,66 +152,7 @@ def _interview(event: EventFinding) -> bool:
     )
 
 
-# Acts of force one side may report of the other; and the verbs that report or claim them.
-HOSTILE_ROOTS = frozenset({"18", "19", "20"})
-ALLEGING_LEMMAS = frozenset({"say", "tell", "add", "state", "claim", "allege", "insist", "report"})
-ACCUSATION = "112"
-
-
-def _alleged(
-    doc: Doc,
-    events: Sequence[EventFinding],
-    index: MentionIndex,
-    speakers: Sequence[ActorRef | None],
-) -> list[EventFinding]:
-    """ "Chile said Peruvian troops shelled a village", "“Peru's troops shelled our
-    village,” the minister said": force a political actor says another country's side used
-    is that actor's claim, not a fact the narrator tells; the claim is an accusation (112)
-    of the doer, coded by `_charges`."""
-    out = []
-    for event in events:
-        if event.mode == "asserted" and event.root in HOSTILE_ROOTS:
-            verb = syntax.token_at(doc, event.trigger.start, event.trigger.end)
-            if verb is not None and _accuser(verb, event, index, speakers) is not None:
-                event = dataclasses.replace(event, mode="claimed")
-        out.append(event)
-    return out
-
-
-def _accuser(
-    verb: Token, event: EventFinding, index: MentionIndex, speakers: Sequence[ActorRef | None]
-) -> ActorRef | None:
-    """The political actor of another country who tells of the act: the speaker of the
-    quote it is in, or the subject of the reporting verb its clause hangs on; or None."""
-    if voice.is_unidentified(event.source) or event.target is None:
-        return None  # "said X was killed in an airstrike", "those fighting for freedom"
-    if event.quote is not None:
-        told_by = [speakers[event.quote]]
-    else:
-        clause = verb
-        while clause.dep_ == "conj" and clause.head is not clause:
-            clause = clause.head
-        reporting = clause.head
-        alleging = verb_lemma(reporting.text, reporting.lemma_) in ALLEGING_LEMMAS
-        if clause.dep_ != "ccomp" or not alleging:
-            return None
-        reporter = syntax.subject_of(reporting)
-        told_by = list(index.refs_for(reporter)) if reporter is not None else []
-    home = event.source.country
-    for ref in told_by:
-        if ref is None or home in voice.INTERNATIONAL:
-            continue
-        if political(ref) and ref.sector != MEDIA_SECTOR and ref.country not in (None, home):
-            return ref  # (the press reports; it accuses no one)
-    return None
-
-
-def _charges(
-    doc: Doc,
-    events: Sequence[EventFinding],
-    index: MentionIndex,
-    speakers: Sequence[ActorRef | None],
-) -> list[EventFinding]:
+def _charges(doc: Doc, events: Sequence[EventFinding], index: MentionIndex) -> list[EventFinding]:
     """ "The United States said Iran is defying the council": the reporter charges the
     doer with misconduct (111), whatever the quotation marks around a word of it."""
     found: list[EventFinding] = []
@@ -220,19 +160,7 @@ def _charges(
         if event.mode != "claimed":
             continue
         verb = syntax.token_at(doc, event.trigger.start, event.trigger.end)
-        if verb is None:
-            continue
-        if event.root in HOSTILE_ROOTS:
-            accuser = _accuser(verb, event, index, speakers)
-            if accuser is not None:
-                found.append(
-                    dataclasses.replace(
-                        event, code=ACCUSATION, source=accuser, target=event.source,
-                        mode="asserted",
-                    )
-                )  # fmt: skip
-            continue
-        if not charged_by_reporter(verb):
+        if verb is None or not charged_by_reporter(verb):
             continue
         reporter = syntax.subject_of(verb.head)
         for source in index.refs_for(reporter) if reporter is not None else []:

@@ -141,7 +141,9 @@ def _aimed_at(token: Token, refused: bool) -> bool:
     # by agreeing to a ceasefire")
     for clause in [token, *_governors(token)[:3]]:
         if clause.dep_ in INFINITIVE_DEPS and _infinitive(clause):
-            return clause.head.lemma_.lower() not in IMPLICATIVE_LEMMAS
+            # "kept fighting to win": "keep" tells fighting was done, not the winning
+            lemma = clause.head.lemma_.lower()
+            return not (clause.dep_ == "xcomp" and lemma in IMPLICATIVE_LEMMAS)
     return False
 
 

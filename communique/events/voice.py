@@ -119,14 +119,6 @@ def unattributed(verb: Token, source_token: Token | None, *, passive: bool) -> b
     return is_means(source_token)
 
 
-UNIDENTIFIED = "unidentified actor"
-
-
-def is_unidentified(ref: ActorRef) -> bool:
-    """Whether `ref` is the unidentified doer of an act told with none named."""
-    return ref.kind == "group" and ref.name.startswith(UNIDENTIFIED)
-
-
 def unidentified_source(
     verb: Token, index: MentionIndex, means: Token | None = None
 ) -> list[ActorRef]:
@@ -135,7 +127,7 @@ def unidentified_source(
     country = _place_country(verb, index, means)
     if country is None:
         return []
-    ref = ActorRef("group", f"{UNIDENTIFIED} ({country})", country, None)
+    ref = ActorRef("group", f"unidentified actor ({country})", country, None)
     anchor = means if means is not None else verb
     index.add(ActorMention(_span(anchor), ref, "unidentified"))
     return [ref]

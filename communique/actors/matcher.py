@@ -94,9 +94,20 @@ REGIONS = frozenset({"latin america", "south america", "north america", "central
 REGION_ENDS = frozenset(region.rsplit(" ", 1)[1] for region in REGIONS)
 
 
+# Words after a country's name or adjective that make it a sea or a land's name:
+# "the Indian Ocean", "the Arabian Sea", "the Korean Peninsula" are no actors.
+FEATURE_WORDS = frozenset(
+    {"ocean", "sea", "gulf", "peninsula", "subcontinent", "basin", "strait", "straits"}
+)  # fmt: skip
+
+
 def inside_a_region(doc: Doc, start: int, end: int) -> bool:
-    """Whether doc[start:end] ends a region's name ("Latin America") or another place's
-    ("New Mexico", "New Jersey": a US state, not Mexico or Jersey)."""
+    """Whether doc[start:end] is part of a region's name ("Latin America"), another
+    place's ("New Mexico", "New Jersey": a US state, not Mexico or Jersey) or a sea's or
+    land's ("the Indian Ocean", "the Korean Peninsula")."""
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.is_title and after.lower_ in FEATURE_WORDS:
+        return True
     if start == 0:
         return False
     if end - start == 1 and doc[start].lower_ in REGION_ENDS:  # every region's alias: a word

@@ -196,7 +196,15 @@ def _habitual(token: Token, event: EventFinding) -> bool:
     """A simple present told after the lead, with no date in its sentence: what an actor
     does as a rule or stands for ("The group accuses Pakistan of exploiting the province",
     "the law allows the government to seize assets"), not an act on a day. The lead may
-    tell the news in the present; "says" only reports."""
+    tell the news in the present; "says" only reports. So is a present passive with no
+    doer ("many of whom are displaced"): a state, not an act."""
+    if _present_state(token):
+        return (
+            event.evidence.start != 0
+            and token.sent.start != 0
+            and not _quoted(token)
+            and (not find_date_expressions(event.evidence.text))
+        )
     if token.tag_ not in {"VBZ", "VBP"} or token.lemma_ in {"say", "be", "have"}:
         return False
     if any(c.dep_ in {"aux", "auxpass"} for c in children_of(token)):
@@ -208,6 +216,18 @@ def _habitual(token: Token, event: EventFinding) -> bool:
     if any(g.lemma_ in REPORTING_LEMMAS for g in _governors(token)[:2]):
         return False  # "said that Kenya condemns ...": a stance stated now
     return not find_date_expressions(event.evidence.text)
+
+
+def _present_state(token: Token) -> bool:
+    """ "are displaced", "is banned": a present passive with no "by" phrase."""
+    auxiliaries = [c for c in children_of(token) if c.dep_ in {"aux", "auxpass"}]
+    return (
+        token.tag_ == "VBN"
+        and len(auxiliaries) == 1
+        and auxiliaries[0].dep_ == "auxpass"
+        and auxiliaries[0].lower_ in {"is", "are", "am"}
+        and not any(c.dep_ == "agent" for c in children_of(token))
+    )
 
 
 def _earlier(token: Token, event: EventFinding) -> bool:

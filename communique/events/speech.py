@@ -134,6 +134,8 @@ def _words(doc: Doc, quote: QuoteFinding) -> list[tuple[Token, SpeechWord]]:
         if word is None:
             continue
         phrase = len(word.words) > 1  # a phrase carries its own negation ("will not accept")
+        if _designation(token):
+            continue
         if (phrase or not _negated(token)) and (_speakers_own(token) or _charged(token)):
             found.append((token, word))
     return found
@@ -151,6 +153,24 @@ def _match(
             if [t.lower_ for t in content[k : k + len(word.words)]] == list(word.words):
                 return word
     return None
+
+
+# Nouns of the lexicon that name people, and may only designate them.
+DESIGNATIONS = frozenset({"terrorist", "aggressor", "dictator", "liar", "criminal"})
+
+
+def _designation(token: Token) -> bool:
+    """A noun of the lexicon that only names who took part in another act ("it killed 33
+    terrorists", "the terrorists were in contact with ..."): a designation, not a judgement
+    the quote passes; "X is a terrorist" and "X, a terrorist state," judge."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in DESIGNATIONS:
+        return False
+    head = token.head
+    argument = token.dep_ in {"dobj", "nsubj", "nsubjpass"} or (
+        token.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}
+    )
+    verb = head if token.dep_ != "pobj" else head.head
+    return argument and verb.pos_ in {"VERB", "AUX"} and verb.lemma_ != "be"
 
 
 def _negated(token: Token) -> bool:
@@ -198,6 +218,8 @@ def _target(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> Actor
             slots.insert(0, subject)  # "Veloria will pay", "these claims are baseless"
         return _first_actor(slots, index, speakers)
     addressed = _objects(token, {"to", "for", "with"})  # "grateful to X", "condolences to X"
+    if token.dep_ in {"amod", "compound"} and token.head.dep_ in {"attr", "acomp"}:
+        token = token.head  # "X is a terrorist state": said of X, as "X is a terrorist"
     if token.dep_ in {"attr", "acomp"}:  # "X is the aggressor", "X is irresponsible"
         subject = _subject(token.head)
         slots = [subject] if subject is not None else []

@@ -65,3 +65,9 @@ def test_present_passive_with_a_day_stays_an_act(nlp: Language) -> None:
     text = "Chile relies on foreign aid. The opposition party is banned in Chile, the court ruled on Monday."
     banned = [e for e in events_of(nlp, text) if e["trigger"]["text"] == "banned"]
     assert banned and {e["mode"] for e in banned} == {"asserted"}
+
+
+def test_label_of_a_nationals_thing_judges_their_country(nlp: Language) -> None:
+    text = '"This is Peruvian propaganda," Chile\'s foreign minister said on Monday.'
+    criticism = [e for e in events_of(nlp, text) if e["cameo"] == "111"]
+    assert [(e["source_country"], e["target_country"]) for e in criticism] == [("CHL", "PER")]

@@ -29,6 +29,7 @@ from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
 from .settle import charged_by_reporter, settle
 from .speech import FIRST_PERSON, political
+from .stances import stance_events
 
 # An action announced for the future is, in CAMEO, an intent (03) or a threat (13).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -128,6 +129,7 @@ def find_events(
                         coded = [e for e in coded if e.target is not None]
                     events += [e for e in coded if e.code not in COMMENT_CODES]
             if pos in {"VERB", "AUX"}:
+                events += stance_events(token, index, evidence, quote=quote, speaker=speaker)
                 speaker = speaker or reported_speaker(token, index)
                 act = coded[0].code if coded else None
                 if speaker is not None:

@@ -237,7 +237,8 @@ def _subject(verb: Token) -> Token | None:
 def _owners(noun: Token) -> list[Token]:
     """The actors a noun phrase is of: "Veloria's", "the Veloria", "of Veloria", "by
     Veloria", "the regime in Veloria", "the claims made by Veloria"."""
-    found = [c for c in children_of(noun) if c.dep_ in {"poss", "compound"}]
+    # (and "the Pakistani side", "Veloran propaganda": a nationality adjective)
+    found = [c for c in children_of(noun) if c.dep_ in {"poss", "compound", "amod"}]
     for clause in (c for c in children_of(noun) if c.dep_ == "acl"):  # "claims made by X"
         found += [g for a in children_of(clause) if a.dep_ == "agent" for g in children_of(a)]
     return found + _objects(noun, {"of", "by", "from", "in"})

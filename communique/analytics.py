@@ -151,7 +151,7 @@ def filter_terms(filters: EventFilters) -> list[str | None]:
 
 
 def stats(store: Store) -> dict[str, Any]:
-    """Counts of articles, quotes, events (reports and distinct), actors and errors."""
+    """Counts of articles, quotes, events (reports and distinct), actors, errors and warnings."""
     row = store.query(
         """
         SELECT
@@ -162,7 +162,8 @@ def stats(store: Store) -> dict[str, Any]:
           (SELECT count(DISTINCT event_key) FROM events) AS distinct_events,
           (SELECT count(DISTINCT key) FROM actors) AS actors,
           (SELECT count(*) FROM mentions) AS mentions,
-          (SELECT count(*) FROM errors) AS errors,
+          (SELECT count(*) FROM errors WHERE coalesce(code, '') NOT LIKE 'W%') AS errors,
+          (SELECT count(*) FROM errors WHERE code LIKE 'W%') AS warnings,
           (SELECT min(day) FROM events) AS first_day,
           (SELECT max(day) FROM events) AS last_day
         """
@@ -504,7 +505,7 @@ def duplicates(store: Store, uid: str) -> list[Row]:
 
 
 def errors(store: Store, *, limit: int = 50, offset: int = 0) -> Page:
-    """Stored ingest and analysis errors, most recent first."""
+    """Stored ingest and analysis errors and warnings (code W1xx), most recent first."""
     limit, offset = clamp(limit, offset)
     total = int(store.scalar("SELECT count(*) FROM errors"))
     items = store.query(

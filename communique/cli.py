@@ -127,8 +127,8 @@ def _print_results(results: Iterable[Result], *, pretty: bool, stdout: TextIO) -
         count += 1
         if result.errors:
             failed = True
-            for message in result.errors:
-                print(f"communique: {message}", file=sys.stderr)
+        for message in (*result.errors, *result.warnings):  # a warning fails nothing
+            print(f"communique: {message}", file=sys.stderr)
         data = result.to_dict()
         text = json.dumps(data, ensure_ascii=False, indent=2 if pretty else None)
         stdout.write(text + "\n")

@@ -1,6 +1,7 @@
 """Error message templates with codes, in one place so users can search for a code.
 
-Codes E1xx belong to ingest (reading articles), E2xx to analysis. A message always names where the
+Codes E1xx belong to ingest (reading articles), E2xx to analysis; W1xx are warnings
+that never fail an article (it is still analysed and stored). A message always names where the
 problem is (`origin`: a path, `path:line` or `path#entry`), so one bad file in a
 batch of thousands can be found.
 
@@ -55,6 +56,11 @@ class Errors(Enum):
     )
     E204 = "{origin}: the text has no words (only digits, punctuation or quote marks)"
     E205 = "{origin}: not analysed: {reason}"
+    # Warnings (W1xx): the article is read and analysed; something in its input is noted
+    W101 = (
+        "{origin}: article {article_id!r} has a 'url' that is not an http or https URL "
+        "({url!r}); it is kept as text, never shown as a link or fetched"
+    )
 
     def format(self, **fields: object) -> str:
         """The message with its code in front: `[E101] path: no such file or directory`."""

@@ -21,7 +21,7 @@ EventMode = Literal[
 DatePrecision = Literal["day", "week", "month", "year", "decade"]
 ActorKind = Literal["country", "person", "organisation", "group"]
 
-CONTRACT_VERSION = "1.4"
+CONTRACT_VERSION = "1.5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,9 @@ class Article:
     """One news article as read by `communique.ingest`.
 
     `published` is an ISO date (YYYY-MM-DD) or None. `origin` names where the
-    article came from (a path and line number) for error messages.
+    article came from (a path and line number) for error messages. `warnings` are
+    what ingest noted about the input without refusing it (W1xx messages, such as a
+    `url` that is not http or https).
     """
 
     id: str
@@ -59,6 +61,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def contract(self) -> dict[str, Any]:
         return {
@@ -164,6 +167,11 @@ class Result:
     events: tuple[Event, ...] = ()
     errors: tuple[str, ...] = field(default=())
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What ingest noted about the article without failing it (contract 1.5)."""
+        return self.article.warnings
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article.contract(),
@@ -171,6 +179,7 @@ class Result:
             "quotes": [to_dict(q) for q in self.quotes],
             "events": [to_dict(e) for e in self.events],
             "errors": list(self.errors),
+            "warnings": list(self.warnings),
         }
 
 

@@ -109,7 +109,7 @@ def test_api_bad_requests_get_clear_4xx(client: TestClient, url: str, status: in
 @pytest.mark.parametrize("ref", [ARTICLE])
 def test_api_article_is_the_output_contract(client: TestClient, ref: str) -> None:
     data = client.get(f"/api/articles/{ref}").json()
-    assert set(data["result"]) == {"article", "actors", "quotes", "events", "errors"}
+    assert set(data["result"]) == {"article", "actors", "quotes", "events", "errors", "warnings"}
     assert data["result"]["article"]["id"] == ref
 
 

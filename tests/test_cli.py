@@ -80,7 +80,7 @@ def test_cli_pretty_changes_layout_not_content(tmp_path: Path, pretty: bool) -> 
     argv = [str(path), "--published", "2024-02-07"] + (["--pretty"] if pretty else [])
     _, _, raw = run_extract(argv)
     data = json.loads(raw)
-    assert set(data) == {"article", "actors", "quotes", "events", "errors"}
+    assert set(data) == {"article", "actors", "quotes", "events", "errors", "warnings"}
     assert ("\n  " in raw) is pretty
 
 

@@ -23,6 +23,7 @@ from ..ingest.base import Defaults
 from ..ingest.jsonl import parse_record
 from ..model import Article
 from ..store import Store, ingest, search
+from ..store.rows import is_warning
 from .security import WRITE_RESPONSES, require_token
 
 MAX_ARTICLES = 100
@@ -51,9 +52,13 @@ def ingest_articles(request: Request, body: IngestRequest) -> dict[str, Any]:
     if request.app.state.search is None:  # the first ingest made it
         request.app.state.search = search.open_index(store.path)
     ids = sorted({item.article_id if isinstance(item, IngestError) else item.id for item in items})
-    errors = store.query(
+    notes = store.query(
         "SELECT article_id, code, message FROM errors WHERE article_id IN "
         "(SELECT unnest(?::VARCHAR[])) ORDER BY article_id, code",
         [ids],
     )
-    return {"summary": summary.to_dict(), "errors": errors}
+    return {
+        "summary": summary.to_dict(),
+        "errors": [row for row in notes if not is_warning(row)],
+        "warnings": [row for row in notes if is_warning(row)],  # stored all the same
+    }

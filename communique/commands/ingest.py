@@ -151,5 +151,12 @@ def _summary(summary: IngestSummary, db: str, elapsed: float) -> str:
         f"({summary.replaced} replaced an older version, {summary.duplicates} near-duplicates "
         f"linked), {summary.unchanged} unchanged; {summary.quotes} quotes, {summary.events} "
         f"events; {summary.failed} articles failed ({summary.errors} errors, listed by "
-        f"`communique errors`) -> {db}"
+        f"`communique errors`){_warnings(summary)} -> {db}"
     )
+
+
+def _warnings(summary: IngestSummary) -> str:
+    # Warnings fail nothing (the exit code stays 0) but are listed with the errors.
+    if not summary.warnings:
+        return ""
+    return f"; {summary.warnings} warnings (W1xx, also in `communique errors`)"

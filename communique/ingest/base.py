@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from ..errors import Errors
+from ..links import web_url
 from ..model import Article, content_id
 from .normalize import normalize_text, normalize_title
 
@@ -135,15 +136,26 @@ def make_article(
     source: str | None = None,
     url: str | None = None,
 ) -> Article:
-    """An Article from normalised `text`; its id is `article_id` or a hash of the text."""
+    """An Article from normalised `text`; its id is `article_id` or a hash of the text.
+
+    A `url` that is not http(s) is kept (it is what the input said) with a W101
+    warning: the web page shows it as text and nothing fetches it.
+    """
+    article_id = article_id or content_id(text)
+    url = _clean(url)
+    warnings: tuple[str, ...] = ()
+    if url is not None and web_url(url) is None:
+        shown = url if len(url) <= 80 else url[:79] + "…"
+        warnings = (Errors.W101.format(origin=origin, article_id=article_id, url=shown),)
     return Article(
-        id=article_id or content_id(text),
+        id=article_id,
         text=text,
         title=normalize_title(title),
         published=published or defaults.published,
         source=_clean(source) or defaults.source,
-        url=_clean(url),
+        url=url,
         origin=origin,
+        warnings=warnings,
     )
 
 

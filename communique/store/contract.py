@@ -62,7 +62,15 @@ def record(store: Store, uid: str) -> dict[str, Any] | None:
         "actors": actors,
         "quotes": quotes,
         "events": events,
-        "errors": [],
+        "errors": [],  # a stored article went through; what failed is in the errors table
+        "warnings": [
+            row["message"]
+            for row in store.query(
+                "SELECT message FROM errors WHERE article_id = ? AND code LIKE 'W%' "
+                "ORDER BY code, key",
+                [article["id"]],
+            )
+        ],
     }
 
 

@@ -54,12 +54,15 @@ def to_rows(result: Result) -> Rows:
     """The rows that store `result`: article, actors, mentions, quotes, events or errors.
 
     An article that failed (it has errors) is stored as errors only, so that the
-    next ingest tries it again.
+    next ingest tries it again. Its warnings are stored as rows of the errors table
+    whatever happens (`is_warning` tells them apart).
     """
     article = result.article
     rows = Rows(article_id=article.id)
+    # Warnings (W1xx) go to the errors table beside any errors; they never fail the article.
+    notes = [*result.errors, *result.warnings]
+    rows.errors = [_error(article.id, article.origin, m) for m in notes]
     if result.errors or not article.text:
-        rows.errors = [_error(article.id, article.origin, m) for m in result.errors]
         return rows
     uid = article_uid(article.text)
     rows.uid = uid
@@ -188,6 +191,11 @@ def _span(
         start or f"{prefix}_start": span.start if span else None,
         end or f"{prefix}_end": span.end if span else None,
     }
+
+
+def is_warning(row: Row) -> bool:
+    """Whether a row of the errors table is a warning (W1xx), which fails nothing."""
+    return str(row.get("code") or "").startswith("W")
 
 
 def _error(article_id: str, origin: str | None, message: str) -> Row:

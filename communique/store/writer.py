@@ -27,7 +27,7 @@ from ..ingest import IngestError
 from ..model import Article, Result
 from . import dedup, search
 from .db import Store, open_store
-from .rows import Row, Rows, article_uid, to_rows
+from .rows import Row, Rows, article_uid, is_warning, to_rows
 from .schema import PAIR_KEY_SQL
 
 Item = Article | IngestError | Result
@@ -52,7 +52,8 @@ ARTICLE_TABLES = (
 class IngestSummary:
     """What one `ingest` call did; `unchanged` articles were already stored.
 
-    `errors` counts error messages, `failed` the articles they belong to.
+    `errors` counts error messages, `failed` the articles they belong to, `warnings`
+    the warnings (W1xx) noted on articles that were stored all the same.
     """
 
     seen: int = 0
@@ -63,6 +64,7 @@ class IngestSummary:
     events: int = 0
     errors: int = 0
     failed: int = 0
+    warnings: int = 0
     duplicates: int = 0
     batches: int = 0
 
@@ -188,8 +190,10 @@ def write_results(
     summary.stored += sum(rows.uid is not None for rows in batch)
     summary.quotes += sum(len(rows.quotes) for rows in batch if rows.uid is not None)
     summary.events += sum(len(rows.events) for rows in batch if rows.uid is not None)
-    summary.errors += len(errors)
-    summary.failed += len({row["article_id"] for row in errors})
+    problems = [row for row in errors if not is_warning(row)]
+    summary.errors += len(problems)
+    summary.failed += len({row["article_id"] for row in problems})
+    summary.warnings += len(errors) - len(problems)
     return summary
 
 

@@ -3,7 +3,8 @@
 Every page of the web UI has a JSON twin under /api; /api/docs renders the
 OpenAPI schema with the package's own template (no CDN), and /static serves the
 page's CSS and JS from `communique/web/static`. Limits, the write token and CORS
-are in `security.py`.
+are in `security.py`; the Content-Security-Policy and other headers on every
+response, and HEAD, in `headers.py`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..web import STATIC_DIR
 from ..web.views import router as web_router
 from .cache import ResponseCache
 from .docs import router as docs_router
+from .headers import SECURITY_HEADERS, SecurityHeaders
 from .routes import router as api_router
 from .security import MAX_BODY_BYTES, RequestLimits
 from .write import router as write_router
@@ -82,12 +84,16 @@ def create_app(
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse:
         log.exception("unexpected error on %s", request.url.path)
-        return JSONResponse(status_code=500, content={"detail": "internal error"})
+        # This handler answers outside every middleware: it sets the headers itself.
+        return JSONResponse(
+            status_code=500, content={"detail": "internal error"}, headers=SECURITY_HEADERS
+        )
 
     if store.read_only and cache:
         app.add_middleware(ResponseCache)  # a read-only store gives the same answer each time
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET"])
     app.add_middleware(RequestLimits, max_body=max_body)
+    app.add_middleware(SecurityHeaders)  # outermost: also on RequestLimits' 413 and 414
 
     return app

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
+from ..links import web_url
+
 WEB_DIR = Path(__file__).parent
 STATIC_DIR = WEB_DIR / "static"
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -21,3 +23,6 @@ QUAD_NAMES = {
     4: "Material conflict",
 }
 templates.env.globals["QUAD_NAMES"] = QUAD_NAMES
+# Only http(s) URLs from articles become links (`communique.links`); templates write
+# `{{ url | web_url }}`, which is empty for anything else.
+templates.env.filters["web_url"] = web_url

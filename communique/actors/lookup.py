@@ -30,6 +30,47 @@ GROUP_NOUNS = frozenset(
     {"group", "militia", "movement", "faction", "organisation", "organization", "alliance",
      "coalition", "bloc", "paramilitaries", "rebels", "insurgents", "outfit"}
 )  # fmt: skip
+# Nouns a story uses for the company it names ("ABS-CBN ... the network"), however far back.
+COMPANY_NOUNS = frozenset(
+    {"company", "firm", "network", "broadcaster", "airline", "carrier", "corporation",
+     "conglomerate", "newspaper", "channel", "operator"}
+)  # fmt: skip
+
+
+COMPANY_SECTORS = frozenset({"BUS", "MED"})
+COMPANY_NAME_WORDS = frozenset(
+    {"corporation", "company", "corp", "inc", "ltd", "group", "airlines", "airways", "air",
+     "bank", "network", "broadcasting", "television", "media", "holdings"}
+)  # fmt: skip
+
+
+# Words of the names of state bodies, which are no companies.
+STATE_NAME_WORDS = frozenset(
+    {"commission", "ministry", "agency", "council", "court", "parliament", "congress",
+     "senate", "police", "army", "government", "authority", "department", "office",
+     "committee", "assembly", "party", "law", "act"}
+)  # fmt: skip
+
+
+def _a_company(ref: ActorRef) -> bool:
+    """A business or media organisation: by its sector, or an organisation with no sector
+    whose name is no state body's."""
+    if ref.kind != "organisation" or ref.country in {None, "IGO", "NGO"}:
+        return False
+    words = set(ref.name.lower().replace(".", "").split())
+    if ref.sector in COMPANY_SECTORS or words & COMPANY_NAME_WORDS:
+        return True
+    return ref.sector is None and not words & STATE_NAME_WORDS
+
+
+def _modified(token: Token) -> bool:
+    """ "the state broadcaster", "the Iranian airline": a company of its own."""
+    return any(c.dep_ in COMPANY_MODIFIERS for c in children_of(token))
+
+
+COMPANY_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "appos"})
+
+
 # Words that make a definite noun an actor of its own, not one named before.
 BARE_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "prep", "nummod", "appos"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -335,12 +376,23 @@ class MentionIndex:
         if token.lemma_.lower() in GROUP_NOUNS:
             found = (m.ref for m in self.before(token.idx, ANAPHORA_REACH) if m.ref.kind in kinds)
             return next(found, None)
+        if token.lemma_.lower() in COMPANY_NOUNS and not _modified(token):
+            return self._company_before(token)  # "the network": the story's company
         if token.lemma_.lower() in NATIONAL_NOUNS:
             return None  # "the army" after the Lord's Resistance Army is the state's army
         if any(c.dep_ in BARE_MODIFIERS for c in children_of(token)):
             return None  # "the Kenyan court", "the appeals court": a court of its own
         named = (m for m in self.before(token.idx) if m.how not in IMPLIED)
         return named_with(token.lower_, named)
+
+    def _company_before(self, token: Token) -> ActorRef | None:
+        """The company the story has named most often before `token` (the nearest of
+        equals): "ABS-CBN ... ABS-CBN's franchise ... the network"."""
+        counts: dict[ActorRef, int] = {}
+        for mention in self.before(token.idx):  # nearest first
+            if _a_company(mention.ref):
+                counts[mention.ref] = counts.get(mention.ref, 0) + 1
+        return max(counts, key=lambda ref: counts[ref]) if counts else None
 
     def _owner(self, token: Token, *, speaker: ActorRef | None) -> ActorRef | None:
         if token.lemma_.lower() in RELATIONAL_NOUNS and self.at(token) is None:

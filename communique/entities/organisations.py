@@ -149,6 +149,50 @@ def acronyms(mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
     return out
 
 
+# Last words of a company's full name that the story drops: "ABS-CBN Corporation" is
+# "ABS-CBN" elsewhere.
+COMPANY_SUFFIXES = frozenset(
+    {"corporation", "corp", "company", "co", "inc", "ltd", "limited", "plc", "group",
+     "holdings", "llc"}
+)  # fmt: skip
+
+
+def short_names(mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """A company named in full once ("ABS-CBN Corporation") is the same company wherever
+    the text writes its name without the suffix ("ABS-CBN's franchise"), which the model
+    may not tag."""
+    text = view(doc).text
+    companies = {_short_name(m.ref): m.ref for m in mentions if _short_name(m.ref)}
+    if not companies:
+        return mentions
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    out = [  # the model's own mention of the short name: the company's
+        ActorMention(m.span, companies[m.span.text], "short-name")
+        if m.span.text in companies and m.ref.kind == "organisation"
+        else m
+        for m in mentions
+    ]
+    for short, ref in companies.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            out.append(ActorMention(Span(short, start, end), ref, "short-name"))
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def _short_name(ref: ActorRef) -> str:
+    """ "ABS-CBN" for "ABS-CBN Corporation"; "" for a name with no company suffix."""
+    words = ref.name.split()
+    if ref.kind != "organisation" or len(words) < 2:
+        return ""
+    if words[-1].lower().rstrip(".") not in COMPANY_SUFFIXES:
+        return ""
+    short = " ".join(words[:-1])
+    return short if len(short) >= 3 and short[0].isupper() else ""
+
+
 def initials(name: str) -> str:
     """ "National Intelligence and Security Agency" -> "NISA"."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in CONNECTORS]

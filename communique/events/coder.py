@@ -130,6 +130,7 @@ def find_events(
                     events += [e for e in coded if e.code not in COMMENT_CODES]
             if pos in {"VERB", "AUX"}:
                 events += stance_events(token, index, evidence, quote=quote, speaker=speaker)
+                events += voice.came_under(token, index, evidence, quote=quote)
                 speaker = speaker or reported_speaker(token, index)
                 act = coded[0].code if coded else None
                 if speaker is not None:

@@ -12,6 +12,8 @@
   country where it happened, even when the article names no actor for them.
 - Receiving: "Eriador received money from Osgiliath" is Osgiliath giving; the source
   of a receive/obtain verb is its "from" phrase and the target its subject.
+- Coming under attack: "the convoy came under fire near Basra" is force on the convoy by
+  whoever its "from" phrase names, else by an unidentified actor of where it happened.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ..docview import children_of, view
 from ..model import Span
 from ..places import lookup_place
 from . import syntax
+from .items import EventFinding
 from .ontology import read_tsv
 
 # Passives that read as a state of the subject when followed by "to" ("is opposed to"),
@@ -273,3 +276,56 @@ def receiving_source(verb: Token) -> Token | None:
     found = syntax.prep_objects(verb, "from")
     found += [o for obj in syntax.direct_objects(verb) for o in syntax.prep_objects(obj, "from")]
     return found[0] if found else None
+
+
+# What one may "come under", and its code: an attack or assault (180), unless its words
+# name military arms (190); fire (190), shelling (194), bombardment or air strikes (195).
+UNDER_NOUNS = {
+    "attack": "180", "assault": "180", "fire": "190", "gunfire": "190", "shelling": "194",
+    "bombardment": "195", "siege": "191",
+}  # fmt: skip
+MILITARY_WORDS = frozenset(
+    {"rocket", "missile", "artillery", "mortar", "air", "drone", "tank", "military"}
+)
+UNDER_CONFIDENCE = 0.55
+
+
+def came_under(
+    verb: Token, index: MentionIndex, evidence: Span, *, quote: int | None = None
+) -> list[EventFinding]:
+    """ "The train came under a bomb and gun attack near Sibi": force on the subject, by
+    the actors of the attack's "from"/"by" phrase, else by an unidentified actor of the
+    place; none when the subject is no one force falls on."""
+    if verb.lemma_.lower() != "come":
+        return []
+    nouns = [n for n in syntax.prep_objects(verb, "under") if n.lemma_.lower() in UNDER_NOUNS]
+    # (a heading run into the sentence may give a second subject: "The attack The train came")
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj" and not is_means(c)]
+    subject = subjects[-1] if subjects else syntax.subject_of(verb)
+    if not nouns or subject is None or is_means(subject):
+        return []
+    noun = nouns[0]
+    code = UNDER_NOUNS[noun.lemma_.lower()]
+    if code == "180" and any(t.lemma_.lower() in MILITARY_WORDS for t in noun.lefts):
+        code = "190"
+    doers = [r for prep in ("from", "by") for o in syntax.prep_objects(noun, prep)
+             for r in index.refs_for(o)]  # fmt: skip
+    sources = doers or unidentified_source(verb, index, noun)
+    targets = index.refs_for(subject) or unnamed_victims(verb, subject, index)
+    trigger = Span(noun.text, noun.idx, noun.idx + len(noun.text))
+    return [
+        EventFinding(
+            code=code,
+            source=source,
+            target=target,
+            trigger=trigger,
+            evidence=evidence,
+            mode=syntax.mode_of(verb),
+            negated=syntax.is_negated(verb),
+            quote=quote,
+            confidence=UNDER_CONFIDENCE,
+        )
+        for source in sources
+        for target in targets
+        if target != source
+    ]

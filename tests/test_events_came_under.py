@@ -1,0 +1,34 @@
+"""Coming under attack or fire: force on the subject, by whoever the phrase names, else
+by an unidentified actor of where it happened. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import events_of
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "ends"),
+    [
+        ("The Andes Express, a train with 300 people on board, came under a bomb and gun "
+         "attack on Tuesday near Cusco.", "18", ("PER", "PER")),
+        ("A Peruvian army convoy came under rocket fire from Bolivian troops near the "
+         "border on Monday.", "19", ("BOL", "PER")),
+        ("The village came under a rocket attack in northern Peru on Monday.", "19",
+         ("PER", "PER")),
+    ],
+)  # fmt: skip
+def test_events_coming_under_attack_is_force_on_the_subject(
+    nlp: Language, text: str, root: str, ends: tuple[str, str]
+) -> None:
+    found = {
+        (e["cameo"][:2], e["source_country"], e["target_country"]) for e in events_of(nlp, text)
+    }
+    assert (root, *ends) in found
+
+
+def test_events_coming_under_scrutiny_is_no_force(nlp: Language) -> None:
+    text = "Peru's army came under pressure from lawmakers in Lima on Monday."
+    assert not [e for e in events_of(nlp, text) if e["cameo"][:2] in {"18", "19"}]

@@ -22,6 +22,7 @@ from ..docview import children_of, view
 from ..model import EventMode, Span
 from ..quotes.items import QuoteFinding
 from . import syntax, voice
+from .announced import announced_acts
 from .authors import act_authors, forum_owner
 from .demands import find_demand, reported_speaker
 from .items import EventFinding
@@ -131,6 +132,9 @@ def find_events(
             if pos in {"VERB", "AUX"}:
                 events += stance_events(token, index, evidence, quote=quote, speaker=speaker)
                 events += voice.came_under(token, index, evidence, quote=quote)
+                events += announced_acts(
+                    token, index, evidence, patterns, quote=quote, speaker=speaker
+                )
                 speaker = speaker or reported_speaker(token, index)
                 act = coded[0].code if coded else None
                 if speaker is not None:

@@ -176,6 +176,8 @@ def _claimed(token: Token) -> bool:
     the narrator reports."""
     if charged_by_reporter(token):
         return True
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() == "claim":
+        return False  # "claimed the killing of 33 militants": its doer's own account
     current = token
     for _ in range(4):
         if current.dep_ not in CLAIM_DEPS or current.head is current:

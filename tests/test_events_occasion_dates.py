@@ -71,3 +71,24 @@ def test_events_in_a_clause_of_a_dated_noun_take_the_nouns_time(
               if e["trigger"]["text"] == trigger]  # fmt: skip
     assert events
     assert {(e["mode"], e["date"]) for e in events} == {(mode, date)}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the one day of that week the article gives the act's target
+        ("A Peruvian judge ordered the journalist Carlos Vega back to prison this week. "
+         "Vega on Tuesday returned to the prison in Lima.", "2026-03-03"),
+        # two days of that week for its actors: the week stays a week
+        ("A Peruvian judge ordered the journalist Carlos Vega back to prison this week. "
+         "Vega on Tuesday returned to the prison in Lima. Vega met lawyers on Wednesday.",
+         None),
+    ],
+)  # fmt: skip
+def test_events_act_of_a_week_takes_the_one_day_given_its_actors(
+    nlp: Language, text: str, day: str | None
+) -> None:
+    events = [e for e in result_of(nlp, text, "2026-03-06")["events"]
+              if e["trigger"]["text"] == "ordered"]  # fmt: skip
+    assert events
+    assert {e["date"] for e in events} == {day}

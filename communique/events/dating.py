@@ -77,6 +77,8 @@ def date_events(
                 or (None if perfect else _reacted_date(trigger, phrases, published))
                 or _gathering_date(trigger, phrases, published)
             )
+        if own is not None and own[0].granularity == "week":
+            own = _day_of_the_week(own, event, anchors) or own
         if own is not None:
             dated.append(_at_precision(*own))
             continue
@@ -429,6 +431,27 @@ def _governing_verb(token: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _day_of_the_week(
+    own: tuple[ResolvedDate, str], event: EventFinding, anchors: list[_Anchor]
+) -> tuple[ResolvedDate, str] | None:
+    """ "ordered Zamora back to prison this week ... Zamora on Monday returned to prison":
+    an act dated only to a week is of the one day in that week the article gives one of its
+    actors, when it gives just one."""
+    start = dt.date.fromisoformat(own[0].date)
+    week = {(start + dt.timedelta(days=n)).isoformat() for n in range(7)}
+    ends = {event.source, event.target} - {None}
+    days = {
+        a.resolved.date: a
+        for a in anchors
+        if a.resolved.date in week and any(_same_thread(actor, end) for actor in a.actors
+                                           for end in ends if end is not None)
+    }  # fmt: skip
+    if len(days) != 1:
+        return None
+    anchor = next(iter(days.values()))
+    return anchor.resolved, anchor.text
 
 
 def _last_anchor(anchors: list[_Anchor], event: EventFinding) -> _Anchor | None:

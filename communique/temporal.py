@@ -89,7 +89,7 @@ _PATTERNS = (
     rf"(?:\s+{_PART})?",
     r"(?i:(?:earlier|later)\s+(?:today|tonight)|today|tonight|yesterday|tomorrow"
     r"|(?:this|last|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)"
-    r"|(?:earlier|later)\s+this\s+(?:week|month|year)"
+    r"|(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)"
     r"|(?:last|this|next)\s+(?:week|month|year|weekend)"
     r"|(?:over|during|at)\s+the\s+weekend)",
     rf"(?i:{_NUM}\s+(?:day|week|month|year)s?\s+(?:ago|earlier|later))",
@@ -172,6 +172,9 @@ _RELATIVE: dict[str, tuple[Granularity, int]] = {
     "later this month": ("month", 0), "next month": ("month", 1),
     "last year": ("year", -1), "this year": ("year", 0), "earlier this year": ("year", 0),
     "later this year": ("year", 0), "next year": ("year", 1),
+    "earlier in the week": ("week", 0), "later in the week": ("week", 0),
+    "earlier in the month": ("month", 0), "later in the month": ("month", 0),
+    "earlier in the year": ("year", 0), "later in the year": ("year", 0),
 }  # fmt: skip
 _WEEKENDS = {"last weekend": -1, "next weekend": 1}
 _UNITS: dict[str, Granularity] = {"day": "day", "week": "week", "month": "month", "year": "year"}

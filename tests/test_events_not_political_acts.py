@@ -60,3 +60,23 @@ def test_events_asked_or_wished_for_are_not_asserted(
     events = [e for e in events_of(nlp, text) if e["trigger"]["text"] == trigger]
     assert events
     assert {e["mode"] for e in events} == {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modes"),
+    [
+        # what agencies believe someone did is their belief, not a fact the narrator tells
+        ("Chile's intelligence agencies believe the Peruvian president ordered the killing "
+         "of the journalist.", "ordered", {"claimed"}),
+        # a plan to leave is announced, not done
+        ("On Monday the Peruvian president said that he plans on leaving the Organization "
+         "of American States.", "leaving", {"asserted"}),
+    ],
+)  # fmt: skip
+def test_events_believed_or_planned_acts_are_not_told_as_done(
+    nlp: Language, text: str, trigger: str, modes: set[str]
+) -> None:
+    events = [e for e in events_of(nlp, text) if e["trigger"]["text"] == trigger]
+    assert events
+    assert {e["mode"] for e in events} == modes
+    assert not [e for e in events if e["mode"] == "asserted" and e["cameo"].startswith("16")]

@@ -44,7 +44,9 @@ ASSAULTS = frozenset({"18", "180", "182", "1823"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SPY", "COP", "CRM"})
 CONVENTIONAL_FORCE = "190"
 # Verbs whose complement is what one side says another did: the act is claimed, not told.
-CLAIM_LEMMAS = frozenset({"accuse", "allege", "claim", "deny", "blame", "suspect", "charge"})
+CLAIM_LEMMAS = frozenset(
+    {"accuse", "allege", "claim", "deny", "blame", "suspect", "charge", "believe"}
+)  # ("agencies believe the prince ordered the killing": their belief, not a fact told)
 REPORTING_LEMMAS = frozenset({"say", "tell", "add", "state", "announce", "note", "stress"})
 CLAIM_DEPS = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp", "dobj"})
 # Clauses an infinitive may head, and verbs whose infinitive tells what was done.

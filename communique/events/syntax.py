@@ -372,6 +372,8 @@ def mode_of(verb: Token) -> EventMode:
         return "conditional" if has_condition(verb) else "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_LEMMAS:
         return "future"
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_ in INTENT_LEMMAS:
+        return "future"  # "plans on leaving the union", "is set on leaving"
     if _inside_question(verb) or demanded_clause(verb) or _wished(verb):
         return "hypothetical"
     if "would" in aux and _reported(verb):  # "said they would boycott": future in the past

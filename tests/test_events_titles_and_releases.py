@@ -149,3 +149,19 @@ def test_a_charge_rejected_far_below_is_still_its_accusers(nlp: Language) -> Non
     )
     rejections = [e for e in events_at(nlp, text, "rejected") if "again" in e["evidence"]["text"]]
     assert [(e["source_country"], e["target_country"]) for e in rejections] == [("PER", "CHL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the speaker phrase's head names the teller: the army, not Peru
+        (
+            "The Peruvian army said it killed 33 rebels near the border on Monday.",
+            "Peru Armed Forces",
+        ),
+        ("The Chilean navy said it seized two boats off Arica on Monday.", "Chile Armed Forces"),
+    ],
+)
+def test_it_in_what_a_body_says_is_that_body(nlp: Language, text: str, source: str) -> None:
+    acts = [e for e in events_of(nlp, text) if e["trigger"]["text"] in {"killed", "seized"}]
+    assert {e["source_name"] for e in acts} == {source}

@@ -722,9 +722,11 @@ def _confidence(source_token: Token | None, target: ActorRef | None, pattern: Ve
 
 
 def _speaker_ref(index: MentionIndex, quote: QuoteFinding) -> ActorRef | None:
+    """The actor the speaker phrase names: the mention of its last word, its head ("the
+    Peruvian army" is the army, not Peru), else the mention that covers most of it."""
     for span in (quote.speaker_ref, quote.speaker_mention):
         if span is not None:
-            mention = index.covering(span.start, span.end)
+            mention = index.covering(span.end - 1, span.end) or index.covering(span.start, span.end)
             if mention is not None:
                 return mention.ref
     return None

@@ -165,3 +165,21 @@ def test_a_charge_rejected_far_below_is_still_its_accusers(nlp: Language) -> Non
 def test_it_in_what_a_body_says_is_that_body(nlp: Language, text: str, source: str) -> None:
     acts = [e for e in events_of(nlp, text) if e["trigger"]["text"] in {"killed", "seized"}]
     assert {e["source_name"] for e in acts} == {source}
+
+
+def test_an_offer_rejected_as_its_is_someone_elses(nlp: Language) -> None:
+    text = (
+        "Chile warned on Wednesday that it would keep up pressure on Peru, as Lima rejected "
+        "its offer for new talks."
+    )
+    rejected = [e for e in events_at(nlp, text, "rejected")]
+    assert [(e["source_country"], e["target_country"]) for e in rejected] == [("PER", "CHL")]
+
+
+def test_the_group_is_never_the_victims_of_its_attack(nlp: Language) -> None:
+    text = (
+        "Gunmen from the Andean Front stormed a hotel in Lima on Tuesday and killed four "
+        "guests. In a statement, the group said it had killed more than 10 people."
+    )
+    sources = {e["source_name"] for e in events_at(nlp, text, "killed")}
+    assert not [name for name in sources if "victims" in name or "guests" in name]

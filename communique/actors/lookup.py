@@ -374,7 +374,11 @@ class MentionIndex:
             return None
         kinds = {"organisation", "group"}
         if token.lemma_.lower() in GROUP_NOUNS:
-            found = (m.ref for m in self.before(token.idx, ANAPHORA_REACH) if m.ref.kind in kinds)
+            found = (
+                m.ref
+                for m in self.before(token.idx, ANAPHORA_REACH)
+                if m.ref.kind in kinds and m.how not in IMPLIED  # not "victims (SOM)"
+            )
             return next(found, None)
         if token.lemma_.lower() in COMPANY_NOUNS and not _modified(token):
             return self._company_before(token)  # "the network": the story's company

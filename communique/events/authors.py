@@ -91,6 +91,12 @@ def act_authors(candidates: Sequence[Token], index: MentionIndex) -> list[ActorR
     return []
 
 
+def maker_verb_lemmas(noun: Token) -> set[str] | None:
+    """The verbs that make the act `noun` names ("offer": offer, propose), or None when it
+    names no act."""
+    return ACT_VERBS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+
+
 def maker_verb(noun: Token) -> Token | None:
     """The verb of the latest clause within reach that made the act `noun` names ("called
     a meeting" for "supported the call"), or None."""

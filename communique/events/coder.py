@@ -23,7 +23,7 @@ from ..model import EventMode, Span
 from ..quotes.items import QuoteFinding
 from . import syntax, voice
 from .announced import announced_acts
-from .authors import act_authors, forum_owner
+from .authors import act_authors, forum_owner, maker_verb_lemmas
 from .demands import find_demand, reported_speaker
 from .items import EventFinding
 from .labels import judgement, names_with_label
@@ -369,6 +369,8 @@ def _code(
                 break
         if targets:
             break
+    if not targets:  # "Tehran rejected its offer": "its" is someone else's
+        targets = [t for c in candidates[:2] for t in _other_owner(c, index, sources)][:1]
     if not targets and pattern.code[:2] in FORCE_ROOTS:
         targets = [t for t in _place_targets(verb, index) if t not in sources]
     if not targets and pattern.root == PROTEST_ROOT:  # "rallied outside the parliament"
@@ -489,6 +491,24 @@ def _named_in(phrase: Token | None, index: MentionIndex) -> set[ActorRef]:
         return set()
     mentions = (index.at(token) for token in phrase.subtree)
     return {m.ref for m in mentions if m is not None}
+
+
+OWNER_PRONOUNS = frozenset({"its", "their"})
+
+
+def _other_owner(noun: Token, index: MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """Whose "its offer" is when it is not the doer's own: the nearest actor named before
+    that is no person and not the doer ("the US warned Iran ..., as Tehran rejected its
+    offer"); an act is not aimed at its own author."""
+    owner = next((c for c in children_of(noun) if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in OWNER_PRONOUNS or maker_verb_lemmas(noun) is None:
+        return []  # (only an act's noun: "its offer", "their request"; not "its family")
+    for mention in index.before(owner.idx):
+        ref = mention.ref
+        other = ref not in sources and all(ref.country != s.country for s in sources)
+        if ref.kind in {"country", "organisation"} and other:
+            return [ref]
+    return []
 
 
 def _reflexive(noun: Token) -> bool:

@@ -370,7 +370,8 @@ def _code(
         if targets:
             break
     if not targets:  # "Tehran rejected its offer": "its" is someone else's
-        targets = [t for c in candidates[:2] for t in _other_owner(c, index, sources)][:1]
+        owners = [t for c in candidates[:2] for t in _other_owner(c, index, sources)]
+        targets = [*owners[:1]]
     if not targets and pattern.code[:2] in FORCE_ROOTS:
         targets = [t for t in _place_targets(verb, index) if t not in sources]
     if not targets and pattern.root == PROTEST_ROOT:  # "rallied outside the parliament"

@@ -183,3 +183,27 @@ def test_the_group_is_never_the_victims_of_its_attack(nlp: Language) -> None:
     )
     sources = {e["source_name"] for e in events_at(nlp, text, "killed")}
     assert not [name for name in sources if "victims" in name or "guests" in name]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a welcome of a release is aimed at whoever released
+        ("A Peruvian court freed the journalist Carlos Vega on Monday. Amnesty International "
+         "welcomed the release on Tuesday.", "PER"),
+        # and, when no one is named as releasing, at the country's unnamed authorities
+        ("The journalist Carlos Vega was released on bail in Lima on Monday. Amnesty "
+         "International welcomed the release on Tuesday.", "PER"),
+    ],
+)  # fmt: skip
+def test_welcoming_a_release_is_aimed_at_who_released(
+    nlp: Language, text: str, target: str
+) -> None:
+    welcomed = events_at(nlp, text, "welcomed")
+    assert [(e["source_country"], e["target_country"]) for e in welcomed] == [("NGO", target)]
+
+
+def test_a_call_reiterated_to_someone_appeals_to_them(nlp: Language) -> None:
+    text = "Amnesty International on Tuesday reiterated its call to the Peruvian authorities to drop all charges."
+    calls = events_at(nlp, text, "reiterated")
+    assert [(e["cameo"][:2], e["target_country"]) for e in calls] == [("02", "PER")]

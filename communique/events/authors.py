@@ -30,6 +30,7 @@ ACT_VERBS = {
     "news": {"announce"},
     "report": {"report"},
     "offer": {"offer", "propose"},
+    "release": {"release", "free"},
     "proposal": {"propose", "offer"},
     "plan": {"propose", "unveil", "announce"},
     "extension": {"extend"},
@@ -136,6 +137,11 @@ def _hit(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
 
 def _maker(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
     for verb in _verbs_before(noun, verbs):
+        if syntax.is_passive(verb):  # "was released on bail": the doer named, or the one
+            refs = _passive_doers(verb, index)  # the act was given when none is named
+            if refs:
+                return refs
+            continue
         subject = syntax.subject_of(verb)
         refs = index.refs_for(subject) if subject is not None else []
         if refs:
@@ -143,6 +149,15 @@ def _maker(noun: Token, verbs: set[str], index: MentionIndex) -> list[ActorRef]:
                 refs += [r for r in index.refs_for(companion) if r not in refs]
             return refs
     return []
+
+
+def _passive_doers(verb: Token, index: MentionIndex) -> list[ActorRef]:
+    """Who did a passive act: its "by" phrase, else the unidentified actor coded at it."""
+    agent = syntax.agent_of(verb)
+    if agent is not None:
+        return index.refs_for(agent)
+    mention = index.at(verb)
+    return [mention.ref] if mention is not None and mention.how == "unidentified" else []
 
 
 def _same_noun_owner(

@@ -202,8 +202,3 @@ def test_welcoming_a_release_is_aimed_at_who_released(
     welcomed = events_at(nlp, text, "welcomed")
     assert [(e["source_country"], e["target_country"]) for e in welcomed] == [("NGO", target)]
 
-
-def test_a_call_reiterated_to_someone_appeals_to_them(nlp: Language) -> None:
-    text = "Amnesty International on Tuesday reiterated its call to the Peruvian authorities to drop all charges."
-    calls = events_at(nlp, text, "reiterated")
-    assert [(e["cameo"][:2], e["target_country"]) for e in calls] == [("02", "PER")]

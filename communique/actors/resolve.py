@@ -172,9 +172,13 @@ def _candidate_spans(doc: Doc, dictionary: ActorDictionary) -> list[tuple[SpacyS
             continue
         if _is_transcript_label(span, dictionary) or _ends_a_title(span, dictionary):
             continue
-        if not known_name(span.text, dictionary) and any(
-            m.start < span.end and span.start < m.end for m, _ in matched
-        ):
+        if ent.label_ == "PERSON":
+            span = _whole_name(span, dictionary)
+        overlapping = [m for m, _ in matched if m.start < span.end and span.start < m.end]
+        if not known_name(span.text, dictionary) and overlapping:
+            rest = _name_after(span, overlapping)
+            if rest is not None:  # "Scotland Nicola Sturgeon": a place, then a person
+                found.append((rest, "PERSON"))
             continue
         found.append((span, ent.label_))
     found += matched
@@ -284,6 +288,48 @@ def _is_junk_name(span: SpacySpan, ref: ActorRef, dictionary: ActorDictionary) -
         return False
     text = view(doc).text
     return junk_class(ref.name, kind=ref.kind, text=text, dictionary=dictionary) is not None
+
+
+# Words written before names that are no first names ("Attorney Bash", "Monsenor X").
+HONORIFICS = frozenset(
+    {"attorney", "monsenor", "monsignor", "sheikh", "imam", "rabbi", "pastor", "father",
+     "judge", "justice", "senator", "governor", "general", "colonel", "captain", "major",
+     "lieutenant", "sergeant", "commander", "chief", "mayor", "minister", "president", "dr",
+     "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "lord", "lady", "dame", "king",
+     "queen", "prince", "princess", "emir", "sultan", "ayatollah", "cardinal", "bishop",
+     "archbishop", "pope", "rev", "reverend", "mullah", "maulana", "speaker", "secretary",
+     "ambassador", "officer", "detective", "agent", "deputy", "representative", "rep", "sen",
+     "gov", "gen", "col", "capt", "lt", "sgt", "saint", "st", "brother", "sister", "mother"}
+)  # fmt: skip
+
+
+def _whole_name(span: SpacySpan, dictionary: ActorDictionary) -> SpacySpan:
+    """A surname the model tagged alone with the first name it left out ("Sadiq" of "Sadiq
+    Khan"): one capitalised proper noun just before it that hangs on it and is no title,
+    honorific or place."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0:
+        return span
+    word = doc[span.start - 1]
+    joined = word.pos_ == "PROPN" and word.dep_ == "compound" and word.head.i == span.start
+    plain = word.is_alpha and word.is_title and word.lower_ not in HONORIFICS
+    if not (joined and plain) or dictionary.role(word.text) or known_name(word.text, dictionary):
+        return span
+    return doc[span.start - 1 : span.end]
+
+
+def _name_after(span: SpacySpan, matched: list[SpacySpan]) -> SpacySpan | None:
+    """The person's name an entity holds after a dictionary match at its start ("Scotland
+    Nicola Sturgeon": "Nicola Sturgeon"), when two or more capitalised words remain."""
+    first = min(matched, key=lambda m: m.start)
+    if first.start != span.start or any(m.start >= first.end for m in matched):
+        return None
+    rest = span.doc[first.end : span.end]
+    if len(rest) < 2 or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in rest):
+        return None
+    if is_common_word(rest[0].text):
+        return None  # "United Nations Working Group": a body's name, not a first name
+    return rest
 
 
 def trim_span(span: SpacySpan) -> SpacySpan | None:
@@ -459,6 +505,8 @@ def _person_ref(
         return ActorRef("person", entry.name, spell.iso3, spell.sector, spell.role)
     iso3 = _context_country(span, dictionary) or _context_international(span, dictionary)
     role, sector = _context_role(span, dictionary)
+    if role is None:  # "Labour MP (Member of Parliament) Tom Watson": the parser split them
+        role, sector = _title_before(span, dictionary)
     if iso3 is None and sector is None:  # "Laura Diaz of CNN": the outlet's reporter
         iso3, sector = _context_affiliation(span, dictionary) or (None, None)
     return ActorRef("person", name, iso3, sector, role)
@@ -607,6 +655,29 @@ def _context_role(span: SpacySpan, dictionary: ActorDictionary) -> tuple[str | N
             role = dictionary.role(text)
             if role is not None:
                 return role.title, role.sector
+    return None, None
+
+
+def _title_before(span: SpacySpan, dictionary: ActorDictionary) -> tuple[str | None, str | None]:
+    """A title written right before a name, past a bracketed gloss: "Labour MP (Member of
+    Parliament) Tom Watson"."""
+    doc = span.doc
+    end = span.start
+    if end > 0 and doc[end - 1].text == ")":  # skip "(Member of Parliament)"
+        window = range(end - 2, max(end - 8, -1), -1)
+        opening = next((i for i in window if doc[i].text == "("), None)
+        if opening is None:
+            return None, None
+        end = opening
+    for size in (3, 2, 1):
+        if end - size < 0:
+            continue
+        words = doc[end - size : end]
+        if not all(t.is_alpha for t in words):
+            continue
+        role = dictionary.role(words.text)
+        if role is not None:
+            return role.title, role.sector
     return None, None
 
 

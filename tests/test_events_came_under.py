@@ -32,3 +32,12 @@ def test_events_coming_under_attack_is_force_on_the_subject(
 def test_events_coming_under_scrutiny_is_no_force(nlp: Language) -> None:
     text = "Peru's army came under pressure from lawmakers in Lima on Monday."
     assert not [e for e in events_of(nlp, text) if e["cameo"][:2] in {"18", "19"}]
+
+
+def test_events_killed_in_a_battle_is_fighting_not_assault(nlp: Language) -> None:
+    text = (
+        "Five Peruvian soldiers were also killed in the attack and the ensuing battle with "
+        "rebels near Cusco on Monday."
+    )
+    killed = [e for e in events_of(nlp, text) if e["trigger"]["text"] == "killed"]
+    assert killed and {e["cameo"][:2] for e in killed} == {"19"}

@@ -251,6 +251,24 @@ def _quoted(token: Token) -> bool:
     return opened > 0 or before.count('"') % 2 == 1
 
 
+# Nouns of armed fighting: who is killed "in the battle" or "in clashes" died fighting.
+BATTLE_NOUNS = frozenset(
+    {"battle", "clash", "fighting", "firefight", "gunfight", "gunbattle", "skirmish",
+     "offensive", "combat", "shootout", "crossfire"}
+)  # fmt: skip
+
+
+def _in_battle(event: EventFinding, token: Token) -> bool:
+    """ "Five soldiers were killed in the attack and the ensuing battle with militants":
+    killing in armed fighting is conventional force (19), not an assault (18)."""
+    if event.code not in ASSAULTS:
+        return False
+    places = [g for c in children_of(token) if c.dep_ == "prep" and c.lower_ in {"in", "during"}
+              for g in children_of(c) if g.dep_ == "pobj"]  # fmt: skip
+    places += [c for p in places for c in children_of(p) if c.dep_ == "conj"]
+    return any(p.lemma_.lower() in BATTLE_NOUNS for p in places)
+
+
 def _state_force(event: EventFinding) -> bool:
     """Armed forces that shoot or kill, and police or security forces that do so to armed
     men or to no one named ("the attacker was shot dead by police"), use conventional
@@ -291,7 +309,7 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
         refused = token is not None and _refused(token)
         if token is not None and (refused or _will_not(token)):
             event = _as_refusal(event, any_act=refused)
-        elif _state_force(event):
+        elif _state_force(event) or (token is not None and _in_battle(event, token)):
             event = dataclasses.replace(event, code=CONVENTIONAL_FORCE)
         if token is not None and event.mode == "asserted":
             event = _as_told(event, token, refused=refused)

@@ -72,13 +72,18 @@ ATTACK_VERBS = {
 }
 
 
-def act_authors(candidates: Sequence[Token], index: MentionIndex) -> list[ActorRef]:
+def act_authors(
+    candidates: Sequence[Token], index: MentionIndex, *, attackers: bool = False
+) -> list[ActorRef]:
     """The authors of the first act noun among `candidates` (a reaction's object slots), or
-    for an attack noun ("responsibility for the attack") whom the attack hit."""
+    for an attack noun ("responsibility for the attack") whom the attack hit; with
+    `attackers`, who made the attack ("spoke out against the attack")."""
     for noun in candidates:
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN":
             continue
+        if lemma in ATTACK_VERBS and attackers:
+            return _maker(noun, ATTACK_VERBS[lemma], index)
         if lemma in ATTACK_VERBS:
             return _hit(noun, ATTACK_VERBS[lemma], index)
         if lemma in ACT_VERBS:

@@ -336,6 +336,8 @@ def _code(
 ) -> list[EventFinding]:
     if _said_against(verb, pattern):  # "attacked the investigation as a witch hunt"
         pattern = dataclasses.replace(pattern, code=CRITICISM)
+    if pattern.code in PEOPLE_CODES and _of_a_thing(verb, index):
+        return []  # "the index released last week", "a statement released after the attack"
     stative = voice.is_stative_passive(verb)  # "is opposed to": the subject's stance
     passive = syntax.is_passive(verb) and pattern.passive and not stative
     source_token, recipient = _doer(verb, pattern, passive=passive, stative=stative)
@@ -378,7 +380,9 @@ def _code(
         targets = [t for t in _place_targets(verb, index, PROTEST_PREPS) if t not in sources]
         targets = targets or [*voice.country_where(verb, index, PROTEST_PREPS)]  # "in Khartoum"
     if not targets:  # "supported the call": whoever made the call
-        targets = [t for t in act_authors(candidates, index) if t not in sources]
+        attackers = pattern.root == CRITICISM[:2]  # "condemned the attack": its makers
+        targets = [t for t in act_authors(candidates, index, attackers=attackers)
+                   if t not in sources]  # fmt: skip
     if not targets and pattern.root in ACTOR_ONLY_ROOTS:  # "participated in the meeting"
         forums = [c for c in candidates if _a_forum(c)]
         targets = [t for f in forums[:1] for t in forum_owner(f, index) if t not in sources]
@@ -535,7 +539,8 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
     """Where the target may be, most likely first: the pattern's slots, the direct
     object, the actors inside a nominal object ("welcomed the resumption of ties with
     X", "condemned an attack by X"), the subject of a complement clause."""
-    found: list[Token] = []
+    # "expelled the Libyan ambassador to Greece": an envoy is of the country that sent them
+    found = [o for o in syntax.direct_objects(verb) if o.lemma_.lower() in ENVOY_NOUNS]
     particles = [c for c in children_of(verb) if pattern.particle and c.lower_ == pattern.particle]
     holders = [verb, *syntax.direct_objects(verb), *_object_slots(verb), *particles]
     # "threatened to impose restrictions against X": X hangs off the complement's object.
@@ -587,10 +592,39 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
     return found + [o for o in syntax.direct_objects(verb) if o.lemma_.lower() in pattern.objects]
 
 
+# Codes whose object can only be people: a release of a report is no release of captives.
+PEOPLE_CODES = frozenset({"0841"})
+
+
+# What is released that is no one: texts, pictures, figures.
+RELEASED_THINGS = frozenset(
+    {"report", "statement", "index", "document", "video", "footage", "image", "photo",
+     "photograph", "picture", "data", "figure", "result", "list", "book", "album", "film",
+     "plan", "budget", "detail", "information", "recording", "audio", "transcript",
+     "finding", "study", "survey", "poll", "guideline", "rule", "record", "letter", "memo",
+     "memoir", "song", "movie", "product", "version", "update", "forecast", "estimate"}
+)  # fmt: skip
+
+
+def _of_a_thing(verb: Token, index: MentionIndex) -> bool:
+    """Whether what `verb` acts on is a text or a picture, not people ("released a report",
+    "the index released last week", "a statement released after the attack")."""
+    objects = [c for c in children_of(verb) if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)
+    return any(o.lemma_.lower() in RELEASED_THINGS and index.at(o) is None for o in objects)
+
+
+ENVOY_NOUNS = frozenset(
+    {"ambassador", "envoy", "diplomat", "attache", "attaché", "chargé", "charge", "consul"}
+)
+
+
 def _of_other_countries(noun: Token) -> bool:
-    """A counterpart, or one of "the two sides" the source belongs to: never the source's
-    own country."""
-    if noun.lemma_.lower() == "counterpart":
+    """A counterpart, an envoy ("recalled its ambassador" is not an act on its own
+    country), or one of "the two sides" the source belongs to: never the source's own
+    country."""
+    if noun.lemma_.lower() == "counterpart" or noun.lemma_.lower() in ENVOY_NOUNS:
         return True
     return any(
         (c.dep_ == "nummod" and c.lower_ == "two")

@@ -196,7 +196,11 @@ def _tied_date(
         if not event.evidence.start <= span.start_char < event.evidence.end:
             continue
         noun = span.root.head
-        if noun.head != trigger or noun.dep_ not in {"dobj", "pobj"}:
+        # "welcomed Tuesday's announcement"; "in the November 27 deal, Turkey agreed" (not
+        # "pushed back on Aliyev's May 28 remarks": a reaction comes after what it answers)
+        inside = noun.dep_ == "pobj" and noun.head.lower_ in {"in", "under", "during"}
+        held = noun.head == trigger or (inside and noun.head.head == trigger)
+        if not held or noun.dep_ not in {"dobj", "pobj"}:
             continue
         past = _past(span, published)
         if past is not None:

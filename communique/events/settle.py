@@ -222,6 +222,33 @@ def _habitual(token: Token, event: EventFinding) -> bool:
     return not find_date_expressions(event.evidence.text)
 
 
+# Nouns of agreements and texts: a clause that describes one tells what it says or how it
+# came about, not an act of the day ("the memorandum in which Turkey and Libya agreed").
+TEXT_NOUNS = frozenset(
+    {"memorandum", "memoranda", "agreement", "deal", "accord", "treaty", "pact", "law",
+     "bill", "resolution", "ceasefire", "truce", "plan", "proposal", "constitution",
+     "charter", "document", "report", "statement", "declaration", "communique"}
+)  # fmt: skip
+
+
+def _describes_a_text(token: Token) -> bool:
+    """An act in a relative clause of an agreement or a text, with no date of its own."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.lemma_.lower() not in TEXT_NOUNS:
+        return False
+    # what it says ("in which", "under which") or what it is now ("that is supported by"),
+    # not a later act on it ("that was rejected by Bolivia on Monday")
+    content = any(
+        c.dep_ == "prep" and any(g.lower_ == "which" for g in children_of(c))
+        for c in children_of(clause)
+    )
+    present = any(t.tag_ in {"VBZ", "VBP"} for t in (clause, *children_of(clause)))
+    words = view(token.doc).text[clause.left_edge.idx : clause.right_edge.idx + 1]
+    return (content or present) and not find_date_expressions(words)
+
+
 def _present_state(token: Token) -> bool:
     """ "are displaced", "is banned": a present passive with no "by" phrase."""
     auxiliaries = [c for c in children_of(token) if c.dep_ in {"aux", "auxpass"}]
@@ -288,7 +315,7 @@ def _as_told(event: EventFinding, token: Token, *, refused: bool) -> EventFindin
         return dataclasses.replace(event, mode="claimed")
     if _habitual(token, event):
         return dataclasses.replace(event, mode="habitual")
-    if _earlier(token, event):
+    if _earlier(token, event) or _describes_a_text(token):
         return dataclasses.replace(event, mode="background")
     if _intended(token) or _scheduled(token):
         return _as_intent(event)

@@ -92,3 +92,23 @@ def test_events_act_of_a_week_takes_the_one_day_given_its_actors(
               if e["trigger"]["text"] == "ordered"]  # fmt: skip
     assert events
     assert {e["date"] for e in events} == {day}
+
+
+def test_events_an_act_of_last_week_is_background(nlp: Language) -> None:
+    # the guidelines code no act whose day cannot be told ("last week")
+    text = "Last week, Chilean and Peruvian officials met in Lima and signed a border accord."
+    events = result_of(nlp, text, "2026-03-06")["events"]
+    assert events and {e["mode"] for e in events} == {"background"}
+
+
+def test_events_week_of_a_speech_takes_the_day_its_speaker_is_said_to_speak(
+    nlp: Language,
+) -> None:
+    text = (
+        "Speaking at a UN Security Council meeting on Bolivia this week, Peru's permanent "
+        'representative to the United Nations, Ana Ruiz, said Lima was worried. "Bolivia has '
+        'failed to stop the smugglers," the Peruvian envoy said Monday.'
+    )
+    events = [e for e in result_of(nlp, text, "2026-03-06")["events"]
+              if e["trigger"]["text"] == "Speaking"]  # fmt: skip
+    assert events and {(e["mode"], e["date"]) for e in events} == {("asserted", "2026-03-02")}

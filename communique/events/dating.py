@@ -302,7 +302,8 @@ def backgrounded(events: list[EventFinding], dates: list[EventDate]) -> list[Eve
     ]
 
 
-COARSE = frozenset({"month", "year", "decade"})
+COARSE = frozenset({"week", "month", "year", "decade"})
+NEAR = 400  # characters: the next sentence or two
 
 
 def _at_precision(resolved: ResolvedDate, text: str) -> EventDate:
@@ -445,13 +446,19 @@ def _day_of_the_week(
     actors, when it gives just one."""
     start = dt.date.fromisoformat(own[0].date)
     week = {(start + dt.timedelta(days=n)).isoformat() for n in range(7)}
-    ends = {event.source, event.target} - {None}
-    days = {
-        a.resolved.date: a
-        for a in anchors
-        if a.resolved.date in week and any(_same_thread(actor, end) for actor in a.actors
-                                           for end in ends if end is not None)
-    }  # fmt: skip
+    ends = [end for end in (event.source, event.target) if end is not None]
+
+    def tied(anchor: _Anchor) -> bool:
+        # one of its actors, or (in the next sentence or two) a speaker of the same country:
+        # "Speaking at a meeting this week, Pakistan's envoy ... the Pakistani envoy said Monday"
+        near = abs(anchor.offset - event.evidence.end) <= NEAR
+        return any(
+            _same_thread(actor, end) or (near and actor.country == end.country)
+            for actor in anchor.actors
+            for end in ends
+        )
+
+    days = {a.resolved.date: a for a in anchors if a.resolved.date in week and tied(a)}
     if len(days) != 1:
         return None
     anchor = next(iter(days.values()))

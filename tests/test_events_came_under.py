@@ -41,3 +41,18 @@ def test_events_killed_in_a_battle_is_fighting_not_assault(nlp: Language) -> Non
     )
     killed = [e for e in events_of(nlp, text) if e["trigger"]["text"] == "killed"]
     assert killed and {e["cameo"][:2] for e in killed} == {"19"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Wednesday, Peru began a military offensive in northern Bolivia with airstrikes.",
+        "On Wednesday, Peru started an offensive against Bolivian rebels.",
+        "Peruvian troops mounted an attack on a Bolivian garrison on Wednesday.",
+    ],
+)
+def test_events_beginning_an_offensive_is_force(nlp: Language, text: str) -> None:
+    found = {
+        (e["cameo"][:2], e["source_country"], e["target_country"]) for e in events_of(nlp, text)
+    }
+    assert ("19", "PER", "BOL") in found

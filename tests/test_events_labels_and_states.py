@@ -71,3 +71,9 @@ def test_label_of_a_nationals_thing_judges_their_country(nlp: Language) -> None:
     text = '"This is Peruvian propaganda," Chile\'s foreign minister said on Monday.'
     criticism = [e for e in events_of(nlp, text) if e["cameo"] == "111"]
     assert [(e["source_country"], e["target_country"]) for e in criticism] == [("CHL", "PER")]
+
+
+def test_calling_an_agreement_null_and_void_criticises_its_parties(nlp: Language) -> None:
+    text = 'On Tuesday, the Chilean president called the Peruvian-Bolivian border agreement "null and void".'
+    criticism = [e for e in events_of(nlp, text) if e["cameo"] == "111"]
+    assert {e["source_country"] for e in criticism} == {"CHL"}

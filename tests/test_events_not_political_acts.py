@@ -80,3 +80,19 @@ def test_events_believed_or_planned_acts_are_not_told_as_done(
     assert events
     assert {e["mode"] for e in events} == modes
     assert not [e for e in events if e["mode"] == "asserted" and e["cameo"].startswith("16")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # what an actor has been doing, or does as a rule, is no act on a day
+        ("The Chilean navy has been patrolling the disputed waters near Peru for years.",
+         "patrolling"),
+        ("Peruvian police routinely detain Bolivian smugglers near the border.", "detain"),
+    ],
+)  # fmt: skip
+def test_events_ongoing_or_habitual_acts_are_not_asserted(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    events = [e for e in events_of(nlp, text) if e["trigger"]["text"] == trigger]
+    assert "asserted" not in {e["mode"] for e in events}

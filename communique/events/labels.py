@@ -26,7 +26,8 @@ DISAPPROVING = frozenset(
      "outrageous", "absurd", "ridiculous", "illegal", "illegitimate", "unacceptable",
      "hypocritical", "reckless", "dangerous", "provocation", "provocative", "censorship",
      "travesty", "mockery", "insult", "betrayal", "cynical", "irresponsible", "witch", "hoax",
-     "scandal", "scandalous", "fraud", "fraudulent", "threat", "violation", "crime"}
+     "scandal", "scandalous", "fraud", "fraudulent", "threat", "violation", "crime", "null",
+     "void", "invalid", "unlawful"}
 )  # fmt: skip
 APPROVING = frozenset(
     {"constructive", "productive", "historic", "positive", "excellent", "successful",

@@ -202,6 +202,8 @@ def _habitual(token: Token, event: EventFinding) -> bool:
     "the law allows the government to seize assets"), not an act on a day. The lead may
     tell the news in the present; "says" only reports. So is a present passive with no
     doer ("many of whom are displaced"): a state, not an act."""
+    if _ongoing(token) or _as_a_rule(token):
+        return not find_date_expressions(event.evidence.text)
     if _present_state(token):
         return (
             event.evidence.start != 0
@@ -247,6 +249,25 @@ def _describes_a_text(token: Token) -> bool:
     present = any(t.tag_ in {"VBZ", "VBP"} for t in (clause, *children_of(clause)))
     words = view(token.doc).text[clause.left_edge.idx : clause.right_edge.idx + 1]
     return (content or present) and not find_date_expressions(words)
+
+
+# Adverbs that make an act what an actor does as a rule, not an act on a day.
+RULE_ADVERBS = frozenset(
+    {"traditionally", "regularly", "usually", "routinely", "often", "frequently",
+     "typically", "generally", "habitually", "repeatedly", "constantly", "customarily"}
+)  # fmt: skip
+
+
+def _ongoing(token: Token) -> bool:
+    """ "has been fighting an insurgency for years": a present perfect progressive tells a
+    state of affairs, not an act on a day."""
+    auxiliaries = {c.lower_ for c in children_of(token) if c.dep_ == "aux"}
+    return token.tag_ == "VBG" and "been" in auxiliaries and bool(auxiliaries & {"has", "have"})
+
+
+def _as_a_rule(token: Token) -> bool:
+    """ "where rebels traditionally pass", "police routinely detain": a habit."""
+    return any(c.dep_ == "advmod" and c.lower_ in RULE_ADVERBS for c in children_of(token))
 
 
 def _present_state(token: Token) -> bool:

@@ -148,13 +148,9 @@ def find_events(
     ]
 
 
-MEDIA_SECTOR = "MED"
-CONSULT_ROOT = "04"
-
-
 def _interview(event: EventFinding) -> bool:
     """ "Speaking to a PBS reporter, he said": talking to the press is no consultation."""
-    return event.root == CONSULT_ROOT and any(
+    return event.root in ACTOR_ONLY_ROOTS and any(
         ref is not None and ref.sector == MEDIA_SECTOR for ref in (event.source, event.target)
     )
 

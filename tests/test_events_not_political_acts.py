@@ -96,3 +96,28 @@ def test_events_ongoing_or_habitual_acts_are_not_asserted(
 ) -> None:
     events = [e for e in events_of(nlp, text) if e["trigger"]["text"] == trigger]
     assert "asserted" not in {e["mode"] for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # support for a cause or praise of a quality supports no one
+        "On Monday the Chilean president pledged his commitment to supporting peace and "
+        "stability in the region.",
+        "The Peruvian party leader lauded the senator's ability on Monday.",
+    ],
+)
+def test_events_support_of_a_cause_is_no_act_on_anyone(nlp: Language, text: str) -> None:
+    assert not [
+        e for e in events_of(nlp, text) if e["cameo"].startswith("05") and e["target"] is None
+    ]
+
+
+def test_events_support_of_an_actor_stays(nlp: Language) -> None:
+    assert "05" in {e["cameo"][:2] for e in events_of(nlp, "Chile supported Peru on Monday.")}
+
+
+def test_events_what_people_in_a_relative_clause_are_doing_is_habitual(nlp: Language) -> None:
+    text = "That pause hurts Peruvians who are fighting for their freedom against Bolivian troops."
+    fighting = [e for e in events_of(nlp, text) if e["trigger"]["text"] == "fighting"]
+    assert fighting and "asserted" not in {e["mode"] for e in fighting}

@@ -37,3 +37,11 @@ def test_events_stance_phrase_acts_on_whom_it_concerns(
 )
 def test_events_stance_on_no_actor_is_no_act_on_anyone(nlp: Language, text: str) -> None:
     assert not [e for e in events_of(nlp, text) if e["trigger"]["text"] in {"protest", "support"}]
+
+
+def test_events_gathering_outside_a_parliament_is_a_protest_at_it(nlp: Language) -> None:
+    text = "Thousands of people gathered outside the Peruvian Congress on Sunday with banners."
+    found = {
+        (e["cameo"][:2], e["source_country"], e["target_country"]) for e in events_of(nlp, text)
+    }
+    assert ("14", "PER", "PER") in found

@@ -28,7 +28,7 @@ from .demands import find_demand, reported_speaker
 from .items import EventFinding
 from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
-from .settle import charged_by_reporter, settle
+from .settle import TEXT_NOUNS, charged_by_reporter, settle
 from .speech import FIRST_PERSON, political
 from .stances import stance_events
 
@@ -392,6 +392,8 @@ def _code(
         targets = [*_unnamed_victims(verb, pattern, index, sources[0])]
     if implied and not targets and _needs_a_counterpart(verb, pattern):
         return []
+    if implied and not targets and _backs_a_cause(verb, pattern):
+        return []  # "supporting peace and stability": a cause, no one supported
     if not targets:
         targets = [None]
     mode = syntax.mode_of(verb)
@@ -683,6 +685,25 @@ def _needs_a_counterpart(verb: Token, pattern: VerbPattern) -> bool:
         if o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() not in pattern.objects
     ]  # not a name the index failed to resolve, nor the pattern's own word ("ties")
     return verb.lemma_.lower() in TALK_LEMMAS or bool(things)
+
+
+SUPPORT_ROOT = "05"
+
+
+def _backs_a_cause(verb: Token, pattern: VerbPattern) -> bool:
+    """Support or praise whose object is a thing no actor stands for ("supporting peace",
+    "lauded his ability"): no one is supported."""
+    if pattern.root != SUPPORT_ROOT:
+        return False
+    objects = [o for o in syntax.direct_objects(verb) if o.lemma_.lower() not in pattern.objects]
+    return bool(objects) and all(
+        o.pos_ == "NOUN"
+        and not o.ent_type_
+        and not voice.suffers(o)
+        and maker_verb_lemmas(o) is None  # "supported the call": someone made the call
+        and o.lemma_.lower() not in TEXT_NOUNS  # "defended the treaty": it has parties
+        for o in objects
+    )  # (the pattern's own word is no cause: "established ties with")
 
 
 def _unnamed_victims(

@@ -259,10 +259,14 @@ RULE_ADVERBS = frozenset(
 
 
 def _ongoing(token: Token) -> bool:
-    """ "has been fighting an insurgency for years": a present perfect progressive tells a
-    state of affairs, not an act on a day."""
+    """ "has been fighting an insurgency for years", "people who are fighting for their
+    freedom": a state of affairs, not an act on a day."""
     auxiliaries = {c.lower_ for c in children_of(token) if c.dep_ == "aux"}
-    return token.tag_ == "VBG" and "been" in auxiliaries and bool(auxiliaries & {"has", "have"})
+    if token.tag_ != "VBG":
+        return False
+    if token.dep_ == "relcl" and auxiliaries & {"is", "are"}:
+        return True  # "Ukrainians who are fighting for their freedom": what they do
+    return "been" in auxiliaries and bool(auxiliaries & {"has", "have"})
 
 
 def _as_a_rule(token: Token) -> bool:

@@ -121,3 +121,21 @@ def test_events_what_people_in_a_relative_clause_are_doing_is_habitual(nlp: Lang
     text = "That pause hurts Peruvians who are fighting for their freedom against Bolivian troops."
     fighting = [e for e in events_of(nlp, text) if e["trigger"]["text"] == "fighting"]
     assert fighting and "asserted" not in {e["mode"] for e in fighting}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peruvian trade minister rebuffed fears that the tariffs would cause a recession in Chile.",
+        "Peruvian officials rejected questions that the attack was an intelligence failure.",
+    ],
+)
+def test_events_dismissing_a_notion_rejects_no_one(nlp: Language, text: str) -> None:
+    assert not [e for e in events_of(nlp, text) if e["cameo"].startswith("12")]
+
+
+def test_events_rejecting_a_proposal_stays_a_rejection(nlp: Language) -> None:
+    text = "Peru rejected Chile's proposal on Monday."
+    assert [e["target_country"] for e in events_of(nlp, text) if e["cameo"].startswith("12")] == [
+        "CHL"
+    ]

@@ -334,6 +334,8 @@ def _code(
         pattern = dataclasses.replace(pattern, code=CRITICISM)
     if pattern.code in PEOPLE_CODES and _of_a_thing(verb, index):
         return []  # "the index released last week", "a statement released after the attack"
+    if pattern.root == REJECTION_ROOT and _dismisses_a_notion(verb):
+        return []  # "rebuffed fears that ...", "rejected questions that ...": no one's act
     stative = voice.is_stative_passive(verb)  # "is opposed to": the subject's stance
     passive = syntax.is_passive(verb) and pattern.passive and not stative
     source_token, recipient = _doer(verb, pattern, passive=passive, stative=stative)
@@ -685,6 +687,21 @@ def _needs_a_counterpart(verb: Token, pattern: VerbPattern) -> bool:
         if o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() not in pattern.objects
     ]  # not a name the index failed to resolve, nor the pattern's own word ("ties")
     return verb.lemma_.lower() in TALK_LEMMAS or bool(things)
+
+
+REJECTION_ROOT = "12"
+# What one may reject or dismiss that is no one's proposal or charge.
+NOTION_NOUNS = frozenset(
+    {"question", "fear", "concern", "speculation", "rumour", "rumor", "suggestion", "notion",
+     "idea", "worry", "perception", "impression", "view"}
+)  # fmt: skip
+
+
+def _dismisses_a_notion(verb: Token) -> bool:
+    """ "rebuffed fears that tariffs would cause a recession": a notion dismissed, not an
+    actor's proposal or accusation rejected."""
+    objects = syntax.direct_objects(verb)
+    return bool(objects) and all(o.lemma_.lower() in NOTION_NOUNS for o in objects)
 
 
 SUPPORT_ROOT = "05"

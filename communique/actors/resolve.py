@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -108,18 +108,23 @@ def _owning_noun(span: SpacySpan) -> str | None:
     return owner.lower_ if owner is not None else None
 
 
+def _runs(tokens: list[Token], sizes: tuple[int, ...]) -> Iterator[list[Token]]:
+    """The runs of adjacent words among `tokens` (in text order), longest first."""
+    for size in sizes:
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i : i + size]
+            if all(window[j + 1].i == window[j].i + 1 for j in range(size - 1)):
+                yield window
+
+
 def _context_body(span: SpacySpan, dictionary: ActorDictionary) -> BodyEntry | None:
     """The generic body a person's title names with no country ("foreign ministry
     spokesperson")."""
     words = [t for t in _np_context(span) if t.is_alpha]
-    for size in (3, 2):
-        for i in range(len(words) - size + 1):
-            window = words[i : i + size]
-            if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
-                continue
-            body = dictionary.body(" ".join(t.text for t in window))
-            if body is not None and body.country is None:
-                return body
+    for window in _runs(words, (3, 2)):
+        body = dictionary.body(" ".join(t.text for t in window))
+        if body is not None and body.country is None:
+            return body
     return None
 
 
@@ -579,21 +584,17 @@ def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None
     tokens = list(span) + _np_context(span)
     tokens.sort(key=lambda t: t.i)
     doc_text = view(span.doc).text
-    for size in (3, 2, 1):
-        for i in range(len(tokens) - size + 1):
-            window = tokens[i : i + size]
-            if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
-                continue
-            if inside_a_region(span.doc, window[0].i, window[-1].i + 1):
-                continue  # "the Latin America bureau"
-            # the text of doc[first.i : last.i + 1], without building the Span
-            text = doc_text[window[0].idx : window[-1].idx + len(window[-1].text)]
-            country = dictionary.country(text)
-            if country is not None:
-                return country.iso3
-            metonym = dictionary.metonym(text)
-            if metonym is not None and getattr(metonym, "iso3", None) not in (None, "IGO"):
-                return str(metonym.iso3)
+    for window in _runs(tokens, (3, 2, 1)):
+        if inside_a_region(span.doc, window[0].i, window[-1].i + 1):
+            continue  # "the Latin America bureau"
+        # the text of doc[first.i : last.i + 1], without building the Span
+        text = doc_text[window[0].idx : window[-1].idx + len(window[-1].text)]
+        country = dictionary.country(text)
+        if country is not None:
+            return country.iso3
+        metonym = dictionary.metonym(text)
+        if metonym is not None and getattr(metonym, "iso3", None) not in (None, "IGO"):
+            return str(metonym.iso3)
     return None
 
 
@@ -601,17 +602,13 @@ def _context_affiliation(span: SpacySpan, dictionary: ActorDictionary) -> tuple[
     """The country and sector of the organisation a person's "of"-phrase or apposition
     names ("X of PBS", "X, a researcher at Human Rights Watch"), read as written."""
     words = sorted({*_np_context(span), *_appositions(span)}, key=lambda t: t.i)
-    for size in (4, 3, 2, 1):
-        for i in range(len(words) - size + 1):
-            window = words[i : i + size]
-            if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
-                continue
-            text = " ".join(t.text for t in window)
-            if dictionary.split_country(text)[0] is not None:
-                continue  # "Saudi journalist": a description, maybe of someone else
-            for entry in (dictionary.organisation(text), dictionary.body(text)):
-                if entry is not None and entry.country is not None and entry.sector:
-                    return entry.country, entry.sector
+    for window in _runs(words, (4, 3, 2, 1)):
+        text = " ".join(t.text for t in window)
+        if dictionary.split_country(text)[0] is not None:
+            continue  # "Saudi journalist": a description, maybe of someone else
+        for entry in (dictionary.organisation(text), dictionary.body(text)):
+            if entry is not None and entry.country is not None and entry.sector:
+                return entry.country, entry.sector
     return None
 
 
@@ -621,16 +618,12 @@ def _context_international(span: SpacySpan, dictionary: ActorDictionary) -> str 
     Latin America bureau of Reporters Without Borders" (the whole apposition, read as
     written: the parser splits names like "Reporters Without Borders")."""
     words = sorted({*_np_context(span), *_appositions(span)}, key=lambda t: t.i)
-    for size in (4, 3, 2, 1):
-        for i in range(len(words) - size + 1):
-            window = words[i : i + size]
-            if any(window[j + 1].i != window[j].i + 1 for j in range(size - 1)):
-                continue
-            if inside_a_region(span.doc, window[0].i, window[-1].i + 1):
-                continue  # "the Latin America bureau"
-            org = dictionary.organisation(" ".join(t.text for t in window))
-            if org is not None and org.country in INTERNATIONAL - {"IMG"}:
-                return org.country
+    for window in _runs(words, (4, 3, 2, 1)):
+        if inside_a_region(span.doc, window[0].i, window[-1].i + 1):
+            continue  # "the Latin America bureau"
+        org = dictionary.organisation(" ".join(t.text for t in window))
+        if org is not None and org.country in INTERNATIONAL - {"IMG"}:
+            return org.country
     return None
 
 

@@ -16,7 +16,7 @@ from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
 from ..model import Span
 from . import syntax, voice
-from .items import EventFinding
+from .items import EventFinding, between
 from .ontology import VerbPattern
 
 # Nouns of acts, with the verb whose patterns code them.
@@ -62,21 +62,16 @@ def announced_acts(
             if not targets and patients:
                 doer = source if pattern.root == voice.COERCION_ROOT else None
                 targets += voice.unnamed_victims(noun, patients[0], index, doer=doer)
-            found += [
-                EventFinding(
-                    code=pattern.code,
-                    source=source,
-                    target=target,
-                    trigger=Span(noun.text, noun.idx, noun.idx + len(noun.text)),
-                    evidence=evidence,
-                    mode=syntax.mode_of(verb),
-                    negated=syntax.is_negated(verb),
-                    quote=quote,
-                    confidence=CONFIDENCE,
-                )
-                for target in targets or [None]
-                if target != source
-            ]
+            found += between(
+                pattern.code,
+                [source],
+                targets or [None],
+                verb=verb,
+                trigger=noun,
+                evidence=evidence,
+                quote=quote,
+                confidence=CONFIDENCE,
+            )
     return found
 
 

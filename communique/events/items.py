@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from spacy.tokens import Token
 
 from ..actors.items import ActorRef
 from ..model import EventMode, Span
+from . import syntax
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,3 +35,35 @@ class EventFinding:
     def root(self) -> str:
         """The CAMEO root ("19" for 190 and 1911)."""
         return self.code[:2]
+
+
+def between(
+    code: str,
+    sources: Iterable[ActorRef],
+    targets: Iterable[ActorRef | None],
+    *,
+    verb: Token,
+    trigger: Token,
+    evidence: Span,
+    quote: int | None,
+    confidence: float,
+) -> list[EventFinding]:
+    """One finding of `code` from each source to each target other than itself, told at
+    `trigger` in the clause of `verb`, which gives its mode and negation."""
+    targets = list(targets)
+    return [
+        EventFinding(
+            code=code,
+            source=source,
+            target=target,
+            trigger=syntax.span_of(trigger),
+            evidence=evidence,
+            mode=syntax.mode_of(verb),
+            negated=syntax.is_negated(verb),
+            quote=quote,
+            confidence=confidence,
+        )
+        for source in sources
+        for target in targets
+        if target != source
+    ]

@@ -16,7 +16,7 @@ from ..actors.lookup import MentionIndex
 from ..docview import children_of
 from ..model import Span
 from . import syntax
-from .items import EventFinding
+from .items import EventFinding, between
 
 # The stance nouns, with their code and the prepositions that name whom they concern.
 STANCES: dict[str, tuple[str, frozenset[str]]] = {
@@ -46,23 +46,16 @@ def stance_events(
         if not targets or subject is None:
             continue
         sources = index.refs_for(subject, speaker=speaker, generic=True)
-        trigger = Span(noun.text, noun.idx, noun.idx + len(noun.text))
-        found += [
-            EventFinding(
-                code=code,
-                source=source,
-                target=target,
-                trigger=trigger,
-                evidence=evidence,
-                mode=syntax.mode_of(verb),
-                negated=syntax.is_negated(verb),
-                quote=quote,
-                confidence=CONFIDENCE,
-            )
-            for source in sources
-            for target in targets
-            if target != source
-        ]
+        found += between(
+            code,
+            sources,
+            targets,
+            verb=verb,
+            trigger=noun,
+            evidence=evidence,
+            quote=quote,
+            confidence=CONFIDENCE,
+        )
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..docview import children_of
-from ..model import EventMode
+from ..model import EventMode, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -56,6 +56,11 @@ DEMAND_NOUNS = frozenset(
     {"demand", "call", "reminder", "ultimatum", "appeal", "insistence", "request"}
 )
 QUESTION_MARKS = frozenset({"whether", "if"})
+
+
+def span_of(token: Token) -> Span:
+    """The record of where `token` stands in the text."""
+    return Span(token.text, token.idx, token.idx + len(token.text))
 
 
 def token_at(doc: Doc, start: int, end: int) -> Token | None:

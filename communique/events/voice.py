@@ -31,7 +31,7 @@ from ..docview import children_of, view
 from ..model import Span
 from ..places import lookup_place
 from . import syntax
-from .items import EventFinding
+from .items import EventFinding, between
 from .ontology import read_tsv
 
 # Passives that read as a state of the subject when followed by "to" ("is opposed to"),
@@ -132,7 +132,7 @@ def unidentified_source(
         return []
     ref = ActorRef("group", f"unidentified actor ({country})", country, None)
     anchor = means if means is not None else verb
-    index.add(ActorMention(_span(anchor), ref, "unidentified"))
+    index.add(ActorMention(syntax.span_of(anchor), ref, "unidentified"))
     return [ref]
 
 
@@ -165,7 +165,7 @@ def unnamed_victims(
     described = _described(patient) if patient is not None else ""
     ref = ActorRef("group", f"{described or 'victims'} ({country})", country, None)
     anchor = patient if patient is not None else act
-    index.add(ActorMention(_span(anchor), ref, "victims"))
+    index.add(ActorMention(syntax.span_of(anchor), ref, "victims"))
     return [ref]
 
 
@@ -244,7 +244,7 @@ def country_where(verb: Token, index: MentionIndex, preps: tuple[str, ...]) -> l
         entry = load_dictionary().country_by_code(iso3) if iso3 else None
         if entry is not None:
             ref = ActorRef("country", entry.name, entry.iso3, None)
-            index.add(ActorMention(_span(place), ref, "place"))
+            index.add(ActorMention(syntax.span_of(place), ref, "place"))
             return [ref]
     return []
 
@@ -255,10 +255,6 @@ def _gazetteer_country(place: Token, index: MentionIndex) -> str | None:
         return None
     location = lookup_place(_entity_text(place), country_hint=index.country)
     return location.country if location is not None and location.country else None
-
-
-def _span(token: Token) -> Span:
-    return Span(token.text, token.idx, token.idx + len(token.text))
 
 
 def _entity_text(token: Token) -> str:
@@ -312,20 +308,13 @@ def came_under(
              for r in index.refs_for(o)]  # fmt: skip
     sources = doers or unidentified_source(verb, index, noun)
     targets = index.refs_for(subject) or unnamed_victims(verb, subject, index)
-    trigger = Span(noun.text, noun.idx, noun.idx + len(noun.text))
-    return [
-        EventFinding(
-            code=code,
-            source=source,
-            target=target,
-            trigger=trigger,
-            evidence=evidence,
-            mode=syntax.mode_of(verb),
-            negated=syntax.is_negated(verb),
-            quote=quote,
-            confidence=UNDER_CONFIDENCE,
-        )
-        for source in sources
-        for target in targets
-        if target != source
-    ]
+    return between(
+        code,
+        sources,
+        targets,
+        verb=verb,
+        trigger=noun,
+        evidence=evidence,
+        quote=quote,
+        confidence=UNDER_CONFIDENCE,
+    )

@@ -587,6 +587,8 @@ def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None
     for window in _runs(tokens, (3, 2, 1)):
         if inside_a_region(span.doc, window[0].i, window[-1].i + 1):
             continue  # "the Latin America bureau"
+        if not window[0].text[:1].isupper():
+            continue  # names start with a capital: "male officers" are not Malé's
         # the text of doc[first.i : last.i + 1], without building the Span
         text = doc_text[window[0].idx : window[-1].idx + len(window[-1].text)]
         country = dictionary.country(text)

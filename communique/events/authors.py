@@ -187,6 +187,25 @@ def _same_noun_owner(
 FORUM_OWNER_DEPS = frozenset({"poss", "compound", "of"})
 
 
+# Participles that give a reaction's words: "criticized it, saying (that) X ...".
+SAYING_PARTICIPLES = frozenset({"say", "add", "write", "argue", "insist"})
+
+
+def said_of(verb: Token, index: MentionIndex, sources: Sequence[ActorRef]) -> list[ActorRef]:
+    """Whom a reaction's own words are about, when its object names no one: "criticized
+    it, saying that Washington seeks to ..." criticises Washington."""
+    for clause in children_of(verb):
+        if clause.dep_ not in {"advcl", "xcomp"} or clause.lemma_.lower() not in SAYING_PARTICIPLES:
+            continue
+        for content in (c for c in children_of(clause) if c.dep_ == "ccomp"):
+            subject = syntax.own_subject(content)
+            refs = index.refs_for(subject) if subject is not None else []
+            refs = [r for r in refs if r not in sources and r.kind != "place"]
+            if refs:
+                return refs
+    return []
+
+
 def forum_owner(noun: Token, index: MentionIndex) -> list[ActorRef]:
     """Whose gathering "the meeting" is, from where the article named it before ("a
     private meeting of the Security Council ... participated in the meeting"), however

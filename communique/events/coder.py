@@ -23,7 +23,7 @@ from ..model import EventMode, Span
 from ..quotes.items import QuoteFinding
 from . import syntax, voice
 from .announced import announced_acts
-from .authors import act_authors, forum_owner, maker_verb_lemmas
+from .authors import act_authors, forum_owner, maker_verb_lemmas, said_of
 from .demands import find_demand, reported_speaker
 from .items import EventFinding
 from .labels import judgement, names_with_label
@@ -31,6 +31,7 @@ from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
 from .settle import TEXT_NOUNS, charged_by_reporter, settle
 from .speech import FIRST_PERSON, political
 from .stances import stance_events
+from .visits import visit_events
 
 # An action announced for the future is, in CAMEO, an intent (03) or a threat (13).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -79,6 +80,8 @@ FORUM_NOUNS = frozenset(
     {"meeting", "session", "summit", "conference", "assembly", "forum", "hearing", "debate"}
 )
 ACTOR_ONLY_ROOTS = frozenset({"04"})
+# Reactions whose words, when their object names no one, say whom they are aimed at.
+SPOKEN_AT_ROOTS = frozenset({"11", "12"})
 ACTOR_ONLY_CODES = frozenset({"054"})
 # Shows of force whose object is what is shown ("deployed troops", "mobilised reservists").
 MEANS_ROOTS = frozenset({"15"})
@@ -131,6 +134,7 @@ def find_events(
                     events += [e for e in coded if e.code not in COMMENT_CODES]
             if pos in {"VERB", "AUX"}:
                 events += stance_events(token, index, evidence, quote=quote, speaker=speaker)
+                events += visit_events(token, index, evidence, quote=quote, speaker=speaker)
                 events += voice.came_under(token, index, evidence, quote=quote)
                 events += announced_acts(
                     token, index, evidence, patterns, quote=quote, speaker=speaker
@@ -381,6 +385,8 @@ def _code(
         attackers = pattern.root == CRITICISM[:2]  # "condemned the attack": its makers
         targets = [t for t in act_authors(candidates, index, attackers=attackers)
                    if t not in sources]  # fmt: skip
+    if not targets and pattern.root in SPOKEN_AT_ROOTS:  # "criticized it, saying X ..."
+        targets = [*said_of(verb, index, sources)]
     if not targets and pattern.root in ACTOR_ONLY_ROOTS:  # "participated in the meeting"
         forums = [c for c in candidates if _a_forum(c)]
         targets = [t for f in forums[:1] for t in forum_owner(f, index) if t not in sources]

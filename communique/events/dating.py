@@ -83,8 +83,11 @@ def date_events(
             dated.append(_at_precision(*own))
             continue
         anchor = None if perfect else _last_anchor(anchors, event)
+        told_before = None if perfect else _told_before(doc, event, phrases, published)
         if anchor is not None:  # a thread's time, at its own precision
             dated.append(_at_precision(anchor.resolved, anchor.text))
+        elif told_before is not None:  # the past the sentence before went back to
+            dated.append(_at_precision(*told_before))
         elif incident is not None and _of_the_incident(event):
             dated.append(_at_precision(*incident))
         else:
@@ -96,6 +99,36 @@ def date_events(
 # belongs to the incident the article tells.
 INCIDENT_ROOTS = frozenset({"17", "18", "19", "20"})
 RESPONSIBILITY_CODE = "015"
+
+
+def _told_before(
+    doc: Doc, event: EventFinding, phrases: list[SpacySpan], published: dt.date | None
+) -> tuple[ResolvedDate, str] | None:
+    """The month or year of the sentence before, in the same paragraph, when the event's
+    own sentence says no date: "Relations soured in 2010 after commandos stormed the ship.
+    Nine activists aboard were killed." goes on telling 2010. Only acts done, not words:
+    a reaction told after the background is the day's news."""
+    if event.root in SPOKEN_ROOTS:
+        return None
+    if any(event.evidence.start <= span.start_char < event.evidence.end for span in phrases):
+        return None
+    sentences = view(doc).sentences
+    before = next((s for s in reversed(sentences) if s.end_char <= event.evidence.start), None)
+    if before is None or "\n" in doc.text[before.end_char : event.evidence.start]:
+        return None
+    for span in phrases:
+        if before.start_char <= span.start_char < before.end_char:
+            verb = _governing_verb(span.root)
+            if verb is None or verb.tag_ != "VBD" or span[0].lower_ == "since":
+                continue  # "is due to expire in October", "since 2009 hundreds have died"
+            past = _past(span, published)
+            if past is not None and past[0].granularity in COARSE - {"week"}:
+                return past
+    return None
+
+
+# Roots of what is said rather than done: criticism, appeals, praise, demands, threats.
+SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 
 
 def _of_the_incident(event: EventFinding) -> bool:

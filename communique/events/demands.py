@@ -25,6 +25,9 @@ from .ontology import load_ontology
 DEMAND_CODE = "100"
 APPEAL_ROOT = "02"
 DEMAND_MODALS = frozenset({"must", "should"})
+# Verbs that say an act is required of their subject: "X needs to act" urges it, as
+# "should" does; "X has to withdraw" demands it, as "must" does.
+MODAL_VERBS = {"need": "should", "have": "must"}
 # Verbs that report what someone said or asked: the clause under them is theirs.
 SAYING_LEMMAS = frozenset(
     {"say", "tell", "announce", "insist", "declare", "state", "conclude", "stress", "add",
@@ -77,6 +80,14 @@ def _a_state(verb: Token) -> bool:
     )
 
 
+def _required(verb: Token) -> bool:
+    """ "needs to act", "has to withdraw": a modal verb with its infinitive."""
+    return verb.lemma_.lower() in MODAL_VERBS and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in children_of(c))
+        for c in children_of(verb)
+    )
+
+
 def appeal_code(demand: str) -> str:
     """The appeal (02x) that mirrors a demand (10x): "should withdraw" 0256, not 1056."""
     code = APPEAL_ROOT + demand[2:]
@@ -109,6 +120,8 @@ def find_demand(
 ) -> list[EventFinding]:
     """ "X must resign" said by `speaker`: `speaker` demands that X acts."""
     modals = {c.lower_ for c in children_of(verb) if c.dep_ == "aux"} & DEMAND_MODALS
+    if _required(verb) and not syntax.is_negated(verb):
+        modals.add(MODAL_VERBS[verb.lemma_.lower()])
     demanded = syntax.demanded_clause(verb)
     if not modals and not demanded:
         return []

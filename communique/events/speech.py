@@ -136,7 +136,10 @@ def _words(doc: Doc, quote: QuoteFinding) -> list[tuple[Token, SpeechWord]]:
         phrase = len(word.words) > 1  # a phrase carries its own negation ("will not accept")
         if _designation(token):
             continue
-        if (phrase or not _negated(token)) and (_speakers_own(token) or _charged(token)):
+        # a phrase ending in a noun judges ("were hired guns"): its noun, not a verb, decides
+        last = content[min(k + len(word.words), len(content)) - 1]
+        judged = last if phrase and last.pos_ == "NOUN" else token
+        if (phrase or not _negated(token)) and (_speakers_own(judged) or _charged(token)):
             found.append((token, word))
     return found
 

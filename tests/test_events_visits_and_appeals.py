@@ -1,0 +1,101 @@
+"""Visits told by a noun, acts required with "needs to" / "has to", reactions aimed by
+their own words, and acts that go on telling the past of the sentence before. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import events_of, result_of
+
+
+def _tuples(nlp: Language, text: str, published: str = "2026-03-06") -> set[tuple[str, ...]]:
+    return {
+        (e["cameo"][:2], e["source_country"], e["target_country"], e["mode"])
+        for e in events_of(nlp, text, published)
+        if not e["negated"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("During his visit to Kenya on Monday, the French president Emmanuel Macron praised "
+         "the reforms.", ("FRA", "KEN")),
+        ("This marks Chilean Foreign Minister Alberto van Klaveren's second trip to Peru.",
+         ("CHL", "PER")),
+        ("On a visit to Arequipa on Tuesday, Bolivia's foreign minister told reporters the "
+         "talks had gone well.", ("BOL", "PER")),
+    ],
+)  # fmt: skip
+def test_events_visit_noun_is_a_visit_by_its_owner(
+    nlp: Language, text: str, ends: tuple[str, str]
+) -> None:
+    assert ("04", *ends, "asserted") in _tuples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahead of his visit to Kenya, the French president Emmanuel Macron praised the reforms.",
+        "Macron's planned visit to Kenya was announced on Monday.",
+    ],
+)
+def test_events_visit_not_yet_made_is_no_visit(nlp: Language, text: str) -> None:
+    assert not any(t[:3] == ("04", "FRA", "KEN") and t[3] == "asserted" for t in _tuples(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("The Turkish foreign minister said on Monday that Washington needs to act against "
+         "the violence.", "02"),
+        ("The Turkish foreign minister said on Monday that Greece has to withdraw its "
+         "troops from the islands.", "10"),
+    ],
+)  # fmt: skip
+def test_events_act_required_of_another_is_an_appeal_or_demand(
+    nlp: Language, text: str, root: str
+) -> None:
+    found = {t for t in _tuples(nlp, text) if t[0] == root and t[3] == "asserted"}
+    assert found and all(t[1] == "TUR" and t[2] in {"USA", "GRC"} for t in found)
+
+
+def test_events_act_not_needed_is_no_appeal(nlp: Language) -> None:
+    text = "The Turkish foreign minister said on Monday that Greece does not need to respond."
+    assert not any(t[0] in {"02", "10"} for t in _tuples(nlp, text))
+
+
+def test_events_reaction_aimed_by_its_words_when_its_object_names_no_one(
+    nlp: Language,
+) -> None:
+    text = (
+        "Iran's foreign ministry criticized the meeting on Monday, saying that Washington "
+        "wants to isolate the country."
+    )
+    assert ("11", "IRN", "USA", "asserted") in _tuples(nlp, text)
+
+
+def test_events_act_after_a_sentence_set_in_a_past_year_is_background(nlp: Language) -> None:
+    text = (
+        "Relations between the two countries collapsed in 2015 after Chilean troops raided "
+        "a Bolivian border post. Four Bolivian soldiers were shot dead by the Chilean troops."
+    )
+    killed = {t for t in _tuples(nlp, text) if t[0] in {"18", "19"}}
+    assert killed and all(t[3] == "background" for t in killed)
+
+
+def test_events_reaction_after_a_sentence_set_in_a_past_year_is_the_days_news(
+    nlp: Language,
+) -> None:
+    text = (
+        "A court jailed the Chilean activist in 2019. Peru's foreign minister condemned the ruling."
+    )
+    assert any(t[0] == "11" and t[3] == "asserted" for t in _tuples(nlp, text))
+
+
+def test_entities_lower_case_word_is_no_capital_city(nlp: Language) -> None:
+    text = "Three of the victims were male police officers, the Paris prosecutor said."
+    countries = {a["country"] for a in result_of(nlp, text)["actors"]}
+    assert "MDV" not in countries and "FRA" in countries

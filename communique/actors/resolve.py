@@ -587,8 +587,8 @@ def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None
     for window in _runs(tokens, (3, 2, 1)):
         if inside_a_region(span.doc, window[0].i, window[-1].i + 1):
             continue  # "the Latin America bureau"
-        if not window[0].text[:1].isupper():
-            continue  # names start with a capital: "male officers" are not Malé's
+        if not _capitalised(window):
+            continue  # "male officers" are not Malé's
         # the text of doc[first.i : last.i + 1], without building the Span
         text = doc_text[window[0].idx : window[-1].idx + len(window[-1].text)]
         country = dictionary.country(text)
@@ -600,11 +600,19 @@ def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None
     return None
 
 
+def _capitalised(window: list[Token]) -> bool:
+    """Whether a run of words can be a name: a word of it has a capital ("al-Shabab",
+    "U.N."); the dictionary's lookups ignore case, and "who" or "male" are no WHO or Malé."""
+    return any(not t.is_lower for t in window if any(c.isalpha() for c in t.text))
+
+
 def _context_affiliation(span: SpacySpan, dictionary: ActorDictionary) -> tuple[str, str] | None:
     """The country and sector of the organisation a person's "of"-phrase or apposition
     names ("X of PBS", "X, a researcher at Human Rights Watch"), read as written."""
     words = sorted({*_np_context(span), *_appositions(span)}, key=lambda t: t.i)
     for window in _runs(words, (4, 3, 2, 1)):
+        if not _capitalised(window):
+            continue
         text = " ".join(t.text for t in window)
         if dictionary.split_country(text)[0] is not None:
             continue  # "Saudi journalist": a description, maybe of someone else
@@ -621,8 +629,8 @@ def _context_international(span: SpacySpan, dictionary: ActorDictionary) -> str 
     written: the parser splits names like "Reporters Without Borders")."""
     words = sorted({*_np_context(span), *_appositions(span)}, key=lambda t: t.i)
     for window in _runs(words, (4, 3, 2, 1)):
-        if inside_a_region(span.doc, window[0].i, window[-1].i + 1):
-            continue  # "the Latin America bureau"
+        if inside_a_region(span.doc, window[0].i, window[-1].i + 1) or not _capitalised(window):
+            continue  # "the Latin America bureau"; "who" is no WHO
         org = dictionary.organisation(" ".join(t.text for t in window))
         if org is not None and org.country in INTERNATIONAL - {"IMG"}:
             return org.country

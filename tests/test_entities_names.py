@@ -47,3 +47,23 @@ def test_title_before_a_bracketed_gloss_is_the_persons(nlp: Language) -> None:
 def test_body_named_after_an_organisation_is_no_person(nlp: Language) -> None:
     text = "The United Nations Working Group said on Monday that the detention was arbitrary."
     assert "Working Group" not in _people(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # the title's brief is not the person's country
+        ("At a briefing in Lima, US Special Representative for Peru David Marsh said the "
+         "talks were over.", "David Marsh", "USAGOV"),
+        # the parser hangs the name on the "of" phrase, not on the title
+        ("The prosecutor general of Lima, Jorge Ramirez, said the suspects must face charges.",
+         "Jorge Ramirez", "PERJUD"),
+        # an armed group's body is of the group's country, not of the country its words name
+        ('"We urge the Chilean side to focus on its own problems," a Hamas spokesman, Omar '
+         "Saleh, said.", "Omar Saleh", "PSE"),
+    ],
+)  # fmt: skip
+def test_title_gives_a_person_their_country_and_sector(
+    nlp: Language, text: str, name: str, code: str
+) -> None:
+    assert _people(nlp, text)[name]["code"].startswith(code)

@@ -107,3 +107,23 @@ def test_entities_lower_case_word_is_no_name(nlp: Language, text: str, expected:
     """The dictionary ignores case; "male" is no Malé and "who" no WHO."""
     countries = {a["country"] for a in result_of(nlp, text)["actors"]}
     assert not countries & {"MDV", "IGO"} and expected in countries
+
+
+def test_events_verb_tagged_as_an_adjective_still_acts(nlp: Language) -> None:
+    text = '"[We] urge the Chilean side to free the prisoners," the Peruvian foreign ministry said.'
+    assert ("02", "PER", "CHL", "asserted") in _tuples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("An Iraqi commander was killed in a precision airstrike in Baghdad on Thursday.", "19"),
+        ("An Iraqi commander was killed in a drone strike in Baghdad on Thursday.", "19"),
+        ("An Iraqi commander was stabbed to death in Baghdad on Thursday.", "18"),
+    ],
+)
+def test_events_killing_from_the_air_is_conventional_force(
+    nlp: Language, text: str, root: str
+) -> None:
+    roots = {t[0] for t in _tuples(nlp, text) if t[0] in {"18", "19"}}
+    assert roots == {root}

@@ -508,10 +508,13 @@ def _person_ref(
         entry = entries[0]
         spell = (entry.role_at(published) if published else None) or entry.spells[-1]
         return ActorRef("person", entry.name, spell.iso3, spell.sector, spell.role)
-    iso3 = _context_country(span, dictionary) or _context_international(span, dictionary)
-    role, sector = _context_role(span, dictionary)
-    if role is None:  # "Labour MP (Member of Parliament) Tom Watson": the parser split them
-        role, sector = _title_before(span, dictionary)
+    # A title written right before the name is the person's own, whatever the parser
+    # hangs it on ("Labour MP (Member of Parliament) Tom Watson", "US Special
+    # Representative for Iran Brian Hook"); else the title in the name's phrase.
+    role, sector, before = _title_before(span, dictionary)
+    if role is None:
+        role, sector = _context_role(span, dictionary)
+    iso3 = before or _context_country(span, dictionary) or _context_international(span, dictionary)
     if iso3 is None and sector is None:  # "Laura Diaz of CNN": the outlet's reporter
         iso3, sector = _context_affiliation(span, dictionary) or (None, None)
     return ActorRef("person", name, iso3, sector, role)
@@ -538,6 +541,9 @@ def _np_context(span: SpacySpan) -> list[Token]:
     start = span.root
     if start.dep_ == "appos" and start.head.i not in inside:
         start = start.head  # "Georgia's economy minister, Nino Beridze": the title's phrase
+        of = start.head if start.dep_ == "pobj" else None
+        if of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN":
+            start = of.head  # "the prosecutor general of Tehran, X": hung on "Tehran"
     if start.dep_ == "pobj" and start.head.lower_ in POSTED_TO and start.head.head.pos_ == "NOUN":
         start = start.head.head  # "Ruritania's envoy to the United Nations, X": the envoy's
     while (
@@ -597,6 +603,9 @@ def _context_country(span: SpacySpan, dictionary: ActorDictionary) -> str | None
         metonym = dictionary.metonym(text)
         if metonym is not None and getattr(metonym, "iso3", None) not in (None, "IGO"):
             return str(metonym.iso3)
+        group = dictionary.organisation(text)  # "Taliban foreign ministry", "Hamas official"
+        if group is not None and group.country is not None and group.country not in INTERNATIONAL:
+            return group.country
     return None
 
 
@@ -661,27 +670,48 @@ def _context_role(span: SpacySpan, dictionary: ActorDictionary) -> tuple[str | N
     return None, None
 
 
-def _title_before(span: SpacySpan, dictionary: ActorDictionary) -> tuple[str | None, str | None]:
-    """A title written right before a name, past a bracketed gloss: "Labour MP (Member of
-    Parliament) Tom Watson"."""
+def _title_before(
+    span: SpacySpan, dictionary: ActorDictionary
+) -> tuple[str | None, str | None, str | None]:
+    """A title written right before a name, with its sector and the country named right
+    before the title: past a bracketed gloss ("Labour MP (Member of Parliament) Tom
+    Watson"), or past the title's portfolio ("US Special Representative for Iran Brian
+    Hook": a US official; Iran is his brief, not his country)."""
     doc = span.doc
     end = span.start
     if end > 0 and doc[end - 1].text == ")":  # skip "(Member of Parliament)"
         window = range(end - 2, max(end - 8, -1), -1)
         opening = next((i for i in window if doc[i].text == "("), None)
         if opening is None:
-            return None, None
+            return None, None, None
         end = opening
-    for size in (3, 2, 1):
-        if end - size < 0:
-            continue
-        words = doc[end - size : end]
-        if not all(t.is_alpha for t in words):
-            continue
-        role = dictionary.role(words.text)
-        if role is not None:
-            return role.title, role.sector
-    return None, None
+    ends = [end]
+    for i in range(end - 1, max(end - 5, 0), -1):
+        if doc[i].lower_ in PORTFOLIO_PREPS:
+            ends.append(i)
+            break
+        if not doc[i].is_alpha:
+            break
+    for stop in ends:
+        for size in (3, 2, 1):
+            if stop - size < 0:
+                continue
+            words = doc[stop - size : stop]
+            if not all(t.is_alpha for t in words):
+                continue
+            role = dictionary.role(words.text)
+            if role is not None:  # "US Special Representative", "Kenyan Foreign Minister"
+                heads = [doc[stop - size], *([doc[stop - size - 1]] if stop - size > 0 else [])]
+                heads = [t for t in heads if not inside_a_region(doc, t.i, t.i + 1)]  # New Jersey
+                country = next(
+                    (c for c in (dictionary.country(t.text) for t in heads) if c is not None), None
+                )
+                return role.title, role.sector, country.iso3 if country is not None else None
+    return None, None, None
+
+
+# "Special Representative for Iran", "Commissioner for Refugees": a title's brief.
+PORTFOLIO_PREPS = frozenset({"for", "on"})
 
 
 def _context_owner(

@@ -110,6 +110,8 @@ def find_events(
             pos = token.pos_  # a string-store lookup on every access: read it once
             lemma = verb_lemma(token.text, token.lemma_)
             candidates = patterns.get(lemma)
+            if pos == "ADJ" and candidates and syntax.tagged_adjective_verb(token):
+                pos = "VERB"  # "[We] urge Pakistan to ...": the brackets fool the tagger
             if token.lower_ != lemma and SURFACE + token.lower_ in patterns:
                 # a loaded dictionary's entry for this very form ("LEFT" apart from "LEAVE")
                 candidates = (*patterns[SURFACE + token.lower_], *(candidates or ()))

@@ -306,19 +306,32 @@ def _quoted(token: Token) -> bool:
 # Nouns of armed fighting: who is killed "in the battle" or "in clashes" died fighting.
 BATTLE_NOUNS = frozenset(
     {"battle", "clash", "fighting", "firefight", "gunfight", "gunbattle", "skirmish",
-     "offensive", "combat", "shootout", "crossfire"}
+     "offensive", "combat", "shootout", "crossfire", "airstrike", "bombardment", "shelling",
+     "airraid"}
 )  # fmt: skip
+# What makes a "strike" one of arms, not of workers: "an air strike", "a drone strike".
+ARMED_STRIKES = frozenset({"air", "drone", "missile", "precision", "military", "artillery"})
+
+
+def _battle_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma == "strike":
+        return any(
+            c.lower_ in ARMED_STRIKES for c in children_of(noun) if c.dep_ in {"compound", "amod"}
+        )
+    return lemma in BATTLE_NOUNS
 
 
 def _in_battle(event: EventFinding, token: Token) -> bool:
-    """ "Five soldiers were killed in the attack and the ensuing battle with militants":
-    killing in armed fighting is conventional force (19), not an assault (18)."""
+    """ "Five soldiers were killed in the attack and the ensuing battle with militants",
+    "was killed in a precision airstrike": killing in armed fighting or from the air is
+    conventional force (19), not an assault (18)."""
     if event.code not in ASSAULTS:
         return False
     places = [g for c in children_of(token) if c.dep_ == "prep" and c.lower_ in {"in", "during"}
               for g in children_of(c) if g.dep_ == "pobj"]  # fmt: skip
     places += [c for p in places for c in children_of(p) if c.dep_ == "conj"]
-    return any(p.lemma_.lower() in BATTLE_NOUNS for p in places)
+    return any(_battle_noun(p) for p in places)
 
 
 def _state_force(event: EventFinding) -> bool:

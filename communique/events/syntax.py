@@ -466,3 +466,10 @@ def _inside_question(verb: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def tagged_adjective_verb(token: Token) -> bool:
+    """A word tagged as an adjective that the parse gives a subject and a direct object,
+    as only a verb has: "[We] urge Pakistan to act"."""
+    deps = {c.dep_ for c in children_of(token)}
+    return "nsubj" in deps and "dobj" in deps

@@ -148,7 +148,8 @@ def analyse(
     known = dictionary or load_dictionary()
     mentions = organisation_mentions(doc, mentions, known)
     places = _place_countries(doc, mentions)
-    country = dominant_country(mentions, places)
+    sentences = view(doc).sentences
+    country = dominant_country(mentions, places, lede=sentences[0].end_char if sentences else 0)
     local = dominant_country((), places)  # where the story happens: places, not actors
     mentions = with_default_country(mentions, country, local)
     fallback = partial(

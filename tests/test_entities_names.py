@@ -67,3 +67,15 @@ def test_title_gives_a_person_their_country_and_sector(
     nlp: Language, text: str, name: str, code: str
 ) -> None:
     assert _people(nlp, text)[name]["code"].startswith(code)
+
+
+def test_lede_says_whose_story_it_is(nlp: Language) -> None:
+    """A group with no country of its own takes the story's; the lede counts twice, so a
+    story about a Chilean president that later names Peru more often stays Chilean."""
+    text = (
+        "President Andres Molina of Chile said on Friday that he had tested positive for the "
+        "virus. He had met the Peruvian president, Peru's foreign minister and Peru's trade "
+        "minister last week. The opposition party criticised the decision to travel on Saturday."
+    )
+    groups = {a["name"]: a["country"] for a in result_of(nlp, text)["actors"]}
+    assert groups["Chilean opposition party"] == "CHL"

@@ -26,7 +26,7 @@ ARMED_GROUP = "The Lord's Resistance Army attacked a village in northern Uganda 
         # the group named before denies and accuses; the accused army is the shelling's doer,
         # and the village it shelled is Uganda's
         (ARMED_GROUP + "The group denied any involvement and accused the army of shelling "
-         "the village.", {("01", "UGA", None), ("11", "UGA", "UGAMIL"), ("19", "UGAMIL", "UGA")}),
+         "the village.", {("01", "UGAREB", None), ("11", "UGAREB", "UGAMIL"), ("19", "UGAMIL", "UGA")}),
     ],
 )  # fmt: skip
 def test_events_definite_group_noun_is_the_group_named_before(

@@ -37,17 +37,18 @@ NAMED_LABELS = frozenset({"NORP", "ORG"})
 
 
 def dominant_country(
-    mentions: Iterable[ActorMention], places: Iterable[tuple[str, int]] = ()
+    mentions: Iterable[ActorMention], places: Iterable[tuple[str, int]] = (), *, lede: int = 0
 ) -> str | None:
     """The country most mentions belong to (first mentioned on a tie); None if none.
     `places` (country, offset) of the places the article names count too: a story set in
-    Dhaka that names India once and Bangladesh once is about Bangladesh."""
+    Dhaka that names India once and Bangladesh once is about Bangladesh. What the lede
+    (the text before offset `lede`) names counts twice: it says whom the story is about."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     found = [(m.ref.country, m.span.start) for m in mentions]
     for country, start in [*found, *places]:
         if country and country not in INTERNATIONAL:
-            counts[country] += 1
+            counts[country] += 2 if start < lede else 1
             first[country] = min(first.get(country, start), start)
     if not counts:
         return None

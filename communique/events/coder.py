@@ -24,7 +24,7 @@ from ..quotes.items import QuoteFinding
 from . import syntax, voice
 from .announced import announced_acts
 from .authors import act_authors, forum_owner, maker_verb_lemmas, said_of
-from .demands import find_demand, reported_speaker
+from .demands import APPEAL_ROOT, DEMAND_ROOT, find_demand, reported_speaker
 from .items import EventFinding
 from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
@@ -870,9 +870,17 @@ def _dedupe(events: list[EventFinding]) -> list[EventFinding]:
 
     An event without a target is dropped when the same source has a targeted one of
     the same root in the same sentence ("threatened Armenia" beats "threatened"); an
-    untargeted act of another root stays ("began a hunger strike to demand ...").
+    untargeted act of another root stays ("began a hunger strike to demand ..."). An appeal
+    and a demand of the same source to the same target in a sentence are one act, the demand.
     """
     targeted = {(e.evidence.start, e.source, e.root) for e in events if e.target is not None}
+    # "renewed its call that Uganda must release ...": one act, the demand its clause makes
+    demanded = {(e.evidence.start, e.source, e.target) for e in events if e.root == DEMAND_ROOT}
+    events = [
+        e
+        for e in events
+        if e.root != APPEAL_ROOT or (e.evidence.start, e.source, e.target) not in demanded
+    ]
     best: dict[tuple[int, ActorRef, ActorRef | None, str], EventFinding] = {}
     order: list[tuple[int, ActorRef, ActorRef | None, str]] = []
     for event in events:

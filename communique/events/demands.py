@@ -24,6 +24,7 @@ from .ontology import load_ontology
 
 DEMAND_CODE = "100"
 APPEAL_ROOT = "02"
+DEMAND_ROOT = "10"
 DEMAND_MODALS = frozenset({"must", "should"})
 # Verbs that say an act is required of their subject: "X needs to act" urges it, as
 # "should" does; "X has to withdraw" demands it, as "must" does.

@@ -127,3 +127,18 @@ def test_events_killing_from_the_air_is_conventional_force(
 ) -> None:
     roots = {t[0] for t in _tuples(nlp, text) if t[0] in {"18", "19"}}
     assert roots == {root}
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("On Monday the Chilean ministry urged neighbours including Peru and Bolivia to close "
+         "the border.", {"PER", "BOL"}),
+        ("On Monday Chile urged allies such as Argentina to close the border.", {"ARG"}),
+    ],
+)  # fmt: skip
+def test_events_target_named_by_example_is_each_example(
+    nlp: Language, text: str, targets: set[str]
+) -> None:
+    found = {t[2] for t in _tuples(nlp, text) if t[0] == "02" and t[1] == "CHL"}
+    assert found == targets

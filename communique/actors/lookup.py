@@ -214,6 +214,9 @@ class MentionIndex:
                 if group is not None:
                     others = [self._same_sector(group, other) for other in others]
                 refs += [r for r in others if r not in refs]
+        if not refs:  # "allies such as Germany", "neighbours including Kenya and Uganda"
+            for example in _examples(token):
+                refs += [r for r in self.refs_for(example, speaker=speaker) if r not in refs]
         return refs
 
     def _sectoral(self, head: Token, owner: ActorRef | None) -> ActorMention | None:
@@ -473,6 +476,27 @@ def _antecedent(pronoun: Token) -> Token | None:
                 token = token.head
             return token
     return None
+
+
+# Prepositions that name examples of a noun: "allies such as X", "states including X".
+EXAMPLE_PREPS = frozenset({"including", "like"})
+
+
+def _examples(noun: Token) -> list[Token]:
+    """The actors a plural noun names by example: "allies such as Germany"."""
+    if noun.pos_ != "NOUN":
+        return []
+    return [
+        g
+        for c in children_of(noun)
+        if c.dep_ == "prep"
+        and (
+            c.lower_ in EXAMPLE_PREPS
+            or (c.lower_ == "as" and any(g.lower_ == "such" for g in children_of(c)))
+        )
+        for g in children_of(c)
+        if g.dep_ == "pobj"
+    ]
 
 
 def _conjuncts(token: Token, *, adjectives: bool = False) -> list[Token]:

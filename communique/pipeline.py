@@ -157,7 +157,7 @@ def analyse(
     )
     index = MentionIndex(doc, mentions, fallback=fallback, country=country, members=known.members)
     speakers = link_entities(doc, index, findings, dictionary=known)
-    coded = find_events(doc, index, findings, patterns=patterns)
+    coded = find_events(doc, index, findings, patterns=patterns, links=speakers)
     coded += speech_events(doc, index, findings, speakers, coded)
     events = [e for e in coded if e.confidence >= min_confidence]
     dates = date_events(doc, events, index, published=published)

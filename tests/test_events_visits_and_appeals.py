@@ -142,3 +142,48 @@ def test_events_target_named_by_example_is_each_example(
 ) -> None:
     found = {t[2] for t in _tuples(nlp, text) if t[0] == "02" and t[1] == "CHL"}
     assert found == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Chile expects the Bolivian government to close the camps," the Chilean army said '
+         "on Monday.", ("10", "CHL", "BOL", "asserted")),
+        ('"We want Bolivia to withdraw its troops," the Chilean foreign minister said on '
+         "Monday.", ("10", "CHL", "BOL", "asserted")),
+    ],
+)  # fmt: skip
+def test_events_act_the_speaker_expects_of_another_is_a_demand(
+    nlp: Language, text: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in _tuples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Analysts expect Bolivia to withdraw its troops," the Chilean foreign minister said.',
+        '"We do not want Bolivia to withdraw its troops," the Chilean foreign minister said.',
+    ],
+)
+def test_events_expectation_of_others_or_denied_is_no_demand(nlp: Language, text: str) -> None:
+    assert not any(t[0] == "10" for t in _tuples(nlp, text))
+
+
+def test_events_disappointment_with_an_act_criticises_its_doer(nlp: Language) -> None:
+    text = (
+        "Chile's foreign minister issued a statement on Tuesday saying Chile is \u201cdeeply "
+        "disappointed\u201d by the approval of the law by Bolivia's parliament."
+    )
+    assert any(t[:3] == ("11", "CHL", "BOL") for t in _tuples(nlp, text))
+
+
+def test_events_quote_speaker_linked_across_sentences_is_the_source(nlp: Language) -> None:
+    """A bare "the military" is the military the story named last (Chile's, not the main
+    country's), and the demand its quote makes is that military's."""
+    text = (
+        "Gunmen attacked a train in Bolivia on Tuesday, Bolivian police said. Chile's "
+        'military said on Wednesday it had closed two crossings. "Chile expects the Bolivian '
+        'government to close the camps," the military said in written comments on Wednesday.'
+    )
+    assert ("10", "CHL", "BOL", "asserted") in _tuples(nlp, text)

@@ -393,6 +393,10 @@ class SpeakerSieves:
                 return owner
         words = _described(head) + _of_places(head)
         named = [c for c in (self.country_of(t.text) for t in words) if c]
+        if not named and mention is not None and len(words) == 1 and _definite(head):
+            before = self._last_of_sector(head, mention.ref.sector)
+            if before is not None and before.country != mention.ref.country:
+                return before  # "Chile's military said ... the military said", in a Bolivian story
         country = named[0] if named else (mention.ref.country if mention else self.index.country)
         sector = mention.ref.sector if mention is not None else "CVL"
         if not words or country is None:
@@ -410,6 +414,22 @@ class SpeakerSieves:
         else:
             return own.ref
         return ref
+
+    def _last_of_sector(self, head: Token, sector: str | None) -> ActorRef | None:
+        """The body of `sector` the story has been telling of, a few sentences back at most
+        (named most often there, then last): a bare "the military" is the military the
+        story named, not the main country's."""
+        if sector not in STATE_SECTORS:
+            return None
+        seen: dict[ActorRef, tuple[int, int]] = {}
+        for mention in self.index.mentions:
+            if mention.span.start >= head.idx:
+                break
+            ref = mention.ref
+            near = head.idx - mention.span.start <= SECTOR_REACH
+            if near and ref.sector == sector and ref.country and ref.kind == "organisation":
+                seen[ref] = (seen.get(ref, (0, 0))[0] + 1, mention.span.start)
+        return max(seen, key=lambda r: seen[r]) if seen else None
 
     def _owning_body(self, head: Token) -> ActorRef | None:
         """The organisation a title's possessive names ("the court's president")."""
@@ -528,6 +548,16 @@ def _of_object(head: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((g for g in children_of(child) if g.dep_ == "pobj"), None)
     return None
+
+
+# How far back (characters) a bare sector noun looks for the body it refers to, and the
+# sectors of state bodies a bare noun refers back to ("the military", "the ministry").
+SECTOR_REACH = 1200
+STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "JUD", "LEG", "SPY"})
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(head))
 
 
 def _described(head: Token) -> list[Token]:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
 from ..docview import children_of, view
+from ..entities.items import Link
 from ..model import EventMode, Span
 from ..quotes.items import QuoteFinding
 from . import syntax, voice
@@ -95,11 +96,16 @@ def find_events(
     quotes: Sequence[QuoteFinding] = (),
     *,
     patterns: Mapping[str, Sequence[VerbPattern]] | None = None,
+    links: Sequence[Link | None] = (),
 ) -> list[EventFinding]:
     """All events in `doc`, in text order; `patterns` replaces the shipped verb patterns
-    (see `communique.events.petrarch` for loading a PETRARCH verb dictionary)."""
+    (see `communique.events.petrarch` for loading a PETRARCH verb dictionary). `links` are
+    the quotes' speakers as the entity stage linked them ("the military" said it: the
+    Pakistani military named before), for speakers the index alone does not name."""
     patterns = load_patterns() if patterns is None else patterns
-    speakers = [_speaker_ref(index, quote) for quote in quotes]
+    linked = [link.refs[0] if link is not None and link.refs else None for link in links]
+    linked += [None] * (len(quotes) - len(linked))
+    speakers = [_speaker_ref(index, q) or ref for q, ref in zip(quotes, linked, strict=True)]
     cues = {quote.cue.start for quote in quotes if quote.cue is not None}
     events: list[EventFinding] = []
     shared = view(doc)  # sentences and tokens shared with the other stages

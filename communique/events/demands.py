@@ -89,6 +89,33 @@ def _required(verb: Token) -> bool:
     )
 
 
+# Verbs whose speaker asks an act of another: "we expect Kabul to act", "we want X to go".
+EXPECTING = frozenset({"expect", "want"})
+
+
+def _expected(verb: Token, index: MentionIndex, speaker: ActorRef) -> Token | None:
+    """The one `verb`'s act is expected of, when the speaker (or their country) expects it:
+    "Pakistan expects the Afghan government to act", said by Pakistan's military, demands
+    that the Afghan government act. None otherwise."""
+    head = verb.head
+    if verb.dep_ not in {"ccomp", "xcomp"} or head.lemma_.lower() not in EXPECTING:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)):
+        return None
+    if syntax.is_negated(head):
+        return None
+    expecting = syntax.own_subject(head)
+    if expecting is None:
+        return None
+    if expecting.lower_ not in {"we", "i"}:
+        refs = index.refs_for(expecting, speaker=speaker)
+        if not any(r == speaker or (r.kind == "country" and r.country == speaker.country)
+                   for r in refs):  # fmt: skip
+            return None
+    own = next((c for c in children_of(verb) if c.dep_ in syntax.SUBJECT_DEPS), None)
+    return own or next((c for c in children_of(head) if c.dep_ == "dobj"), None)
+
+
 def appeal_code(demand: str) -> str:
     """The appeal (02x) that mirrors a demand (10x): "should withdraw" 0256, not 1056."""
     code = APPEAL_ROOT + demand[2:]
@@ -123,7 +150,8 @@ def find_demand(
     modals = {c.lower_ for c in children_of(verb) if c.dep_ == "aux"} & DEMAND_MODALS
     if _required(verb) and not syntax.is_negated(verb):
         modals.add(MODAL_VERBS[verb.lemma_.lower()])
-    demanded = syntax.demanded_clause(verb)
+    expected = _expected(verb, index, speaker)
+    demanded = syntax.demanded_clause(verb) or expected is not None
     if not modals and not demanded:
         return []
     if _a_state(verb):
@@ -134,6 +162,7 @@ def find_demand(
         code = appeal_code(code)
     subject = syntax.passive_subject(verb) if syntax.is_passive(verb) else None
     subject = subject or next((c for c in children_of(verb) if c.dep_ in syntax.SUBJECT_DEPS), None)
+    subject = subject or expected
     if subject is None:
         return []
     if subject.lower_ in IMPERSONAL:
@@ -142,7 +171,8 @@ def find_demand(
         if subject is None:
             return []
     targets = [t for t in index.refs_for(subject, speaker=speaker) if t != speaker]
-    trigger = Span(verb.text, verb.idx, verb.idx + len(verb.text))
+    said = verb.head if expected is not None else verb  # "expects X to act": the expecting
+    trigger = Span(said.text, said.idx, said.idx + len(said.text))
     return [
         EventFinding(
             code=code,

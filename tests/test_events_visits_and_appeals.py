@@ -187,3 +187,34 @@ def test_events_quote_speaker_linked_across_sentences_is_the_source(nlp: Languag
         'government to close the camps," the military said in written comments on Wednesday.'
     )
     assert ("10", "CHL", "BOL", "asserted") in _tuples(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A block of flats in Valparaiso caught fire on Saturday. The blaze killed three "
+        "Chilean residents and injured sixteen.",
+        "Two Chilean workers were killed in a fire at a market in Valparaiso on Saturday.",
+        "The Chilean fire service said two adults were seriously injured in Valparaiso on "
+        "Saturday.",
+    ],
+)
+def test_events_harm_from_a_disaster_is_no_ones_act(nlp: Language, text: str) -> None:
+    assert not [t for t in _tuples(nlp, text) if t[0] in {"18", "19", "20"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Chilean soldiers were killed in Valparaiso on Saturday when their convoy came "
+        "under fire.",
+        "Gunmen opened fire on a bus in Valparaiso on Saturday, killing three Chilean soldiers.",
+    ],
+)
+def test_events_harm_from_gunfire_still_has_a_doer(nlp: Language, text: str) -> None:
+    assert [t for t in _tuples(nlp, text) if t[0] in {"18", "19"}]
+
+
+def test_events_release_of_a_thing_is_no_release(nlp: Language) -> None:
+    text = "No cause had yet been released for the fire by the Chilean authorities on Sunday."
+    assert not [t for t in _tuples(nlp, text) if t[0] == "08"]

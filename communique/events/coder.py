@@ -358,6 +358,8 @@ def _code(
         sources = voice.unidentified_source(verb, index, means)
     if not sources:
         return []
+    if _released_a_thing(verb, pattern, index):
+        return []  # "no cause had been released", "released figures": no one let go
     if _warned_of_others(verb, pattern, index, sources):  # "warned that X would divide ..."
         pattern = dataclasses.replace(pattern, code=CRITICISM)
     # "X, along with Y, called ...": Y acts side by side with X, not on X
@@ -687,6 +689,20 @@ def _warned_of_others(
     actors = index.refs_for(subjects[0])
     own = {s.country for s in sources}
     return bool(actors) and all(a.country not in own for a in actors)
+
+
+RELEASE_CODE = "084"  # return, release persons or property
+
+
+def _released_a_thing(verb: Token, pattern: VerbPattern, index: MentionIndex) -> bool:
+    """A release of what is no one held ("no cause had been released", "released the
+    figures"): the verb's everyday sense, no yielding."""
+    if not pattern.code.startswith(RELEASE_CODE):
+        return False
+    patient = _patient(verb, pattern)
+    if patient is None or patient.pos_ != "NOUN" or voice.suffers(patient):
+        return False
+    return not index.refs_for(patient, generic=True)
 
 
 def _needs_a_counterpart(verb: Token, pattern: VerbPattern) -> bool:

@@ -116,10 +116,41 @@ def left_unnamed(code: str, verb: Token) -> bool:
 
 def unattributed(verb: Token, source_token: Token | None, *, passive: bool) -> bool:
     """Whether the act's doer is left unnamed: an agentless passive, or a means of
-    violence as subject or agent ("killed by a car bomb", "a blast killed")."""
+    violence as subject or agent ("killed by a car bomb", "a blast killed"). Harm told of a
+    fire, a flood or a crash with no weapon in sight has no doer at all ("the blaze killed
+    three", "two adults were seriously injured" in a story of a fire)."""
+    if told_as_disaster(verb):
+        return False
     if source_token is None:
         return passive
     return is_means(source_token)
+
+
+# Disasters and accidents: harm they do is no one's act.
+DISASTER_NOUNS = frozenset(
+    {"fire", "blaze", "flame", "inferno", "wildfire", "flood", "flooding", "storm", "cyclone",
+     "hurricane", "typhoon", "tornado", "earthquake", "quake", "tsunami", "landslide",
+     "mudslide", "avalanche", "crash", "accident", "collapse", "stampede", "eruption"}
+)  # fmt: skip
+# Verbs that make "fire" a weapon's or an arsonist's: "opened fire", "set fire to".
+ARMED_FIRE_VERBS = frozenset({"open", "exchange", "return", "set", "trade", "draw"})
+
+
+def _a_disaster(token: Token) -> bool:
+    if token.lemma_.lower() not in DISASTER_NOUNS:
+        return False
+    if token.lemma_.lower() != "fire":
+        return True
+    head = token.head  # "opened fire", "came under fire", "set fire to": arms or arson
+    return head.lemma_.lower() not in ARMED_FIRE_VERBS and head.lower_ != "under"
+
+
+def told_as_disaster(verb: Token) -> bool:
+    """Whether the verb's sentence tells a disaster or an accident and no weapon."""
+    nouns = [t for t in verb.sent if t.pos_ in {"NOUN", "PROPN"}]
+    return any(_a_disaster(t) for t in nouns) and not any(
+        is_means(t) and not _a_disaster(t) for t in nouns
+    )
 
 
 def unidentified_source(

@@ -63,10 +63,34 @@ _PUNCTUATION = str.maketrans({".": "", "-": " ", ",": " "})
 
 
 def _keys(name: str) -> tuple[str, ...]:
-    """Keys to try for a mention: as written, then without a leading "the"."""
+    """Keys to try for a mention: as written, then without a leading "the"; none for a
+    continent or a region, which the gazetteer's alternate names give to towns ("Africa"
+    is an old name of Mahdia, Tunisia)."""
     key = name_key(name)
     bare = re.sub(r"^the ", "", key)
+    words = bare.rsplit(" ", 1)
+    if (
+        bare in REGIONS
+        or bare in CONTINENTS
+        or (words[0] in REGION_SIDES and words[-1] in CONTINENTS)
+    ):
+        return ()
     return (key,) if bare == key else (key, bare)
+
+
+CONTINENTS = frozenset({"africa", "europe", "asia", "americas", "oceania", "antarctica", "eurasia"})
+# Sides of a continent that name a region ("sub-Saharan Africa", "Central Asia"); not
+# "south", for South Africa is a country.
+REGION_SIDES = frozenset(
+    {"north", "northern", "east", "eastern", "west", "western", "southern", "central",
+     "sub saharan", "latin", "southeast", "south east", "northeast", "north east", "equatorial"}
+)  # fmt: skip
+REGIONS = frozenset(
+    {"south america", "south asia", "south east asia", "middle east", "near east", "far east",
+     "west", "balkans", "caucasus", "sahel", "maghreb", "horn of africa", "gulf",
+     "persian gulf", "caribbean", "scandinavia", "arctic", "indo pacific", "asia pacific",
+     "levant", "mediterranean"}
+)  # fmt: skip
 
 
 def iso3(alpha2: str) -> str | None:

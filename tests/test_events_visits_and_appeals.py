@@ -218,3 +218,29 @@ def test_events_harm_from_gunfire_still_has_a_doer(nlp: Language, text: str) -> 
 def test_events_release_of_a_thing_is_no_release(nlp: Language) -> None:
     text = "No cause had yet been released for the fire by the Chilean authorities on Sunday."
     assert not [t for t in _tuples(nlp, text) if t[0] == "08"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Researchers warned on Monday that Chilean hospitals could run out of beds.",
+        "Experts stressed on Monday that Chile should test more children.",
+    ],
+)
+def test_events_words_of_analysts_are_no_events(nlp: Language, text: str) -> None:
+    assert not _tuples(nlp, text)
+
+
+def test_events_acts_of_teachers_are_still_events(nlp: Language) -> None:
+    text = "Chilean teachers marched outside the Chilean Congress in Valparaiso on Monday."
+    assert any(t[0] == "14" for t in _tuples(nlp, text))
+
+
+def test_entities_continent_is_no_town(nlp: Language) -> None:
+    """ "Africa" is an old name of a Tunisian town in the gazetteer; a story of Africa is
+    no Tunisian story."""
+    text = (
+        "Researchers say diabetes is rising fast in sub-Saharan Africa. Doctors in Africa "
+        "said on Monday that clinics need more insulin."
+    )
+    assert "TUN" not in {a["country"] for a in result_of(nlp, text)["actors"]}

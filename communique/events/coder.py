@@ -26,11 +26,11 @@ from . import syntax, voice
 from .announced import announced_acts
 from .authors import act_authors, forum_owner, maker_verb_lemmas, said_of
 from .demands import APPEAL_ROOT, DEMAND_ROOT, find_demand, reported_speaker
-from .items import EventFinding
+from .items import SPOKEN_ROOTS, EventFinding
 from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
 from .settle import TEXT_NOUNS, charged_by_reporter, settle
-from .speech import FIRST_PERSON, political
+from .speech import FIRST_PERSON, commentators, political
 from .stances import stance_events
 from .visits import visit_events
 
@@ -156,8 +156,17 @@ def find_events(
     settled = settle(doc, events)
     settled += _charges(doc, settled, index)
     return [
-        e for e in _dedupe(_paired(settled)) if not _unknown_person(e.source) and not _interview(e)
+        e
+        for e in _dedupe(_paired(settled))
+        if not _unknown_person(e.source) and not _interview(e) and not _commentary(e)
     ]
+
+
+def _commentary(event: EventFinding) -> bool:
+    """ "Researchers warn that ...", "experts stressed that Africans should ...": what
+    analysts say is a quote, not an event; what they do (a strike, a march) still is, and
+    so do protesters' demands."""
+    return commentators(event.source) and event.root in SPOKEN_ROOTS
 
 
 def _interview(event: EventFinding) -> bool:

@@ -31,7 +31,7 @@ from ..model import DatePrecision
 from ..temporal import ResolvedDate, find_date_expressions, resolve
 from . import syntax
 from .authors import maker_verb
-from .items import EventFinding
+from .items import SPOKEN_ROOTS, EventFinding
 
 PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
 YEARS = (1900, 2100)  # four digits read as a year before a noun
@@ -126,9 +126,6 @@ def _told_before(
                 return past
     return None
 
-
-# Roots of what is said rather than done: criticism, appeals, praise, demands, threats.
-SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 
 
 def _of_the_incident(event: EventFinding) -> bool:

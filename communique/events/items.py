@@ -11,6 +11,10 @@ from ..actors.items import ActorRef
 from ..model import EventMode, Span
 from . import syntax
 
+# Roots of what is said rather than done: statements, appeals, offers, consultation, praise,
+# demands, criticism, rejection, threats.
+SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+
 
 @dataclass(frozen=True, slots=True)
 class EventFinding:

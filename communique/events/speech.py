@@ -32,6 +32,9 @@ from .ontology import load_patterns, read_tsv, verb_lemma
 
 # Speakers whose words are no political act: people with no sector, civilians.
 NON_POLITICAL_SECTORS = frozenset({"CVL"})
+# Scholars, researchers, analysts and experts as a class ("experts say"): commentators. A
+# named one may act in the story ("Arslan, a Turkish researcher, called it a maneuver").
+COMMENTATORS = "EDU"
 FIRST_PERSON = frozenset({"i", "we"})
 NEUTRAL_CUES = frozenset(
     {"say", "tell", "add", "write", "state", "note", "explain", "according", "post", "tweet",
@@ -114,8 +117,16 @@ def _neutral(doc: Doc, quote: QuoteFinding) -> bool:
     return lemma in NEUTRAL_CUES or lemma not in load_patterns()
 
 
+def commentators(ref: ActorRef) -> bool:
+    """ "Researchers", "experts", "analysts": a class of commentators, no actor."""
+    return ref.kind == "group" and ref.sector == COMMENTATORS
+
+
 def political(ref: ActorRef) -> bool:
-    """An actor whose words act: a person or group with a sector, a body, a country."""
+    """An actor whose words act: a person or group with a sector, a body, a country; not
+    commentators as a class."""
+    if commentators(ref):
+        return False
     if ref.kind == "person" or ref.kind == "group":
         return ref.sector is not None and ref.sector not in NON_POLITICAL_SECTORS
     return ref.sector not in NON_POLITICAL_SECTORS

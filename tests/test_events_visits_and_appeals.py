@@ -244,3 +244,12 @@ def test_entities_continent_is_no_town(nlp: Language) -> None:
         "said on Monday that clinics need more insulin."
     )
     assert "TUN" not in {a["country"] for a in result_of(nlp, text)["actors"]}
+
+
+def test_entities_the_group_is_no_state_body(nlp: Language) -> None:
+    """ "the groups" after a ministry is named are not that ministry."""
+    text = (
+        "Chilean interior ministry officials have repeatedly denied the allegations while "
+        "criticizing the groups bringing the lawsuits."
+    )
+    assert not [t for t in _tuples(nlp, text) if t[0] == "11" and t[2] == "CHL"]

@@ -38,6 +38,8 @@ COMPANY_NOUNS = frozenset(
 
 
 COMPANY_SECTORS = frozenset({"BUS", "MED"})
+# Sectors of the state's own bodies, which no "the group" or "the movement" stands for.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 COMPANY_NAME_WORDS = frozenset(
     {"corporation", "company", "corp", "inc", "ltd", "group", "airlines", "airways", "air",
      "bank", "network", "broadcasting", "television", "media", "holdings"}
@@ -380,7 +382,9 @@ class MentionIndex:
             found = (
                 m.ref
                 for m in self.before(token.idx, ANAPHORA_REACH)
-                if m.ref.kind in kinds and m.how not in IMPLIED  # not "victims (SOM)"
+                if m.ref.kind in kinds
+                and m.how not in IMPLIED  # not "victims (SOM)"
+                and m.ref.sector not in STATE_SECTORS  # "the group" is no ministry
             )
             return next(found, None)
         if token.lemma_.lower() in COMPANY_NOUNS and not _modified(token):

@@ -253,3 +253,22 @@ def test_entities_the_group_is_no_state_body(nlp: Language) -> None:
         "criticizing the groups bringing the lawsuits."
     )
     assert not [t for t in _tuples(nlp, text) if t[0] == "11" and t[2] == "CHL"]
+
+
+def test_events_official_threat_for_their_country_is_made_when_said(nlp: Language) -> None:
+    """ "Chile will pursue the prosecution of X", said by Chile's prosecutor on Tuesday, is
+    Chile's threat that day (13), not a plan; dated by the telling, not by the day the
+    act is set for."""
+    text = (
+        "Chile's prosecutor general said on Tuesday that Chile will pursue the prosecution of "
+        "the Bolivian president on Friday."
+    )
+    found = [e for e in events_of(nlp, text, "2026-03-06") if e["cameo"].startswith("13")]
+    assert [(e["source_country"], e["target_country"], e["mode"], e["date"]) for e in found] == [
+        ("CHL", "BOL", "asserted", "2026-03-03")
+    ]
+
+
+def test_events_plan_an_official_tells_stays_a_plan(nlp: Language) -> None:
+    text = "The Chilean ambassador said on Tuesday that Chile will convene a meeting with Bolivia."
+    assert not [t for t in _tuples(nlp, text) if t[0] in {"03", "04"} and t[3] == "asserted"]

@@ -30,7 +30,7 @@ from .items import SPOKEN_ROOTS, EventFinding
 from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
 from .settle import TEXT_NOUNS, charged_by_reporter, settle
-from .speech import FIRST_PERSON, commentators, political
+from .speech import FIRST_PERSON, NON_POLITICAL_SECTORS, commentators, political
 from .stances import stance_events
 from .visits import visit_events
 
@@ -486,15 +486,33 @@ def _pledged(
     no such event and keeps its mode."""
     if mode not in {"future", "conditional"} or code[:2] not in ANNOUNCED_ROOTS:
         return mode
+    threat = code[:2] == THREAT_ROOT  # an official's threat is the country's; a plan is not
     if speaker is not None:  # inside a quote
-        return "asserted" if speaker == source else mode
+        return "asserted" if _speaks_for(speaker, source, threat=threat) else mode
     clause = verb
     while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ANNOUNCING_LEMMAS:
         return mode
     sayer = syntax.subject_of(clause.head)
-    return "asserted" if sayer is not None and source in index.refs_for(sayer) else mode
+    sayers = index.refs_for(sayer) if sayer is not None else []
+    return "asserted" if any(_speaks_for(s, source, threat=threat) for s in sayers) else mode
+
+
+THREAT_ROOT = "13"
+
+
+def _speaks_for(sayer: ActorRef, source: ActorRef, *, threat: bool) -> bool:
+    """Whether what `sayer` announces of `source` is `source`'s own word: the same actor,
+    or, for a threat, an official of a country saying what the country will do to another
+    ("Iran's prosecutor said Iran will pursue the prosecution of X"); a plan an official
+    tells ("China will convene a meeting") stays a plan."""
+    if sayer == source:
+        return True
+    if not threat:
+        return False
+    official = sayer.sector is not None and sayer.sector not in NON_POLITICAL_SECTORS
+    return source.kind == "country" and sayer.country == source.country and official
 
 
 def _doer(

@@ -71,7 +71,7 @@ def date_events(
     dated = []
     for event, trigger, own in zip(events, triggers, owns, strict=True):
         perfect = _perfect(trigger)
-        if own is None and trigger is not None:
+        if own is None and trigger is not None and not _announced(event, trigger):
             own = (
                 _tied_date(event, trigger, ties, published)
                 or (None if perfect else _reacted_date(trigger, phrases, published))
@@ -125,7 +125,6 @@ def _told_before(
             if past is not None and past[0].granularity in COARSE - {"week"}:
                 return past
     return None
-
 
 
 def _of_the_incident(event: EventFinding) -> bool:
@@ -394,12 +393,16 @@ def _own_date(
     ahead = event.mode in {"future", "conditional"}
     tense: Literal["past", "future"] = "future" if ahead else "past"
     best: tuple[tuple[bool, int], ResolvedDate, str] | None = None
+    announced = _announced(event, trigger)
     for span in phrases:
         start, end = span.start_char, span.end_char
         if start < sentence.start or end > sentence.end:
             continue
         if event.spoken is not None and event.spoken[0] <= start < event.spoken[1]:
             continue  # a speech act is dated by its telling, not by dates in what was said
+        governor = _governing_verb(span.root) if announced else None
+        if governor is not None and trigger is not None and governor.i == trigger.i:
+            continue  # "said China will convene a meeting on Friday": the meeting's day
         if _dates_a_subordinate(span, trigger):
             continue  # "blamed X for withdrawing in 2017": 2017 dates the withdrawal
         resolved = resolve(span.text, published, tense=tense)
@@ -411,6 +414,21 @@ def _own_date(
         if best is None or rank < best[0]:
             best = (rank, resolved, span.text)
     return (best[1], best[2]) if best else None
+
+
+# Pledges and threats: made the day they are said, whatever day they name for the act.
+ANNOUNCED_ROOTS = frozenset({"03", "13"})
+FUTURE_WORDS = frozenset({"will", "would", "'ll", "shall"})
+
+
+def _announced(event: EventFinding, trigger: Token | None) -> bool:
+    """A pledge or threat told with "will" ("Iran will pursue ..."): dated by its telling."""
+    return (
+        trigger is not None
+        and event.mode == "asserted"
+        and event.root in ANNOUNCED_ROOTS
+        and any(c.dep_ == "aux" and c.lower_ in FUTURE_WORDS for c in trigger.children)
+    )
 
 
 def _on_the_line(span: SpacySpan, trigger: Token | None) -> bool:

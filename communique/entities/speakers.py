@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from ..actors.dictionary import ActorDictionary
 from ..actors.generic import group_name
 from ..actors.items import ActorMention, ActorRef
-from ..actors.lookup import RELATIONAL_NOUNS, MentionIndex
+from ..actors.lookup import RELATIONAL_NOUNS, STATE_SECTORS, MentionIndex
 from ..actors.names import junk_class
 from ..docview import children_of, view
 from ..model import Span
@@ -35,7 +35,6 @@ from .organisations import initials
 from .people import People
 from .words import COLLECTIVE_NOUNS, PEOPLE_NOUNS
 
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 ORG_REACH = 1500  # characters back for "the ministry" with no name match
 THEY_REACH = 600  # characters back for "they": about three sentences
 ORG_KINDS = frozenset({"organisation", "group"})
@@ -550,10 +549,9 @@ def _of_object(head: Token) -> Token | None:
     return None
 
 
-# How far back (characters) a bare sector noun looks for the body it refers to, and the
-# sectors of state bodies a bare noun refers back to ("the military", "the ministry").
+# How far back (characters) a bare sector noun ("the military") looks for the state body
+# it refers to.
 SECTOR_REACH = 1200
-STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "JUD", "LEG", "SPY"})
 
 
 def _definite(head: Token) -> bool:

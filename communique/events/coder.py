@@ -26,7 +26,7 @@ from . import syntax, voice
 from .announced import announced_acts
 from .authors import act_authors, forum_owner, maker_verb_lemmas, said_of
 from .demands import APPEAL_ROOT, DEMAND_ROOT, find_demand, reported_speaker
-from .items import SPOKEN_ROOTS, EventFinding
+from .items import ANNOUNCED_ROOTS, SPOKEN_ROOTS, EventFinding
 from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
 from .settle import TEXT_NOUNS, charged_by_reporter, settle
@@ -42,9 +42,7 @@ THREAT_CODES = {"14": "133", "15": "138", "16": "1313", "17": "137", "18": "138"
 ULTIMATUM_CODES = {root: "130" for root in ("03", "04", "05", "06", "07", "08")}
 # "X contributed to this report": the byline's credit, not aid.
 REPORT_NOUNS = frozenset({"report", "story", "article", "reporting", "coverage", "dispatch"})
-# Announced acts that are events the day they are said: intents (pledges) and threats;
-# and the verbs that announce them.
-ANNOUNCED_ROOTS = frozenset({"03", "13"})
+# The verbs that announce an intent or a threat (`ANNOUNCED_ROOTS`).
 ANNOUNCING_LEMMAS = frozenset(
     {"say", "announce", "tell", "state", "declare", "add", "pledge", "vow", "promise",
      "warn", "insist", "confirm", "reiterate", "threaten"}

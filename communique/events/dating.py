@@ -31,7 +31,7 @@ from ..model import DatePrecision
 from ..temporal import ResolvedDate, find_date_expressions, resolve
 from . import syntax
 from .authors import maker_verb
-from .items import SPOKEN_ROOTS, EventFinding
+from .items import ANNOUNCED_ROOTS, SPOKEN_ROOTS, EventFinding
 
 PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
 YEARS = (1900, 2100)  # four digits read as a year before a noun
@@ -416,8 +416,8 @@ def _own_date(
     return (best[1], best[2]) if best else None
 
 
-# Pledges and threats: made the day they are said, whatever day they name for the act.
-ANNOUNCED_ROOTS = frozenset({"03", "13"})
+# Pledges and threats (`ANNOUNCED_ROOTS`) are made the day they are said, whatever day they
+# name for the act.
 FUTURE_WORDS = frozenset({"will", "would", "'ll", "shall"})
 
 

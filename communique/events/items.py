@@ -14,6 +14,8 @@ from . import syntax
 # Roots of what is said rather than done: statements, appeals, offers, consultation, praise,
 # demands, criticism, rejection, threats.
 SPOKEN_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+# Announced acts that are events the day they are said: intents (pledges) and threats.
+ANNOUNCED_ROOTS = frozenset({"03", "13"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -272,3 +272,16 @@ def test_events_official_threat_for_their_country_is_made_when_said(nlp: Languag
 def test_events_plan_an_official_tells_stays_a_plan(nlp: Language) -> None:
     text = "The Chilean ambassador said on Tuesday that Chile will convene a meeting with Bolivia."
     assert not [t for t in _tuples(nlp, text) if t[0] in {"03", "04"} and t[3] == "asserted"]
+
+
+def test_events_participle_on_an_actor_noun_is_that_actors_act(nlp: Language) -> None:
+    """ "criticizing the groups bringing the lawsuits": the groups bring them, not the
+    ministry; "issued a statement condemning X" stays the issuer's act."""
+    text = (
+        "Chilean interior ministry officials on Monday criticized the rights groups bringing "
+        "the lawsuits against the Chilean government."
+    )
+    bringing = [e for e in events_of(nlp, text) if e["trigger"]["text"] == "bringing"]
+    assert bringing and all("rights groups" in e["source_name"] for e in bringing)
+    text = "The Chilean ministry issued a statement on Monday condemning the Bolivian raid."
+    assert any(e["trigger"]["text"] == "condemning" for e in events_of(nlp, text))

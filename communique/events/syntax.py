@@ -114,6 +114,8 @@ def subject_of(verb: Token) -> Token | None:
         if via_acl and token.pos_ in {"NOUN", "PROPN"}:
             if token.dep_ == "ROOT":  # "Doctors from two aid groups donated ...", misparsed
                 return token
+            if token.dep_ == "dobj" and _acts(token):
+                return token  # "criticised the groups bringing the lawsuits": the groups'
             if token.dep_ == "dobj" and token.head.lemma_ not in SAYING:
                 # "issued a statement condemning X": the issuer's act; but "said a law
                 # allowing X marked ..." is the parser's object for a clause's subject
@@ -129,6 +131,19 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Nouns of those who act themselves: a participle on them is their act ("the groups
+# bringing the lawsuits"), not the act of whoever the clause's subject is.
+ACTING_NOUNS = frozenset(
+    {"group", "organisation", "organization", "people", "protester", "demonstrator",
+     "activist", "party", "union", "militant", "rebel", "fighter", "official", "lawmaker",
+     "government", "country", "company", "firm", "leader", "worker", "student", "resident"}
+)  # fmt: skip
+
+
+def _acts(noun: Token) -> bool:
+    return noun.lemma_.lower() in ACTING_NOUNS or noun.ent_type_ in {"ORG", "NORP", "PERSON"}
 
 
 def own_subject(verb: Token) -> Token | None:

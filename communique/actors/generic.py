@@ -59,6 +59,9 @@ def dominant_country(
 LOCAL_SECTORS = frozenset({"COP", "JUD"})
 
 
+MILITANT_NETWORK = "IMG"  # CAMEO's international militarised groups (al-Qaeda, Islamic State)
+
+
 def with_default_country(
     mentions: list[ActorMention], country: str | None, local: str | None = None
 ) -> list[ActorMention]:
@@ -71,6 +74,11 @@ def with_default_country(
     filled = []
     for mention in mentions:
         ref = mention.ref
+        if ref.country == MILITANT_NETWORK and (country or local):
+            # "the Islamic State in Iraq": militants take the country where they act; the
+            # code keeps CAMEO's IMG
+            ref = dataclasses.replace(ref, country=country or local, given_code=ref.code)
+            mention = ActorMention(mention.span, ref, mention.how)
         if ref.country is None and not ref.given_code:
             default = (local or country) if ref.sector in LOCAL_SECTORS else country
             if ref.kind == "person" and ref.sector in INTERNATIONAL:

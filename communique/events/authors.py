@@ -49,6 +49,17 @@ ACT_VERBS = {
     "appeal": {"appeal", "urge"},
     "warning": {"warn"},
     "threat": {"threaten"},
+    "approval": {"approve", "pass", "adopt", "vote"},
+    "budget": {"present", "unveil", "propose", "table", "announce"},
+    "bill": {"introduce", "propose", "table", "draft"},
+    "legislation": {"introduce", "propose", "draft"},
+    "decree": {"issue", "sign", "decree"},
+    "order": {"issue", "order"},
+    "measure": {"announce", "introduce", "propose", "impose"},
+    "policy": {"announce", "introduce", "adopt"},
+    "reform": {"announce", "propose", "introduce"},
+    "expulsion": {"expel"},
+    "deportation": {"deport"},
 }
 
 
@@ -69,6 +80,8 @@ ATTACK_VERBS = {
     "killing": {"kill"},
     "shooting": {"shoot", "attack"},
     "kidnapping": {"kidnap", "abduct", "seize"},
+    "violence": {"attack", "storm", "raid", "fire", "shoot", "beat", "kill"},
+    "crackdown": {"crack", "attack", "arrest", "detain"},
 }
 
 
@@ -90,11 +103,21 @@ def act_authors(
             # "the news that Ukraine agreed" is Ukraine's; "the allegation that X did" is
             # not X's but its accuser's
             if lemma in CHARGE_NOUNS:  # a charge stays its accuser's all through the article
-                owner = _same_noun_owner(noun, index, reach=None)
+                owner = _summed_up(noun, index) or _same_noun_owner(noun, index, reach=None)
                 return owner or _maker(noun, ACT_VERBS[lemma], index)
             content = _clause_subject(noun, index)
             return content or _same_noun_owner(noun, index) or _maker(noun, ACT_VERBS[lemma], index)
     return []
+
+
+def _summed_up(noun: Token, index: MentionIndex) -> list[ActorRef]:
+    """ "X repeated that Y planned the attack, a charge Z rejected": an appositive charge
+    sums up its sentence, so it is the main clause's subject's."""
+    if noun.dep_ != "appos":
+        return []
+    verbs = [t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}]
+    subject = syntax.subject_of(verbs[-1]) if verbs else None
+    return index.refs_for(subject) if subject is not None else []
 
 
 def maker_verb_lemmas(noun: Token) -> set[str] | None:
@@ -178,7 +201,7 @@ def _same_noun_owner(
                 owners += syntax.prep_objects(token, "of")
                 if token.dep_ == "dobj":  # "called a meeting Wednesday of the Council"
                     owners += syntax.prep_objects(token.head, "of")
-            refs = [r for o in owners for r in index.refs_for(o)]
+            refs = [r for o in owners for r in index.refs_for(o, generic=True)]
             if refs:
                 return refs
     return []

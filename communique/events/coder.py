@@ -362,7 +362,10 @@ def _code(
     unnamed = not sources and voice.left_unnamed(pattern.code, verb)
     if unnamed and voice.unattributed(verb, source_token, passive=syntax.is_passive(verb)):
         means = source_token if source_token is not None and voice.is_means(source_token) else None
-        sources = voice.unidentified_source(verb, index, means)
+        if speaker is not None and speaker.sector == "MIL" and voice.by_air(verb):
+            sources = [speaker]  # an army telling of an air strike tells of its own
+        else:
+            sources = voice.unidentified_source(verb, index, means)
     if not sources:
         return []
     if _released_a_thing(verb, pattern, index):

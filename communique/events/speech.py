@@ -27,6 +27,7 @@ from ..entities.items import Link
 from ..model import Span
 from ..quotes.items import QuoteFinding
 from . import syntax
+from .authors import act_authors
 from .items import EventFinding
 from .ontology import load_patterns, read_tsv, verb_lemma
 
@@ -237,11 +238,19 @@ def _target(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> Actor
     if token.dep_ in {"attr", "acomp"}:  # "X is the aggressor", "X is irresponsible"
         subject = _subject(token.head)
         slots = [subject] if subject is not None else []
-        return _first_actor(slots + addressed + _owners(token), index, speakers)
+        found = _first_actor(slots + addressed + _owners(token), index, speakers)
+        return found or _author_of_cause(token, index, speakers)
     noun = token.head if token.dep_ in {"amod", "compound"} else token
     if noun.dep_ in {"nsubj", "nsubjpass"}:  # "our condolences go to X"
         addressed += _objects(noun.head, {"to"})
     return _first_actor([noun, *_owners(noun), *addressed], index, speakers)
+
+
+def _author_of_cause(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> ActorRef | None:
+    """ "we are disappointed by the approval of the bill": whoever approved it."""
+    causes = _objects(token, {"at", "over", "about", "with"})
+    causes += [g for c in children_of(token) if c.dep_ == "agent" for g in children_of(c)]
+    return next((r for r in act_authors(causes, index) if r not in speakers), None)
 
 
 def _subject(verb: Token) -> Token | None:

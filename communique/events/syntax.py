@@ -75,18 +75,20 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+def is_reduced_participle(verb: Token) -> bool:
+    """A past participle with no subject or auxiliary of its own ("those killed", "Arrested
+    by police, ..."), unlike "the news that Ukraine had agreed"."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or c.dep_ in {"aux", "auxpass"}
+        for c in children_of(verb)
+    )
+
+
 def is_reduced_passive(verb: Token) -> bool:
     """ "Arrested by police, the activist ...", "X, when asked whether ..., said": a past
     participle clause with no subject or auxiliary of its own; the main clause's subject
     undergoes it."""
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ in {"advcl", "relcl"}
-        and not any(
-            c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or c.dep_ in {"aux", "auxpass"}
-            for c in children_of(verb)
-        )
-    )
+    return verb.dep_ in {"advcl", "relcl"} and is_reduced_participle(verb)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -95,6 +97,8 @@ def subject_of(verb: Token) -> Token | None:
     "Aliyev vowed to attack": "attack" borrows "Aliyev". "In addition to threatening
     Armenia, Aliyev vowed ...": "threatening" borrows the main clause's subject.
     """
+    if verb.dep_ == "acl" and is_reduced_participle(verb):
+        return None  # "among those killed in the attack": undergone, by no one named
     token: Token | None = verb
     via_acl = via_xcomp = False
     for _ in range(6):

@@ -126,6 +126,24 @@ def unattributed(verb: Token, source_token: Token | None, *, passive: bool) -> b
     return is_means(source_token)
 
 
+# Strikes only an armed force flies: "killed in a drone strike".
+AIR_STRIKE_NOUNS = frozenset({"airstrike", "airraid", "bombardment"})
+AIR_STRIKE_KINDS = frozenset({"air", "drone", "missile", "precision"})
+
+
+def by_air(verb: Token) -> bool:
+    """Whether `verb` was done by an air strike ("killed in a precision airstrike")."""
+    means = [*syntax.prep_objects(verb, "in"), *syntax.prep_objects(verb, "by")]
+    means += [g for c in children_of(verb) if c.dep_ == "agent" for g in children_of(c)]
+    for noun in means:
+        kinds = {t.lower_ for t in noun.lefts if t.dep_ in {"compound", "amod"}}
+        if noun.lemma_.lower() in AIR_STRIKE_NOUNS or (
+            noun.lemma_.lower() in {"strike", "raid"} and kinds & AIR_STRIKE_KINDS
+        ):
+            return True
+    return False
+
+
 # Disasters and accidents: harm they do is no one's act.
 DISASTER_NOUNS = frozenset(
     {"fire", "blaze", "flame", "inferno", "wildfire", "flood", "flooding", "storm", "cyclone",
@@ -175,11 +193,7 @@ def unnamed_victims(
     their own phrase ("girls (NGA)", "suspect's wife (FRA)"); registered in `index` at the
     patient. None when the patient is an actor the index knows, which the caller has
     already tried, or nothing force falls on (`data/cameo/patients.tsv`)."""
-    if patient is not None and patient.tag_ in {"WP", "WDT"} and patient.head.dep_ == "relcl":
-        patient = patient.head.head  # "the girls, who were kidnapped"
-    if patient is not None and patient.lemma_.lower() in QUANTITY_HEADS:
-        counted = syntax.prep_objects(patient, "of")  # "thousands of migrants"
-        patient = counted[0] if counted else None
+    patient = _stand_in(patient) if patient is not None else None
     if patient is not None and in_dateline(view(patient.doc).datelines, patient.idx):
         return []  # "KHARTOUM, June 12 -": where the story was filed
     known = index.at(patient) if patient is not None else None
@@ -194,17 +208,84 @@ def unnamed_victims(
     if country is None:
         return []
     described = _described(patient) if patient is not None else ""
-    ref = ActorRef("group", f"{described or 'victims'} ({country})", country, None)
+    kind = patient_kinds().get(patient.lemma_.lower()) if patient is not None else None
+    sector = ARMED_KINDS.get(kind or "")
+    ref = ActorRef("group", f"{described or 'victims'} ({country})", country, sector)
     anchor = patient if patient is not None else act
     index.add(ActorMention(syntax.span_of(anchor), ref, "victims"))
     return [ref]
 
 
 @functools.lru_cache(maxsize=1)
-def patient_nouns() -> frozenset[str]:
-    """The nouns of people and places force may fall on (`data/cameo/patients.tsv`)."""
+def patient_kinds() -> dict[str, str]:
+    """The nouns of people and places force may fall on, each with its kind (person, place,
+    organisation; `data/cameo/patients.tsv`)."""
     rows = read_tsv("patients.tsv", ("kind", "words"))
-    return frozenset(w.strip() for _, row in rows for w in row["words"].split("|"))
+    return {w.strip(): row["kind"] for _, row in rows for w in row["words"].split("|")}
+
+
+@functools.lru_cache(maxsize=1)
+def patient_nouns() -> frozenset[str]:
+    return frozenset(patient_kinds())
+
+
+# What a pronoun left unresolved may stand for, by the kind of noun it takes up.
+PRONOUN_KINDS = {
+    "he": "person", "him": "person", "she": "person", "her": "person",
+    "they": "people", "them": "people", "it": "place",
+}  # fmt: skip
+
+
+# Kinds of patients.tsv that are people, and the sector of those who bear arms.
+PERSON_KINDS = frozenset({"person", "rebel", "criminal"})
+ARMED_KINDS = {"rebel": "REB", "criminal": "CRM"}
+
+
+def _in_apposition(noun: Token) -> bool:
+    """ "the attacker, a man": the second noun only describes the first."""
+    return noun.dep_ == "appos" and patient_kinds().get(noun.head.lemma_.lower()) in PERSON_KINDS
+
+
+def _stand_in(patient: Token) -> Token | None:
+    """The noun a patient's word stands for: "the girls, who were kidnapped" (the girls),
+    "thousands of migrants", "37 of whom were hurt" (whom the relative clause is on),
+    "were among those killed" (the subject), "gunmen stormed it" (the latest noun before of
+    a place, or of a person for "he", of people for "they"); else the word itself."""
+    if patient.tag_ in {"WP", "WDT"}:
+        clause = next((t for t in [patient, *patient.ancestors] if t.dep_ == "relcl"), None)
+        head = clause.head if clause is not None else None
+        if head is None or (patient.lower_ in {"who", "whom"} and _a_place(head)):
+            return _antecedent(patient, "anyone")  # not the bus "17 of whom" hangs on
+        return head
+    if patient.lemma_.lower() in QUANTITY_HEADS or patient.like_num:
+        counted = syntax.prep_objects(patient, "of")
+        return _stand_in(counted[0]) if counted else None
+    if patient.lower_ == "those" and patient.head.lower_ == "among":
+        subject = syntax.own_subject(patient.head.head)
+        return subject if subject is not None else patient
+    kind = PRONOUN_KINDS.get(patient.lower_) if patient.pos_ == "PRON" else None
+    return _antecedent(patient, kind) or patient if kind is not None else patient
+
+
+def _a_place(noun: Token) -> bool:
+    return patient_kinds().get(noun.lemma_.lower()) == "place"
+
+
+def _antecedent(pronoun: Token, kind: str) -> Token | None:
+    """The latest noun of `kind` before `pronoun`, in its sentence or the one before."""
+    doc, start = pronoun.doc, pronoun.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for token in reversed(doc[start : pronoun.i]):
+        if token.pos_ != "NOUN" or token.dep_ == "compound":
+            continue
+        found = patient_kinds().get(token.lemma_.lower())
+        plural = token.tag_ == "NNS"
+        if kind == "place" and _a_place(token) and not plural:
+            return token
+        if found in PERSON_KINDS and (kind == "anyone" or plural == (kind == "people")):
+            return token.head if _in_apposition(token) else token
+    return None
 
 
 def suffers(patient: Token) -> bool:

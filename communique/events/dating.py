@@ -84,7 +84,10 @@ def date_events(
             continue
         anchor = None if perfect else _last_anchor(anchors, event)
         told_before = None if perfect else _told_before(doc, event, phrases, published)
-        if anchor is not None:  # a thread's time, at its own precision
+        told_here = None if perfect else _told_here(event, phrases, published)
+        if told_here is not None:  # "appointed him, which he was until 2018, resigning"
+            dated.append(_at_precision(*told_here))
+        elif anchor is not None:  # a thread's time, at its own precision
             dated.append(_at_precision(anchor.resolved, anchor.text))
         elif told_before is not None:  # the past the sentence before went back to
             dated.append(_at_precision(*told_before))
@@ -116,8 +119,25 @@ def _told_before(
     before = next((s for s in reversed(sentences) if s.end_char <= event.evidence.start), None)
     if before is None or "\n" in doc.text[before.end_char : event.evidence.start]:
         return None
+    return _past_told(before.start_char, before.end_char, phrases, published)
+
+
+def _told_here(
+    event: EventFinding, phrases: list[SpacySpan], published: dt.date | None
+) -> tuple[ResolvedDate, str] | None:
+    """The past month or year the event's own sentence tells, for an act it does not date
+    itself: the act belongs to that past, not to the day a thread of the story is on."""
+    if event.root in SPOKEN_ROOTS:
+        return None
+    return _past_told(event.evidence.start, event.evidence.end, phrases, published)
+
+
+def _past_told(
+    start: int, end: int, phrases: list[SpacySpan], published: dt.date | None
+) -> tuple[ResolvedDate, str] | None:
+    """The month or year a past-tense verb between `start` and `end` is dated by."""
     for span in phrases:
-        if before.start_char <= span.start_char < before.end_char:
+        if start <= span.start_char < end:
             verb = _governing_verb(span.root)
             if verb is None or verb.tag_ != "VBD" or span[0].lower_ == "since":
                 continue  # "is due to expire in October", "since 2009 hundreds have died"

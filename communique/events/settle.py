@@ -260,13 +260,26 @@ RULE_ADVERBS = frozenset(
 
 def _ongoing(token: Token) -> bool:
     """ "has been fighting an insurgency for years", "people who are fighting for their
-    freedom": a state of affairs, not an act on a day."""
+    freedom", "with the US urging firms to leave": a state of affairs, not an act on a
+    day."""
     auxiliaries = {c.lower_ for c in children_of(token) if c.dep_ == "aux"}
     if token.tag_ != "VBG":
         return False
     if token.dep_ == "relcl" and auxiliaries & {"is", "are"}:
         return True  # "Ukrainians who are fighting for their freedom": what they do
-    return "been" in auxiliaries and bool(auxiliaries & {"has", "have"})
+    marks = [c for c in children_of(token) if c.dep_ == "mark"]
+    if (
+        token.dep_ == "pcomp"
+        and token.head.lower_ == "with"
+        or any(m.lower_ == "with" for m in marks)
+    ):
+        return True  # "With the US encouraging firms to leave, ...": the setting
+    been = next((c for c in children_of(token) if c.dep_ == "aux" and c.lower_ == "been"), None)
+    if been is None:
+        return False
+    # (the parser may hang "has" elsewhere: "The US has been encouraging allies ...")
+    before = token.doc[been.i - 1].lower_ if been.i > 0 else ""
+    return bool(auxiliaries & {"has", "have"}) or before in {"has", "have", "'s", "'ve"}
 
 
 def _as_a_rule(token: Token) -> bool:
@@ -286,10 +299,18 @@ def _present_state(token: Token) -> bool:
     )
 
 
+EARLIER_PHASES = frozenset({"initially", "originally", "formerly", "previously", "once"})
+
+
 def _earlier(token: Token, event: EventFinding) -> bool:
     """A past perfect after the lead with no date in its sentence ("Pelosi had previously
-    opposed impeachment"): what happened before the news, on no day the text gives."""
-    if token.tag_ != "VBN" or not any(c.lower_ == "had" for c in children_of(token)):
+    opposed impeachment"), or a past told as an earlier phase ("Riyadh initially denied
+    the reports"): what happened before the news, on no day the text gives."""
+    perfect = token.tag_ == "VBN" and any(c.lower_ == "had" for c in children_of(token))
+    phase = token.tag_ == "VBD" and any(
+        c.dep_ == "advmod" and c.lower_ in EARLIER_PHASES for c in children_of(token)
+    )
+    if not (perfect or phase):
         return False
     if event.evidence.start == 0 or token.sent.start == 0 or _quoted(token):
         return False
@@ -346,6 +367,20 @@ def _state_force(event: EventFinding) -> bool:
     return event.source.sector in {"COP", "SPY"} and armed
 
 
+MILITARY_COOPERATION = "062"
+
+
+def _armed_backing(event: EventFinding) -> bool:
+    """ "soldiers backed by African Union troops": armed men supporting armed men in the
+    field cooperate militarily (062), they do not voice support (051)."""
+    return (
+        event.code == "051"
+        and event.source.sector in ARMED_SECTORS
+        and event.target is not None
+        and event.target.sector in ARMED_SECTORS
+    )
+
+
 def _as_told(event: EventFinding, token: Token, *, refused: bool) -> EventFinding:
     """An asserted act as its clause tells it: claimed, habitual, background, announced
     (an intent) or only asked for or aimed at (hypothetical); else as it is."""
@@ -376,6 +411,8 @@ def settle(doc: Doc, events: Sequence[EventFinding]) -> list[EventFinding]:
             event = _as_refusal(event, any_act=refused)
         elif _state_force(event) or (token is not None and _in_battle(event, token)):
             event = dataclasses.replace(event, code=CONVENTIONAL_FORCE)
+        elif _armed_backing(event):
+            event = dataclasses.replace(event, code=MILITARY_COOPERATION)
         if token is not None and event.mode == "asserted":
             event = _as_told(event, token, refused=refused)
         confidence = event.confidence

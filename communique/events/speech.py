@@ -96,7 +96,7 @@ def speech_events(
                         code=word.code,
                         source=source,
                         target=target,
-                        trigger=Span(token.text, token.idx, token.idx + len(token.text)),
+                        trigger=_phrase_span(doc, token, word),
                         evidence=quote.evidence,
                         quote=number,
                         confidence=CONFIDENCE,
@@ -104,6 +104,13 @@ def speech_events(
                     )
                 )
     return out
+
+
+def _phrase_span(doc: Doc, token: Token, word: SpeechWord) -> Span:
+    """The lexicon's words as the quote has them ("would not consider": "not consider")."""
+    last = doc[min(token.i + len(word.words), len(doc)) - 1]
+    end = last.idx + len(last.text)
+    return Span(doc.text[token.idx : end], token.idx, end)
 
 
 def _neutral(doc: Doc, quote: QuoteFinding) -> bool:
@@ -222,7 +229,7 @@ def _target(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> Actor
     Veloria", "we call on Veloria"), or the owner of what an adjective or noun describes
     ("Veloria's cruel attacks", "the propaganda of Veloria"). Nothing when the words name
     no actor: the quote's other actors are not guessed at."""
-    if token.dep_ == "aux":  # "will pay": the verb the phrase is about
+    if token.dep_ in {"aux", "neg"}:  # "will pay", "not consider": the phrase's verb
         token = token.head
     if token.pos_ in {"VERB", "AUX"}:
         slots = [c for c in children_of(token) if c.dep_ in {"dobj", "dative"}]
@@ -231,7 +238,8 @@ def _target(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> Actor
         subject = _subject(token)
         if subject is not None and subject.lower_ not in FIRST_PERSON:
             slots.insert(0, subject)  # "Veloria will pay", "these claims are baseless"
-        return _first_actor(slots, index, speakers)
+        found = _first_actor(slots, index, speakers)
+        return found or next((r for r in act_authors(slots, index) if r not in speakers), None)
     addressed = _objects(token, {"to", "for", "with"})  # "grateful to X", "condolences to X"
     if token.dep_ in {"amod", "compound"} and token.head.dep_ in {"attr", "acomp"}:
         token = token.head  # "X is a terrorist state": said of X, as "X is a terrorist"

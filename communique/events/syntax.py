@@ -88,6 +88,8 @@ def is_reduced_passive(verb: Token) -> bool:
     """ "Arrested by police, the activist ...", "X, when asked whether ..., said": a past
     participle clause with no subject or auxiliary of its own; the main clause's subject
     undergoes it."""
+    if verb.dep_ == "acl":  # "soldiers backed by African Union troops": a "by" phrase
+        return is_reduced_participle(verb) and any(c.dep_ == "agent" for c in children_of(verb))
     return verb.dep_ in {"advcl", "relcl"} and is_reduced_participle(verb)
 
 
@@ -262,8 +264,8 @@ def passive_subject(verb: Token) -> Token | None:
     for child in children_of(verb):
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             return child
-    if verb.dep_ == "relcl":
-        return verb.head
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and is_reduced_passive(verb)):
+        return verb.head  # "the men who were arrested", "soldiers backed by X"
     subjects = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     if is_reduced_passive(verb):  # (an advcl: a relcl's head was taken above)
         return next((c for c in children_of(verb.head) if c.dep_ in subjects), None)

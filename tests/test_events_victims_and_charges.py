@@ -210,3 +210,26 @@ def test_events_backed_by_is_support_military_between_forces(
 ) -> None:
     found = {(e["cameo"], e["source_country"], e["target_country"]) for e in events_of(nlp, text)}
     assert ends in found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The spokesman said on Monday no passengers were killed during the operation in Quetta.",
+         "killed"),
+        ("The Senate did not find on Monday that the network had breached its licence.",
+         "breached"),
+    ],
+)  # fmt: skip
+def test_events_denied_subject_or_unfound_clause_is_negated(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    events = events_at(nlp, text, trigger)
+    assert all(e["negated"] for e in events)
+
+
+def test_events_force_in_a_speakers_present_is_a_charge_not_an_act(nlp: Language) -> None:
+    text = (
+        'The Turkish president said on Monday: "Israel attacks the Muslims in Jerusalem every day."'
+    )
+    assert {e["mode"] for e in events_at(nlp, text, "attacks")} == {"habitual"}

@@ -339,12 +339,27 @@ def has_particle(verb: Token, particle: str) -> bool:
     )
 
 
+# Words that deny the whole subject: "no passengers were killed", "nobody was hurt".
+NO_ONE = frozenset({"nobody", "none", "nothing", "noone"})
+# Verbs whose denial leaves their clause untold: "the Senate did not find the network had
+# breached its licence".
+FINDING_VERBS = frozenset({"find", "confirm", "establish", "prove", "show"})
+
+
 def is_negated(verb: Token) -> bool:
     if any(
         child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}
         for child in children_of(verb)
     ):
         return True
+    subject = own_subject(verb)
+    if subject is not None and (
+        subject.lower_ in NO_ONE
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(subject))
+    ):
+        return True
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in FINDING_VERBS:
+        return is_negated(verb.head)
     return verb.dep_ in {"xcomp", "conj"} and is_negated(verb.head) and verb.dep_ == "xcomp"
 
 

@@ -243,9 +243,13 @@ def _gazetteer() -> Gazetteer:
     spread: dict[str, set[str | None]] = {}
     for key, place in regions:
         spread.setdefault(key, set()).add(place.country)
+    # A US state goes before the cities unless a big city has its name ("Washington"):
+    # "Montana" is the state, not the town in Bulgaria.
+    states_first = [(n, p) for n, p in states if name_key(n) not in big_cities]
     tables = (
         _table((name_key(p.name), p) for p in country_places),
         _table((name_key(alias), p) for alias, p in extras),
+        _table((name_key(name), p) for name, p in states_first),
         _table(main_names),
         _table(alternates),
         _table((name_key(name), p) for name, p in states),  # after cities: "Washington"

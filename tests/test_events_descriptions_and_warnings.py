@@ -296,7 +296,7 @@ def test_person_country_from_her_own_words(nlp: Language, text: str, country: st
 def test_first_name_alone_is_the_person_named_in_full(nlp: Language) -> None:
     text = (
         "Saudi Crown Prince Khalid bin Fahd said the killing happened under his watch. Lena "
-        "Arslan is a Turkish researcher. Arslan called Khalid's admission a “political maneuver.”"
+        "Arslan is a Turkish activist. Arslan called Khalid's admission a “political maneuver.”"
     )
     found = {(e["source_country"], e["target_country"]) for e in events_at(nlp, text, "called")}
     assert found == {("TUR", "SAU")}

@@ -233,3 +233,75 @@ def test_events_force_in_a_speakers_present_is_a_charge_not_an_act(nlp: Language
         'The Turkish president said on Monday: "Israel attacks the Muslims in Jerusalem every day."'
     )
     assert {e["mode"] for e in events_at(nlp, text, "attacks")} == {"habitual"}
+
+
+def test_events_named_analyst_welcoming_a_move_is_no_actor(nlp: Language) -> None:
+    text = (
+        "Nigerian defense chiefs on Tuesday agreed to activate a standby force. Security "
+        "analyst Musa Bello welcomed the move but doubted it would work."
+    )
+    assert events_at(nlp, text, "welcomed") == []
+
+
+def test_events_capital_as_author_of_a_claim_is_its_government(nlp: Language) -> None:
+    text = (
+        "On Wednesday, Germany said the opposition leader was poisoned. The Russian "
+        "government dismissed the claim from Berlin as groundless."
+    )
+    assert {e["target_country"] for e in events_at(nlp, text, "dismissed")} == {"DEU"}
+
+
+def test_actors_law_and_its_short_form_are_no_actor(nlp: Language) -> None:
+    text = (
+        "On Thursday, two rights groups filed a lawsuit against the state of Montana over its "
+        "Ballot Collection Limits Act (BCLA). They said the BCLA would hurt rural voters."
+    )
+    names = {a["name"] for a in result_of(nlp, text)["actors"]}
+    assert not names & {"BCLA", "Ballot Collection Limits Act"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "when", "mode"),
+    [
+        ("Police said on Monday that ten people died in Lamu. Kenya launched an operation to "
+         "drive the militants out of the forest near the border with Somalia in 2015.",
+         "launched", "year 2015", "background"),
+        ("On Friday, Tunisia's prime minister signed a decree banning face veils. Two people "
+         "were killed in Tunis in a suicide bombing that happened on June 27.",
+         "killed", "day 2019-06-27", "asserted"),
+        ("On Friday, Tunisia's prime minister signed a decree banning face veils. Previously, "
+         "headscarves were banned in public offices in Tunisia.", "banned", None, "background"),
+    ],
+)  # fmt: skip
+def test_events_act_takes_the_past_its_own_sentence_tells(
+    nlp: Language, text: str, trigger: str, when: str | None, mode: str
+) -> None:
+    found = [e for e in events_of(nlp, text, "2019-07-05") if e["trigger"]["text"] == trigger]
+    assert {e["mode"] for e in found} == {mode}
+    if when is not None:  # (precision and the period it starts)
+        assert {f"{e['date_precision']} {e['period'][:10]}" for e in found} == {when}
+
+
+def test_events_appeal_is_to_its_addressee_before_a_name_elsewhere(nlp: Language) -> None:
+    text = (
+        "In London, protesters carrying placards asking the government to cancel the exit "
+        "and waving European Union flags marched to parliament on Saturday."
+    )
+    assert {e["target_name"] for e in events_at(nlp, text, "asking")} == {"British government"}
+
+
+def test_events_crowd_told_again_keeps_the_day_of_its_march(nlp: Language) -> None:
+    text = (
+        "Thousands of people marched in Nairobi on Saturday against the new tax.\n\n"
+        "Protesters, carrying placards asking the government to drop the tax, walked to the "
+        "parliament."
+    )
+    dates = {e["date"] for e in events_of(nlp, text, "2024-06-27") if e["cameo"][:2] == "02"}
+    assert dates == {"2024-06-22"}
+
+
+def test_places_us_state_beats_a_small_foreign_town_of_its_name() -> None:
+    from communique.places import lookup_place
+
+    found = lookup_place("Montana")
+    assert found is not None and found.country == "USA"

@@ -477,8 +477,18 @@ def _reads_as_metonym(span: SpacySpan) -> bool:
     """
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "from", "outside", "to"}:
+        if root.head.lower_ == "from":  # "the claim from Berlin": what the government said
+            return root.head.head.lemma_.lower() in SAID_THINGS
         return root.head.lower_ == "to" and root.head.head.pos_ == "VERB"
     return root.dep_ != "compound"
+
+
+# Nouns of what a government says or asks: a capital in their "from" phrase is its author.
+SAID_THINGS = frozenset(
+    {"claim", "statement", "request", "demand", "proposal", "offer", "message", "letter",
+     "call", "warning", "protest", "note", "response", "reply", "invitation", "accusation",
+     "allegation", "complaint", "objection", "criticism", "pressure", "envoy", "delegation"}
+)  # fmt: skip
 
 
 def _metonym_ref(metonym: MetonymEntry, dictionary: ActorDictionary) -> ActorRef:

@@ -30,7 +30,14 @@ from ..actors.names import is_pronoun
 from ..quotes.items import QuoteFinding
 from .anaphora import link_anaphora
 from .items import Link
-from .organisations import acronyms, as_written, institutions, short_names, statement_authors
+from .organisations import (
+    acronyms,
+    as_written,
+    documents,
+    institutions,
+    short_names,
+    statement_authors,
+)
 from .people import People
 from .speakers import SpeakerSieves, tight_mention
 
@@ -44,7 +51,7 @@ def organisation_mentions(
     model tagged as a name ("She" at a sentence's start) is left to the pronoun sieve."""
     named = [m for m in mentions if not is_pronoun(m.span.text.strip())]
     kept = institutions(as_written(doc, named, dictionary), dictionary)
-    return short_names(acronyms(statement_authors(kept), doc), doc)
+    return short_names(acronyms(statement_authors(documents(kept, doc)), doc), doc)
 
 
 def link_entities(

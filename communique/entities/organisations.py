@@ -127,6 +127,38 @@ def statement_authors(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+# Last words of the names of texts, which no one is: "the Ballot Interference Prevention
+# Act (BIPA)", "the Paris Agreement".
+DOCUMENT_WORDS = frozenset(
+    {"act", "law", "bill", "treaty", "accord", "accords", "agreement", "convention",
+     "protocol", "charter", "resolution", "amendment", "code", "directive", "regulation",
+     "ordinance", "decree", "constitution"}
+)  # fmt: skip
+
+
+def documents(mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """The mentions that name an actor, not a law or a treaty: an organisation whose name
+    ends in "Act" or "Treaty", or the short form bracketed after such a name ("BIPA")."""
+    text = view(doc).text
+    texts: set[ActorRef] = set()
+    for mention in mentions:
+        if mention.ref.kind in {"organisation", "group"} and not mention.ref.given_code:
+            words = mention.ref.name.lower().split()
+            if (words and words[-1] in DOCUMENT_WORDS) or _short_for_a_text(
+                mention.span.text.strip(), text
+            ):
+                texts.add(mention.ref)
+    return [m for m in mentions if m.ref not in texts]
+
+
+def _short_for_a_text(word: str, text: str) -> bool:
+    """Whether `word` is bracketed after a text's name anywhere: "... Act (BIPA)"."""
+    if not word.isupper() or not 2 <= len(word) <= 8:
+        return False
+    found = re.search(rf"(\w+)\s*\(\s*{re.escape(word)}\s*\)", text)
+    return found is not None and found.group(1).lower() in DOCUMENT_WORDS
+
+
 def acronyms(mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
     """An all-capitals name ("NISA") whose letters are the initials of an organisation the
     article names in full ("National Intelligence and Security Agency") is that organisation."""

@@ -95,6 +95,9 @@ def act_authors(
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN":
             continue
+        named = _named_author(noun, index)
+        if named and (lemma in ACT_VERBS or lemma in ATTACK_VERBS):
+            return named  # "dismissed the claim from Berlin", "the proposal by France"
         if lemma in ATTACK_VERBS and attackers:
             return _maker(noun, ATTACK_VERBS[lemma], index)
         if lemma in ATTACK_VERBS:
@@ -108,6 +111,13 @@ def act_authors(
             content = _clause_subject(noun, index)
             return content or _same_noun_owner(noun, index) or _maker(noun, ACT_VERBS[lemma], index)
     return []
+
+
+def _named_author(noun: Token, index: MentionIndex) -> list[ActorRef]:
+    """The actors an act noun's "from" or "by" phrase names: "the claim from Berlin"."""
+    phrases = [*syntax.prep_objects(noun, "from"), *syntax.prep_objects(noun, "by")]
+    phrases += [g for c in children_of(noun) if c.dep_ == "agent" for g in children_of(c)]
+    return [r for p in phrases for r in index.refs_for(p)]
 
 
 def _summed_up(noun: Token, index: MentionIndex) -> list[ActorRef]:

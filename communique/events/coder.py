@@ -84,6 +84,8 @@ SPOKEN_AT_ROOTS = frozenset({"11", "12"})
 ACTOR_ONLY_CODES = frozenset({"054"})
 # Shows of force whose object is what is shown ("deployed troops", "mobilised reservists").
 MEANS_ROOTS = frozenset({"15"})
+# Appeals and demands: their object is whom they are addressed to.
+ADDRESSED_ROOTS = frozenset({"02", "10"})
 # Last-resort target slots on the verb: "welcomed the memos from X", "clashed with X".
 VERB_PREPS = ("with", "against", "from", "to", "toward", "towards", "at", "over")
 
@@ -379,11 +381,19 @@ def _code(
     candidates = _target_tokens(verb, pattern, passive=passive)
     candidates = [*recipient, *candidates]
     targets: list[ActorRef | None] = []
+    # The pattern's own slot, when it is an addressee ("asked the government to ..."), may
+    # name its actor by a common noun before a name elsewhere in the clause is tried.
+    addressed = [(c, True) for c in candidates[:1] if pattern.root in ADDRESSED_ROOTS]
     for generic in (False, True):
-        for candidate in candidates:
+        tries = (
+            [*addressed, *((c, False) for c in candidates)]
+            if not generic
+            else [(c, True) for c in candidates]
+        )
+        for candidate, as_generic in tries:
             if generic and pattern.root in MEANS_ROOTS and candidate.dep_ == "dobj":
                 continue  # "deployed troops": the troops are the means, not the target
-            refs = index.refs_for(candidate, speaker=speaker, generic=generic)
+            refs = index.refs_for(candidate, speaker=speaker, generic=as_generic)
             if _reflexive(candidate) and _named_in(source_token, index) & set(refs):
                 continue  # "A and the government of B warned their citizens": not B
             if _of_other_countries(candidate):  # "her counterpart", "between the two leaders"

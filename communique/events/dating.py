@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from ..actors.items import ActorRef
 from ..actors.lookup import MentionIndex
 from ..datelines import in_dateline
-from ..docview import view
+from ..docview import children_of, view
 from ..model import DatePrecision
 from ..temporal import ResolvedDate, find_date_expressions, resolve
 from . import syntax
@@ -122,6 +122,19 @@ def _told_before(
     return _past_told(before.start_char, before.end_char, phrases, published)
 
 
+def _finite(verb: Token | None) -> Token | None:
+    """The finite verb a to-infinitive serves: "launched an operation to flush them out
+    in 2015" is dated by "launched"."""
+    while (
+        verb is not None
+        and verb.tag_ == "VB"
+        and verb.dep_ in {"advcl", "xcomp"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
+    ):
+        verb = verb.head
+    return verb
+
+
 def _told_here(
     event: EventFinding, phrases: list[SpacySpan], published: dt.date | None
 ) -> tuple[ResolvedDate, str] | None:
@@ -129,20 +142,27 @@ def _told_here(
     itself: the act belongs to that past, not to the day a thread of the story is on."""
     if event.root in SPOKEN_ROOTS:
         return None
-    return _past_told(event.evidence.start, event.evidence.end, phrases, published)
+    grains = COARSE - {"week"} | {"day"}  # "killed in a bombing that happened on June 27"
+    return _past_told(event.evidence.start, event.evidence.end, phrases, published, grains)
 
 
 def _past_told(
-    start: int, end: int, phrases: list[SpacySpan], published: dt.date | None
+    start: int,
+    end: int,
+    phrases: list[SpacySpan],
+    published: dt.date | None,
+    grains: frozenset[str] | None = None,
 ) -> tuple[ResolvedDate, str] | None:
-    """The month or year a past-tense verb between `start` and `end` is dated by."""
+    """The date (at one of `grains`; by default a month or a year) a past-tense verb
+    between `start` and `end` is dated by."""
+    grains = grains if grains is not None else COARSE - {"week"}
     for span in phrases:
         if start <= span.start_char < end:
-            verb = _governing_verb(span.root)
+            verb = _finite(_governing_verb(span.root))
             if verb is None or verb.tag_ != "VBD" or span[0].lower_ == "since":
                 continue  # "is due to expire in October", "since 2009 hundreds have died"
             past = _past(span, published)
-            if past is not None and past[0].granularity in COARSE - {"week"}:
+            if past is not None and past[0].granularity in grains:
                 return past
     return None
 
@@ -545,4 +565,12 @@ def _last_anchor(anchors: list[_Anchor], event: EventFinding) -> _Anchor | None:
 
 
 def _same_thread(a: ActorRef, b: ActorRef) -> bool:
-    return a == b
+    """The same actor, or unnamed groups of one country and sector ("people marched on
+    Saturday ... Protesters, carrying placards, ..."): one crowd, one force, told twice."""
+    if a == b:
+        return True
+    return (
+        a.kind == b.kind == "group"
+        and a.sector is not None
+        and (a.country, a.sector) == (b.country, b.sector)
+    )

@@ -315,7 +315,11 @@ def _earlier(token: Token, event: EventFinding) -> bool:
     opposed impeachment"), or a past told as an earlier phase ("Riyadh initially denied
     the reports"): what happened before the news, on no day the text gives."""
     perfect = token.tag_ == "VBN" and any(c.lower_ == "had" for c in children_of(token))
-    phase = token.tag_ == "VBD" and any(
+    simple_past = token.tag_ == "VBD" or (
+        token.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in children_of(token))
+    )  # "initially denied", "Previously, the hijab was banned"
+    phase = simple_past and any(
         c.dep_ == "advmod" and c.lower_ in EARLIER_PHASES for c in children_of(token)
     )
     if not (perfect or phase):

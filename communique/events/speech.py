@@ -126,8 +126,9 @@ def _neutral(doc: Doc, quote: QuoteFinding) -> bool:
 
 
 def commentators(ref: ActorRef) -> bool:
-    """ "Researchers", "experts", "analysts": a class of commentators, no actor."""
-    return ref.kind == "group" and ref.sector == COMMENTATORS
+    """ "Researchers", "experts", "security analyst Kabiru Adamu": commentators, a class
+    or one of them, no actor."""
+    return ref.kind in {"group", "person"} and ref.sector == COMMENTATORS
 
 
 def political(ref: ActorRef) -> bool:

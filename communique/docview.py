@@ -47,7 +47,8 @@ class DocView:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = self.doc.text
+            # `doc.text` itself, joined from the Tokens made once for `tokens`
+            self._text = "".join([token.text_with_ws for token in self.tokens])
         return self._text
 
     @property

@@ -86,6 +86,9 @@ ACTOR_ONLY_CODES = frozenset({"054"})
 MEANS_ROOTS = frozenset({"15"})
 # Appeals and demands: their object is whom they are addressed to.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+# The parts of speech an event or a demand is read from (an adjective may be a mistagged
+# verb, `syntax.tagged_adjective_verb`).
+CODED_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 # Last-resort target slots on the verb: "welcomed the memos from X", "clashed with X".
 VERB_PREPS = ("with", "against", "from", "to", "toward", "towards", "at", "over")
 
@@ -114,6 +117,8 @@ def find_events(
         evidence = Span(sent.text, sent.start_char, sent.end_char)
         for token in tokens[sent.start : sent.end]:
             pos = token.pos_  # a string-store lookup on every access: read it once
+            if pos not in CODED_POS:
+                continue  # most words: no pattern or demand below applies to them
             lemma = verb_lemma(token.text, token.lemma_)
             candidates = patterns.get(lemma)
             if pos == "ADJ" and candidates and syntax.tagged_adjective_verb(token):
@@ -593,10 +598,12 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
     """Where the target may be, most likely first: the pattern's slots, the direct
     object, the actors inside a nominal object ("welcomed the resumption of ties with
     X", "condemned an attack by X"), the subject of a complement clause."""
+    objects = syntax.direct_objects(verb)  # (both lists are read several times below)
+    slots = _object_slots(verb)
     # "expelled the Libyan ambassador to Greece": an envoy is of the country that sent them
-    found = [o for o in syntax.direct_objects(verb) if o.lemma_.lower() in ENVOY_NOUNS]
+    found = [o for o in objects if o.lemma_.lower() in ENVOY_NOUNS]
     particles = [c for c in children_of(verb) if pattern.particle and c.lower_ == pattern.particle]
-    holders = [verb, *syntax.direct_objects(verb), *_object_slots(verb), *particles]
+    holders = [verb, *objects, *slots, *particles]
     # "threatened to impose restrictions against X": X hangs off the complement's object.
     holders += [
         o
@@ -610,27 +617,23 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
                 subject = syntax.passive_subject(verb)
                 found += [subject] if subject is not None else []
                 continue
-            found += [
-                o for o in syntax.direct_objects(verb) if o.lemma_.lower() not in pattern.objects
-            ]
+            found += [o for o in objects if o.lemma_.lower() not in pattern.objects]
         elif spec == "dative":
             found += [c for c in children_of(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
         elif spec == "poss":
-            found += [
-                g for o in syntax.direct_objects(verb) for g in children_of(o) if g.dep_ == "poss"
-            ]
+            found += [g for o in objects for g in children_of(o) if g.dep_ == "poss"]
         else:
             found += [o for holder in holders for o in syntax.prep_objects(holder, spec)]
     if verb.lemma_.lower() in TOPIC_VERBS:
         return found  # "discussed China's role with Japan": China is the topic, Japan met
     if not pattern.objects and not passive:
-        found += syntax.direct_objects(verb)
-    for obj in [*syntax.direct_objects(verb), *_object_slots(verb)]:
+        found += objects
+    for obj in [*objects, *slots]:
         # "spoke at a Security Council meeting on Afghanistan": the forum before its topic
         found += [obj] if _a_forum(obj) else []
         found += syntax.nominal_objects(obj)
     # "refused to attend a hearing at the court": the complement's object and its phrase
-    for complement in _object_slots(verb):
+    for complement in slots:
         if complement.pos_ in {"VERB", "AUX"} and complement is not verb:
             for obj in syntax.direct_objects(complement):
                 found += [obj, *syntax.nominal_objects(obj)]
@@ -643,7 +646,7 @@ def _target_tokens(verb: Token, pattern: VerbPattern, *, passive: bool) -> list[
         found += _threatened_in_clause(verb)
     # Last: an object that is the pattern's own word may still name the target ("forced
     # the refugee agency out", pattern object "agency").
-    return found + [o for o in syntax.direct_objects(verb) if o.lemma_.lower() in pattern.objects]
+    return found + [o for o in objects if o.lemma_.lower() in pattern.objects]
 
 
 # Codes whose object can only be people: a release of a report is no release of captives.

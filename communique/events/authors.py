@@ -115,8 +115,9 @@ def act_authors(
 
 def _named_author(noun: Token, index: MentionIndex) -> list[ActorRef]:
     """The actors an act noun's "from" or "by" phrase names: "the claim from Berlin"."""
+    agent = syntax.agent_of(noun)
     phrases = [*syntax.prep_objects(noun, "from"), *syntax.prep_objects(noun, "by")]
-    phrases += [g for c in children_of(noun) if c.dep_ == "agent" for g in children_of(c)]
+    phrases += [agent] if agent is not None else []
     return [r for p in phrases for r in index.refs_for(p)]
 
 

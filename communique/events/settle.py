@@ -30,6 +30,7 @@ from . import syntax
 from .items import EventFinding
 from .ontology import load_ontology
 from .speech import CHARGED_LEMMAS
+from .voice import VICTIM_ROOTS
 
 REFUSAL_LEMMAS = frozenset({"refuse", "decline", "fail", "reject", "resist", "refrain", "balk"})
 # What refusing an act of each kind is in CAMEO, by the act's code prefix.
@@ -196,11 +197,6 @@ def charged_by_reporter(token: Token) -> bool:
     return token.lemma_.lower() in CHARGED_LEMMAS and token.head.lemma_.lower() in REPORTING_LEMMAS
 
 
-# Acts of force: told in a speaker's present, they are what the speaker says an actor does
-# ("they bomb our villages"), a charge, not the news of a day.
-ACTS_OF_FORCE = frozenset({"17", "18", "19", "20"})
-
-
 def _habitual(token: Token, event: EventFinding) -> bool:
     """A simple present told after the lead, with no date in its sentence: what an actor
     does as a rule or stands for ("The group accuses Pakistan of exploiting the province",
@@ -222,7 +218,8 @@ def _habitual(token: Token, event: EventFinding) -> bool:
         return False
     if any(c.dep_ == "nsubj" and c.lower_ in {"i", "we", "you"} for c in children_of(token)):
         return False  # "we welcome ...": said now, in a quotation that began before
-    if _quoted(token) and event.root in ACTS_OF_FORCE:  # "Israel attacks Muslims"
+    # force told in a speaker's own present ("Israel attacks Muslims") is a charge
+    if _quoted(token) and event.root in VICTIM_ROOTS:
         clause = token.doc[token.left_edge.i : token.right_edge.i + 1]
         return not find_date_expressions(clause.text)
     if event.evidence.start == 0 or token.sent.start == 0 or _quoted(token):

@@ -257,8 +257,8 @@ def _target(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> Actor
 
 def _author_of_cause(token: Token, index: MentionIndex, speakers: set[ActorRef]) -> ActorRef | None:
     """ "we are disappointed by the approval of the bill": whoever approved it."""
-    causes = _objects(token, {"at", "over", "about", "with"})
-    causes += [g for c in children_of(token) if c.dep_ == "agent" for g in children_of(c)]
+    agent = syntax.agent_of(token)  # "disappointed by the approval"
+    causes = [*_objects(token, {"at", "over", "about", "with"}), *([agent] if agent else [])]
     return next((r for r in act_authors(causes, index) if r not in speakers), None)
 
 

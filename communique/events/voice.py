@@ -133,8 +133,9 @@ AIR_STRIKE_KINDS = frozenset({"air", "drone", "missile", "precision"})
 
 def by_air(verb: Token) -> bool:
     """Whether `verb` was done by an air strike ("killed in a precision airstrike")."""
+    agent = syntax.agent_of(verb)
     means = [*syntax.prep_objects(verb, "in"), *syntax.prep_objects(verb, "by")]
-    means += [g for c in children_of(verb) if c.dep_ == "agent" for g in children_of(c)]
+    means += [agent] if agent is not None else []
     for noun in means:
         kinds = {t.lower_ for t in noun.lefts if t.dep_ in {"compound", "amod"}}
         if noun.lemma_.lower() in AIR_STRIKE_NOUNS or (
@@ -264,7 +265,9 @@ def _stand_in(patient: Token) -> Token | None:
         subject = syntax.own_subject(patient.head.head)
         return subject if subject is not None else patient
     kind = PRONOUN_KINDS.get(patient.lower_) if patient.pos_ == "PRON" else None
-    return _antecedent(patient, kind) or patient if kind is not None else patient
+    if kind is None:
+        return patient
+    return _antecedent(patient, kind) or patient
 
 
 def _a_place(noun: Token) -> bool:

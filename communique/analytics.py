@@ -151,7 +151,9 @@ def filter_terms(filters: EventFilters) -> list[str | None]:
 
 
 def stats(store: Store) -> dict[str, Any]:
-    """Counts of articles, quotes, events (reports and distinct), actors, errors and warnings."""
+    """Counts of articles, quotes, events (reports and distinct), actors, errors and warnings;
+    the span of event days, and of asserted events' days with how many of those fall after
+    their article's publication date (a dating error: it should be 0)."""
     row = store.query(
         """
         SELECT
@@ -165,11 +167,15 @@ def stats(store: Store) -> dict[str, Any]:
           (SELECT count(*) FROM errors WHERE coalesce(code, '') NOT LIKE 'W%') AS errors,
           (SELECT count(*) FROM errors WHERE code LIKE 'W%') AS warnings,
           (SELECT min(day) FROM events) AS first_day,
-          (SELECT max(day) FROM events) AS last_day
+          (SELECT max(day) FROM events) AS last_day,
+          (SELECT min(day) FROM events WHERE mode = 'asserted') AS asserted_first_day,
+          (SELECT max(day) FROM events WHERE mode = 'asserted') AS asserted_last_day,
+          (SELECT count(*) FROM events e JOIN articles a ON a.uid = e.article_uid
+           WHERE e.mode = 'asserted' AND e.day > a.published) AS asserted_after_publication
         """
     )[0]
-    row["first_day"] = _iso(row["first_day"])
-    row["last_day"] = _iso(row["last_day"])
+    for key in ("first_day", "last_day", "asserted_first_day", "asserted_last_day"):
+        row[key] = _iso(row[key])
     row["schema_version"] = store.schema_version
     return row
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -41,7 +42,7 @@ class DocView:
         self._tokens: tuple[Token, ...] | None = None
         self._ents: tuple[SpacySpan, ...] | None = None
         self._sentences: tuple[Sentence, ...] | None = None
-        self._children: dict[int, tuple[Token, ...]] = {}
+        self._children: tuple[tuple[Token, ...], ...] | None = None
         self._datelines: list[tuple[int, int]] | None = None
 
     @property
@@ -85,10 +86,22 @@ class DocView:
 
     def children(self, token: Token) -> tuple[Token, ...]:
         """`tuple(token.children)`, kept: the rules ask for a verb's children many times."""
-        found = self._children.get(token.i)
-        if found is None:
-            found = self._children[token.i] = tuple(token.children)
-        return found
+        return self.all_children[token.i]
+
+    @property
+    def all_children(self) -> tuple[tuple[Token, ...], ...]:
+        """Every token's children in one pass over the heads (`token.children` walks the
+        Doc's arrays and makes new Tokens on each call), in the order spaCy yields them."""
+        if self._children is None:
+            tokens = self.tokens
+            found: list[list[Token]] = [[] for _ in tokens]
+            # HEAD is stored as an offset from the token (as unsigned: -1 wraps round)
+            offsets = self.doc.to_array(HEAD).astype("int64").tolist()
+            for i, offset in enumerate(offsets):
+                if offset:
+                    found[i + offset].append(tokens[i])
+            self._children = tuple(map(tuple, found))
+        return self._children
 
 
 # The views of the latest two Docs: an article and the re-parse of its headline
@@ -124,9 +137,7 @@ def children_of(token: Token) -> tuple[Token, ...]:
     doc = token.doc
     latest = _latest
     current = latest[0] if latest and latest[0].doc is doc else view(doc)
-    cache = current._children
-    i = token.i
-    found = cache.get(i)
+    found = current._children
     if found is None:
-        found = cache[i] = tuple(token.children)
-    return found
+        found = current.all_children
+    return found[token.i]

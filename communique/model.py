@@ -15,13 +15,20 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 EventMode = Literal[
-    "asserted", "future", "conditional", "hypothetical", "claimed", "habitual", "background"
+    "asserted",
+    "future",
+    "conditional",
+    "hypothetical",
+    "claimed",
+    "alleged",
+    "habitual",
+    "background",
 ]
 # How precise an event's time is: "in June 2024" is a month, never its first day.
 DatePrecision = Literal["day", "week", "month", "year", "decade"]
 ActorKind = Literal["country", "person", "organisation", "group"]
 
-CONTRACT_VERSION = "1.5"
+CONTRACT_VERSION = "1.6"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +162,12 @@ class Event:
     negated: bool = False
     quote: str | None = None
     confidence: float = 0.5
+    # An alleged act (contract 1.6): the actors who claim it, deny it and confirm it, and
+    # the accusation event that tells it ("accused Y of shelling": the 112 event).
+    claimed_by: tuple[str, ...] = ()
+    denied_by: tuple[str, ...] = ()
+    confirmed_by: tuple[str, ...] = ()
+    accusation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,8 @@ from .actors.resolve import find_mentions, link_surnames, mention_for_span
 from .docview import view
 from .entities import Link, link_entities, organisation_mentions, tight_mention
 from .errors import Errors
-from .events.coder import find_events
+from .events.claims import attribute_claims
+from .events.coder import find_events, quote_speakers
 from .events.dating import EventDate, backgrounded, date_events
 from .events.items import EventFinding
 from .events.ontology import VerbPattern, code_info
@@ -44,6 +45,7 @@ from .quotes import QuoteFinding, find_quotes
 from .vocabulary import Vocabulary
 
 Item = Article | IngestError
+ACCUSING = "11"  # the CAMEO root of accusations, whose alleged acts link to them
 
 
 def extract(
@@ -159,6 +161,9 @@ def analyse(
     speakers = link_entities(doc, index, findings, dictionary=known)
     coded = find_events(doc, index, findings, patterns=patterns, links=speakers)
     coded += speech_events(doc, index, findings, speakers, coded)
+    coded = attribute_claims(
+        doc, coded, index, patterns, speakers=quote_speakers(index, findings, speakers)
+    )
     events = [e for e in coded if e.confidence >= min_confidence]
     dates = date_events(doc, events, index, published=published)
     events = backgrounded(events, dates)
@@ -169,8 +174,11 @@ def analyse(
     text = view(doc).text
     doc_ents = [(text[e.start_char : e.end_char], e.start_char, e.end_char, e.label_)
                 for e in view(doc).ents]  # fmt: skip
+    accusations = {  # the accusation event of each claim verb: "accused" -> its 112
+        e.trigger.start: f"e{i}" for i, e in enumerate(events, start=1) if e.root == ACCUSING
+    }
     records = tuple(
-        _event(i, event, date, doc_ents, actor_ids, quote_ids)
+        _event(i, event, date, doc_ents, actor_ids, quote_ids, accusations)
         for i, (event, date) in enumerate(zip(events, dates, strict=True), start=1)
     )
     return Result(article, actors=actors, quotes=quotes, events=records)
@@ -282,6 +290,7 @@ def _event(
     doc_ents: list[tuple[str, int, int, str]],
     ids: dict[ActorRef, str],
     quote_ids: dict[int, str],
+    accusations: dict[int, str],
 ) -> Event:
     info = code_info(event.code)
     sentence = event.evidence
@@ -317,7 +326,15 @@ def _event(
         negated=event.negated,
         quote=quote_ids.get(event.quote) if event.quote is not None else None,
         confidence=event.confidence,
+        claimed_by=_ids(event.claimants, ids),
+        denied_by=_ids(event.deniers, ids),
+        confirmed_by=_ids(event.confirmers, ids),
+        accusation=accusations.get(event.claim.start) if event.claim is not None else None,
     )
+
+
+def _ids(refs: tuple[ActorRef, ...], ids: dict[ActorRef, str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids[r] for r in refs if r in ids))
 
 
 def _published(article: Article) -> dt.date | None:

@@ -242,3 +242,26 @@ def test_store_stats_count_asserted_events_after_publication(
     stats = counts(store)
     assert stats["asserted_after_publication"] == after
     assert stats["asserted_last_day"] == (date if mode == "asserted" else None)
+
+
+def test_store_round_trips_an_alleged_act_with_its_claimants_and_deniers(store: Store) -> None:
+    result = make_result()
+    accusation = result.events[0]
+    alleged = dataclasses.replace(
+        accusation,
+        id="e2",
+        source="a2",
+        target="a1",
+        cameo="194",
+        cameo_root="19",
+        mode="alleged",
+        claimed_by=("a1", "a3"),
+        denied_by=("a2",),
+        accusation="e1",
+    )
+    ingest([dataclasses.replace(result, events=(accusation, alleged))], store)
+    events = record(store, "a-1")["events"]  # type: ignore[index]
+    assert [(e["mode"], e["claimed_by"], e["denied_by"], e["accusation"]) for e in events] == [
+        ("asserted", [], [], None),
+        ("alleged", ["a1", "a3"], ["a2"], "e1"),
+    ]

@@ -106,9 +106,7 @@ def find_events(
     the quotes' speakers as the entity stage linked them ("the military" said it: the
     Pakistani military named before), for speakers the index alone does not name."""
     patterns = load_patterns() if patterns is None else patterns
-    linked = [link.refs[0] if link is not None and link.refs else None for link in links]
-    linked += [None] * (len(quotes) - len(linked))
-    speakers = [_speaker_ref(index, q) or ref for q, ref in zip(quotes, linked, strict=True)]
+    speakers = quote_speakers(index, quotes, links)
     cues = {quote.cue.start for quote in quotes if quote.cue is not None}
     events: list[EventFinding] = []
     shared = view(doc)  # sentences and tokens shared with the other stages
@@ -879,6 +877,16 @@ def _confidence(source_token: Token | None, target: ActorRef | None, pattern: Ve
     if source_token is None or source_token.pos_ == "PRON" or voice.is_means(source_token):
         score -= 0.15  # a pronoun, or an unidentified doer
     return round(min(score, 0.95), 2)
+
+
+def quote_speakers(
+    index: MentionIndex, quotes: Sequence[QuoteFinding], links: Sequence[Link | None] = ()
+) -> list[ActorRef | None]:
+    """The actor who speaks each quote: the one its speaker phrase names, else the one the
+    entity stage linked it to ("the military" said it: the Pakistani military named before)."""
+    linked = [link.refs[0] if link is not None and link.refs else None for link in links]
+    linked += [None] * (len(quotes) - len(linked))
+    return [_speaker_ref(index, q) or ref for q, ref in zip(quotes, linked, strict=True)]
 
 
 def _speaker_ref(index: MentionIndex, quote: QuoteFinding) -> ActorRef | None:

@@ -36,6 +36,11 @@ class EventFinding:
     quote: int | None = None
     confidence: float = 0.5
     spoken: tuple[int, int] | None = None  # a speech act: the content of the quote it is
+    # an alleged act (`claims`): who claims, denies and confirms it; the claim's own verb
+    claimants: tuple[ActorRef, ...] = ()
+    deniers: tuple[ActorRef, ...] = ()
+    confirmers: tuple[ActorRef, ...] = ()
+    claim: Span | None = None
 
     @property
     def root(self) -> str:

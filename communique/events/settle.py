@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from ..docview import children_of, view
 from ..temporal import find_date_expressions
 from . import syntax
+from .claims import claim_verb
 from .items import EventFinding
 from .ontology import load_ontology
 from .speech import CHARGED_LEMMAS
@@ -45,11 +46,7 @@ ASSAULTS = frozenset({"18", "180", "182", "1823"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SPY", "COP", "CRM"})
 CONVENTIONAL_FORCE = "190"
 # Verbs whose complement is what one side says another did: the act is claimed, not told.
-CLAIM_LEMMAS = frozenset(
-    {"accuse", "allege", "claim", "deny", "blame", "suspect", "charge", "believe"}
-)  # ("agencies believe the prince ordered the killing": their belief, not a fact told)
 REPORTING_LEMMAS = frozenset({"say", "tell", "add", "state", "announce", "note", "stress"})
-CLAIM_DEPS = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp", "dobj"})
 # Clauses an infinitive may head, and verbs whose infinitive tells what was done.
 INFINITIVE_DEPS = frozenset({"xcomp", "advcl", "ccomp", "acl", "relcl"})
 IMPLICATIVE_LEMMAS = frozenset(
@@ -176,19 +173,8 @@ def _as_refusal(event: EventFinding, *, any_act: bool) -> EventFinding:
 def _claimed(token: Token) -> bool:
     """An act inside an accusation, a claim or a denial ("accused India of providing
     support", "denied that it had fired"): what one side says the other did, not a fact
-    the narrator reports."""
-    if charged_by_reporter(token):
-        return True
-    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() == "claim":
-        return False  # "claimed the killing of 33 militants": its doer's own account
-    current = token
-    for _ in range(4):
-        if current.dep_ not in CLAIM_DEPS or current.head is current:
-            return False
-        current = current.head
-        if current.lemma_.lower() in CLAIM_LEMMAS:
-            return True
-    return False
+    the narrator reports (`claims` links it to who claims and who denies it)."""
+    return charged_by_reporter(token) or claim_verb(token) is not None
 
 
 def charged_by_reporter(token: Token) -> bool:

@@ -70,8 +70,23 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return is_reduced_passive(verb) or any(
-        child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in children_of(verb)
+    return (
+        is_reduced_passive(verb)
+        or any(
+            child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass"
+            for child in children_of(verb)
+        )
+        or _stands_done_to(verb)
+    )
+
+
+def _stands_done_to(verb: Token) -> bool:
+    """ "Two soldiers stand accused of the bombing": a participle after "stand" or "remain"
+    is done to their subject, as after "be"."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"xcomp", "acomp", "oprd"}
+        and verb.head.lemma_.lower() in {"stand", "remain"}
     )
 
 
@@ -348,7 +363,7 @@ FINDING_VERBS = frozenset({"find", "confirm", "establish", "prove", "show"})
 
 def is_negated(verb: Token) -> bool:
     if any(
-        child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}
+        (child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}) and not _not_only(child)
         for child in children_of(verb)
     ):
         return True
@@ -361,6 +376,12 @@ def is_negated(verb: Token) -> bool:
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in FINDING_VERBS:
         return is_negated(verb.head)
     return verb.dep_ in {"xcomp", "conj"} and is_negated(verb.head) and verb.dep_ == "xcomp"
+
+
+def _not_only(word: Token) -> bool:
+    """ "not only threatened X but also ...": an act told twice over, not denied."""
+    doc = word.doc
+    return word.lower_ == "not" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "only"
 
 
 def auxiliaries(verb: Token) -> list[str]:

@@ -145,6 +145,10 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         "negated": row["negated"],
         "quote": row["quote"],
         "confidence": row["confidence"],
+        "claimed_by": list(row["claimed_by"] or []),
+        "denied_by": list(row["denied_by"] or []),
+        "confirmed_by": list(row["confirmed_by"] or []),
+        "accusation": row["accusation"],
     }
 
 

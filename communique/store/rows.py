@@ -173,6 +173,10 @@ def _event(
         "negated": event.negated,
         "quote": event.quote,
         "confidence": event.confidence,
+        "claimed_by": list(event.claimed_by),
+        "denied_by": list(event.denied_by),
+        "confirmed_by": list(event.confirmed_by),
+        "accusation": event.accusation,
     }
     row |= _span("location_mention", location.mention if location else None)
     return row | _span("trigger", event.trigger) | _span("evidence", event.evidence)

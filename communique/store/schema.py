@@ -141,6 +141,15 @@ def _event_date_precision(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS period VARCHAR")
 
 
+@migration("0003_event_claims")
+def _event_claims(con: duckdb.DuckDBPyConnection) -> None:
+    """Alleged acts (contract 1.6): the actor ids that claim, deny and confirm an event,
+    and the accusation event that tells it."""
+    for column in ("claimed_by", "denied_by", "confirmed_by"):
+        con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {column} VARCHAR[]")
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS accusation VARCHAR")
+
+
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Names of the migrations already applied to the database."""
     exists = con.execute(

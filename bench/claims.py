@@ -31,13 +31,13 @@ from communique.model import Article
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from events import NEWS_GOLD, SEED, run  # noqa: E402
+from events import NEWS_GOLD, SEED, _shown, run  # noqa: E402
 
 Row = dict[str, Any]
 Key = tuple[str | None, str | None, str]
 
 
-def load_claims_scorer(folder: Path = NEWS_GOLD) -> ModuleType | None:
+def load_claims_scorer(folder: Path) -> ModuleType | None:
     """The folder's `claims.py` as a module (it imports its neighbour `score.py`), or None."""
     path = folder / "claims.py"
     if not path.is_file() or not (folder / "score.py").is_file():
@@ -87,10 +87,11 @@ def show_news_gold(gold: dict[str, Row], preds: dict[str, Row], show: int) -> No
 
 
 def news_gold_section(show: int, limit: int) -> dict[str, Any] | None:
-    scorer = load_claims_scorer()
+    scorer = load_claims_scorer(NEWS_GOLD)
     gold_path = NEWS_GOLD / "dev.jsonl"
     if scorer is None or not gold_path.is_file():
-        print(f"### news_gold claims\n\nskipped: {NEWS_GOLD} (claims.py, dev.jsonl) not found\n")
+        missing = NEWS_GOLD if scorer is None else gold_path
+        print(f"### news_gold claims\n\nskipped: {_shown(missing)} not found\n")
         return None
     gold: dict[str, Row] = scorer.load(str(gold_path))
     if limit:
@@ -121,7 +122,7 @@ def news_gold_section(show: int, limit: int) -> dict[str, Any] | None:
 def seed_section() -> None:
     """Each accusation of the seed article, with the alleged acts linked to it."""
     if not SEED.is_file():
-        print(f"\n### seed\n\nskipped: {SEED} not found")
+        print(f"\n### seed\n\nskipped: {_shown(SEED)} not found")
         return
     record = json.loads(SEED.read_text(encoding="utf-8"))
     article = Article(

@@ -32,7 +32,7 @@ from .docview import view
 from .entities import Link, link_entities, organisation_mentions, tight_mention
 from .errors import Errors
 from .events.claims import attribute_claims
-from .events.coder import find_events, quote_speakers
+from .events.coder import find_events
 from .events.dating import EventDate, backgrounded, date_events
 from .events.items import EventFinding
 from .events.ontology import VerbPattern, code_info
@@ -161,9 +161,7 @@ def analyse(
     speakers = link_entities(doc, index, findings, dictionary=known)
     coded = find_events(doc, index, findings, patterns=patterns, links=speakers)
     coded += speech_events(doc, index, findings, speakers, coded)
-    coded = attribute_claims(
-        doc, coded, index, patterns, speakers=quote_speakers(index, findings, speakers)
-    )
+    coded = attribute_claims(doc, coded, index, patterns)
     events = [e for e in coded if e.confidence >= min_confidence]
     dates = date_events(doc, events, index, published=published)
     events = backgrounded(events, dates)

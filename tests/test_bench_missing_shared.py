@@ -57,3 +57,17 @@ def test_bench_speed_on_a_missing_corpus_says_so(path: str) -> None:
         timeout=300,
     )
     assert done.returncode == 0 and f"skipped: {path} not found" in done.stdout
+
+
+@pytest.mark.parametrize("argv", [[], ["--show", "3"]])
+def test_bench_claims_without_shared_says_so_and_ends_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv
+) -> None:
+    bench = load_bench("claims")
+    gone = tmp_path / "shared"
+    monkeypatch.setattr(bench, "NEWS_GOLD", gone / "benchmarks" / "news_gold")
+    monkeypatch.setattr(bench, "SEED", gone / "seed" / "seed-gold.json")
+    monkeypatch.setattr(sys, "argv", ["claims.py", *argv])
+    assert bench.main() is None
+    out = capsys.readouterr().out
+    assert out.count("not found") == 2

@@ -231,6 +231,7 @@ NOT_RUN_HERE = {
     "python bench/actor_names.py": "reads the 382 articles of ../shared/ (a minute)",
     "python bench/quotes.py --split test --entities": "scores against ../shared/ (minutes)",
     "python bench/events.py": "scores against ../shared/; without it, tests/test_bench_missing_shared.py",
+    "python bench/claims.py --show 20": "scores against ../shared/; without it, tests/test_bench_missing_shared.py",
     "python bench/speed.py": "a benchmark of minutes",
     "python bench/speed.py --n 1000 --dask 200": "a benchmark of minutes",
     "python bench/speed.py --n 10000 --memory-only": "a benchmark of minutes",

@@ -32,7 +32,6 @@ from ..model import Span
 from . import syntax
 from .items import EventFinding
 from .ontology import VerbPattern, load_patterns
-from .speech import political
 
 # Verbs and nouns whose clause or object is an act somebody says happened, not a fact told.
 CLAIM_LEMMAS = frozenset(
@@ -51,7 +50,9 @@ ATTRIBUTED_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12"})
 ARMED_GROUPS = frozenset({"REB", "INS"})
 MILITARY_COOPERATION = "062"
-ALLEGEDLY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+ALLEGEDLY = frozenset({"allegedly"})
+HEARSAY = frozenset({"reportedly", "purportedly", "supposedly"})  # (on hostile acts only)
+MEDIA_SECTOR = "MED"
 # Verbs that lay an act named by a noun at someone's door ("blamed Togo for the attack"),
 # and the nouns of acts, with the verb whose patterns code them.
 BLAMING = {"blame": "for", "accuse": "of", "suspect": "of", "charge": "with", "hold": "for"}
@@ -62,6 +63,8 @@ ALLEGED_NOUNS = {
     "incursion": "invade", "invasion": "invade", "raid": "raid", "ambush": "ambush",
 }  # fmt: skip
 NOMINAL_CONFIDENCE = 0.5
+# Links a participle of blame may hang by on the clause whose subject blames.
+PARTICIPLE_LINKS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "prep", "pobj", "dobj"})
 
 
 def claim_verb(token: Token) -> Token | None:
@@ -86,16 +89,14 @@ def attribute_claims(
     events: Sequence[EventFinding],
     index: MentionIndex,
     patterns: Mapping[str, Sequence[VerbPattern]] | None = None,
-    speakers: Sequence[ActorRef | None] = (),
 ) -> list[EventFinding]:
     """`events` with alleged acts marked, the acts accusations name by a noun added, and
-    each linked to its claimants, deniers and confirmers. `speakers` are the actors who
-    speak each quote (`coder.quote_speakers`)."""
+    each linked to its claimants, deniers and confirmers."""
     events = [*events, *_named_acts(doc, events, index, patterns or load_patterns())]
     events.sort(key=lambda e: (e.evidence.start, e.trigger.start))
     tokens = [syntax.token_at(doc, e.trigger.start, e.trigger.end) for e in events]
     found = [
-        _armed_support(_as_claim(event, token, index, _speaker(event, speakers)))
+        _armed_support(_as_claim(event, token, index))
         if token is not None
         else event
         for event, token in zip(events, tokens, strict=True)
@@ -112,17 +113,9 @@ def attribute_claims(
     return found
 
 
-def _speaker(event: EventFinding, speakers: Sequence[ActorRef | None]) -> ActorRef | None:
-    if event.quote is None or event.quote >= len(speakers):
-        return None
-    return speakers[event.quote]
-
-
-def _as_claim(
-    event: EventFinding, token: Token, index: MentionIndex, speaker: ActorRef | None
-) -> EventFinding:
-    """The act as an allegation where a claim word, "allegedly", "according to" or the
-    quote of the doer's adversary tells it."""
+def _as_claim(event: EventFinding, token: Token, index: MentionIndex) -> EventFinding:
+    """The act as an allegation where a claim word, "allegedly" or "according to" (the
+    side that suffered it) tells it."""
     if event.root in SPOKEN_ROOTS:
         return event  # an accusation, a demand, a denial: a speech act, not an alleged deed
     if event.mode == "claimed" and (verb := claim_verb(token)) is not None:
@@ -135,9 +128,12 @@ def _as_claim(
             deniers=refs if denied else (),
             claim=syntax.span_of(verb),
         )
-    if event.mode != "asserted" or event.negated:
-        return event
-    if any(c.lower_ in ALLEGEDLY for c in children_of(token)):
+    if event.mode != "asserted" or event.negated or _verifier(token) is not None:
+        return event  # what a third party verified it confirms; it does not allege it
+    hedges = {c.lower_ for c in children_of(token)} & (
+        ALLEGEDLY | (HEARSAY if event.root in ATTRIBUTED_ROOTS else frozenset())
+    )
+    if hedges:
         claimant = _according_to(token)
         refs = tuple(index.refs_for(claimant)) if claimant is not None else ()
         return dataclasses.replace(event, mode="alleged", claimants=refs)
@@ -145,11 +141,19 @@ def _as_claim(
         return event
     source = _according_to(token)
     refs = tuple(index.refs_for(source)) if source is not None else ()
-    if not refs and speaker is not None and political(speaker):
-        refs = (speaker,)  # "“Togo's troops opened fire on our posts,” the ministry said"
-    if refs and all(_country(r) != _country(event.source) for r in refs):
+    if refs and all(_accuses(r, event) for r in refs):
         return dataclasses.replace(event, mode="alleged", claimants=refs)
     return event
+
+
+def _accuses(claimant: ActorRef, event: EventFinding) -> bool:
+    """Whether a source's account of an act is an accusation: its side suffered the act at
+    the hands of another ("according to Ghana's ministry, Togolese troops detained three
+    Ghanaian farmers"); an outlet's or a bystander's account is a report."""
+    if claimant.sector == MEDIA_SECTOR or event.target is None:
+        return False
+    side = _country(claimant)
+    return side == _country(event.target) and side != _country(event.source)
 
 
 def _armed_support(event: EventFinding) -> EventFinding:
@@ -185,6 +189,10 @@ def _named_acts(
         prep = BLAMING.get(verb.lemma_.lower())
         if prep is None or verb.pos_ != "VERB":
             continue
+        if verb.lemma_.lower() == "hold" and not any(
+            c.lower_ in {"responsible", "accountable"} for c in children_of(verb)
+        ):
+            continue  # "held responsible for the attack"; not "held talks for a week"
         accused, claimant = _accused(verb)
         if not accused:
             continue
@@ -199,6 +207,8 @@ def _named_acts(
             if coded is None:
                 continue
             pattern, objects = coded
+            if pattern.root in SPOKEN_ROOTS:
+                continue  # "suspected of asking for ...": words, not an alleged deed
             victims: list[ActorRef | None] = [
                 r for o in objects for r in index.refs_for(o, generic=True) if r not in sources
             ]
@@ -239,7 +249,7 @@ def _accused(verb: Token) -> tuple[list[Token], Token | None]:
     if syntax.is_passive(verb):
         subject = syntax.passive_subject(verb) or syntax.subject_of(verb)
         return ([subject] if subject is not None else []), syntax.agent_of(verb)
-    return syntax.direct_objects(verb), syntax.subject_of(verb)
+    return syntax.direct_objects(verb), _claimant(verb)
 
 
 def _act_pattern(
@@ -273,7 +283,13 @@ def _claimant(verb: Token) -> Token | None:
         return next((c for c in children_of(verb) if c.dep_ == "poss"), None)
     if syntax.is_passive(verb):
         return syntax.agent_of(verb)
-    return syntax.subject_of(verb)
+    current = verb
+    for _ in range(4):  # "posted a message blaming Iran for ...": the poster blames
+        subject = syntax.subject_of(current)
+        if subject is not None or current.dep_ not in PARTICIPLE_LINKS or current.head is current:
+            return subject
+        current = current.head
+    return None
 
 
 def _according_to(token: Token) -> Token | None:
@@ -309,11 +325,16 @@ def _denied(
     accusers = {_country(denial.target)} if denial.target is not None else set()
     noun = token.head if token.dep_ == "relcl" else None
     same_sentence = noun is not None  # "a charge X rejected": the charge of its own sentence
+    told = _content(noun or _allegation(token))  # "rejected claims that their ventures ..."
     answered = []
     for event in events:
         if event.mode != "alleged" or event.evidence.start > denial.evidence.start:
             continue
         if same_sentence and event.evidence.start != denial.evidence.start:
+            continue
+        if told is not None:  # the denial says which claim it answers
+            if told[0] <= event.trigger.start < told[1]:
+                answered.append(event)
             continue
         against_denier = _country(event.source) == _country(denier)
         by_accuser = any(_country(c) in accusers for c in event.claimants)
@@ -323,6 +344,26 @@ def _denied(
         _with(e, deniers=(*e.deniers, denier)) if e in answered and denier not in e.deniers else e
         for e in events
     ]
+
+
+def _allegation(verb: Token) -> Token | None:
+    return next(
+        (o for o in syntax.direct_objects(verb) if o.lemma_.lower() in ALLEGATION_NOUNS), None
+    )
+
+
+def _content(noun: Token | None) -> tuple[int, int] | None:
+    """The characters of what an allegation noun says ("claims *that their ventures ...*"),
+    or None when the noun tells no content of its own ("denied the accusation")."""
+    if noun is None:
+        return None
+    for child in children_of(noun):
+        if child.dep_ in {"acl", "ccomp"} and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in children_of(child)
+        ):
+            first, last = child.left_edge, child.right_edge
+            return first.idx, last.idx + len(last)
+    return None
 
 
 def _contradicted(

@@ -20,7 +20,6 @@ folder is skipped with a line saying so.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -31,7 +30,8 @@ from communique.model import Article
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from events import NEWS_GOLD, SEED, _shown, run  # noqa: E402
+from events import NEWS_GOLD, SEED, _shown, gold_articles, run  # noqa: E402
+from quotes import load_scorer  # noqa: E402
 
 Row = dict[str, Any]
 Key = tuple[str | None, str | None, str]
@@ -39,16 +39,10 @@ Key = tuple[str | None, str | None, str]
 
 def load_claims_scorer(folder: Path) -> ModuleType | None:
     """The folder's `claims.py` as a module (it imports its neighbour `score.py`), or None."""
-    path = folder / "claims.py"
-    if not path.is_file() or not (folder / "score.py").is_file():
+    if not (folder / "score.py").is_file():
         return None
     sys.path.insert(0, str(folder))
-    spec = importlib.util.spec_from_file_location("news_gold_claims", path)
-    if spec is None or spec.loader is None:
-        return None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer(folder, "claims.py")
 
 
 def alleged_key(event: Row, actors: dict[str, Row]) -> Key:
@@ -93,13 +87,7 @@ def news_gold_section(show: int, limit: int) -> dict[str, Any] | None:
         missing = NEWS_GOLD if scorer is None else gold_path
         print(f"### news_gold claims\n\nskipped: {_shown(missing)} not found\n")
         return None
-    gold: dict[str, Row] = scorer.load(str(gold_path))
-    if limit:
-        gold = dict(list(gold.items())[:limit])
-    articles = [
-        Article(id=k, text=g["text"], title=g.get("title"), published=g.get("published"))
-        for k, g in gold.items()
-    ]
+    gold, articles = gold_articles(scorer, gold_path, limit)
     preds = {r["article"]["id"]: r for r in run(articles)}
     scores: dict[str, Any] = scorer.score(gold, preds)
     print(f"### news_gold {gold_path.name} ({len(gold)} articles)\n")

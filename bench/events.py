@@ -438,6 +438,21 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def gold_articles(
+    scorer: Any, path: Path, limit: int = 0
+) -> tuple[dict[str, Row], list[Article]]:
+    """The gold records of `path` as the set's scorer reads them (the first `limit`, if
+    set), and the articles communique reads from them."""
+    gold: dict[str, Row] = scorer.load(str(path))
+    if limit:
+        gold = dict(list(gold.items())[:limit])
+    articles = [
+        Article(id=key, text=g["text"], title=g.get("title"), published=g.get("published"))
+        for key, g in gold.items()
+    ]
+    return gold, articles
+
+
 def news_gold_section(
     folder: Path = NEWS_GOLD, *, gold: Path | None = None, show: int = 0, limit: int = 0
 ) -> dict[str, Any] | None:
@@ -450,13 +465,7 @@ def news_gold_section(
         missing = folder if scorer is None else gold_path
         print(f"### news_gold\n\nskipped: {_shown(missing)} not found\n")
         return None
-    gold_docs: dict[str, Row] = scorer.load(str(gold_path))
-    if limit:
-        gold_docs = dict(list(gold_docs.items())[:limit])
-    articles = [
-        Article(id=key, text=g["text"], title=g.get("title"), published=g.get("published"))
-        for key, g in gold_docs.items()
-    ]
+    gold_docs, articles = gold_articles(scorer, gold_path, limit)
     started = time.perf_counter()
     results = run(articles)
     seconds = time.perf_counter() - started

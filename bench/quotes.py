@@ -382,12 +382,13 @@ def _load(paths: Iterable[Path]) -> list[dict[str, Any]]:
     return articles
 
 
-def load_scorer(folder: Path = NEWS_GOLD) -> ModuleType | None:
-    """The news_gold folder's `score.py` as a module, or None when it is not there."""
-    path = folder / "score.py"
+def load_scorer(folder: Path = NEWS_GOLD, script: str = "score.py") -> ModuleType | None:
+    """The news_gold folder's `score.py` (or another of its scripts) as a module, or None
+    when it is not there."""
+    path = folder / script
     if not path.is_file():
         return None
-    spec = importlib.util.spec_from_file_location("news_gold_score", path)
+    spec = importlib.util.spec_from_file_location(f"news_gold_{path.stem}", path)
     if spec is None or spec.loader is None:
         return None
     module = importlib.util.module_from_spec(spec)

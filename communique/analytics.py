@@ -211,6 +211,72 @@ def events(
     return Page([clean(item) for item in items], total, limit, offset)
 
 
+CONTESTED_COLUMNS = """e.article_uid, a.id AS article_id, a.title AS article_title,
+    a.source AS outlet, e.id, e.event_key, e.day, e.source_name, e.source_country, e.cameo,
+    e.plover, e.target_name, e.target_country, e.evidence, e.claimed_by, e.denied_by,
+    e.confirmed_by, e.accusation, e.denials"""
+
+
+def contested(
+    store: Store,
+    filters: EventFilters | None = None,
+    *,
+    denied_only: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
+    """Alleged acts (mode "alleged") that match `filters`, denied ones first, then newest:
+    each with who claims, denies and confirms it (names joined, for tables), and in `sides`
+    the two sides' words: the claim's evidence (its accusation's sentence) and each denial's.
+    `reports` counts the articles that tell the same alleged act (its `event_key`)."""
+    limit, offset = clamp(limit, offset)
+    chosen = replace(filters or EventFilters(), mode="alleged")
+    where = chosen.where("e", resolve=resolver(store))
+    denied = " AND len(e.denied_by) > 0" if denied_only else ""
+    base = f"FROM events e JOIN articles a ON a.uid = e.article_uid WHERE {where.sql}{denied}"
+    order = (
+        "len(e.denied_by) > 0 DESC, e.day DESC NULLS LAST, e.article_uid, "
+        "TRY_CAST(substr(e.id, 2) AS INTEGER)"
+    )
+    total, items = _paged(store, CONTESTED_COLUMNS, base, order, where.params, limit, offset)
+    _add_reports(store, items)
+    return Page([clean(_sides(store, item)) for item in items], total, limit, offset)
+
+
+def _sides(store: Store, item: Row) -> Row:
+    """`item` with actor ids as names and the evidence of its accusation and denials."""
+    uid = item["article_uid"]
+    names = {
+        row["id"]: row["name"]
+        for row in store.query("SELECT id, name FROM actors WHERE article_uid = ?", [uid])
+    }
+    wanted = [i for i in [item["accusation"], *(item["denials"] or [])] if i]
+    told = {
+        row["id"]: row
+        for row in store.query(
+            "SELECT id, source_name, evidence FROM events WHERE article_uid = ? "
+            "AND list_contains(?, id)",
+            [uid, wanted],
+        )
+    }
+    roles = {r: [names.get(i, i) for i in item.pop(r) or []] for r in
+             ("claimed_by", "denied_by", "confirmed_by")}  # fmt: skip
+    accusation = told.get(item.pop("accusation") or "")
+    sides = {
+        "claim": {
+            "by": roles["claimed_by"],
+            "evidence": accusation["evidence"] if accusation else item["evidence"],
+        },
+        "denials": [
+            {"by": told[i]["source_name"], "evidence": told[i]["evidence"]}
+            for i in item.pop("denials") or []
+            if i in told
+        ],
+        "confirmed_by": roles["confirmed_by"],
+    }
+    return {**item, **{r: "; ".join(v) for r, v in roles.items()}, "sides": sides}
+
+
 QUOTE_COLUMNS = """q.article_uid, a.id AS article_id, a.title AS article_title, q.id,
     q.published, q.speaker_key, q.speaker_name, q.speaker_country, q.speaker_mention,
     q.cue, q.content, q.kind, q.anonymous, q.confidence"""

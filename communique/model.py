@@ -168,6 +168,7 @@ class Event:
     denied_by: tuple[str, ...] = ()
     confirmed_by: tuple[str, ...] = ()
     accusation: str | None = None
+    denials: tuple[str, ...] = ()  # the ids of the events that deny it
 
 
 @dataclass(frozen=True, slots=True)

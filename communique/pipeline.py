@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import islice
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -45,6 +46,7 @@ from .quotes import QuoteFinding, find_quotes
 from .vocabulary import Vocabulary
 
 Item = Article | IngestError
+K = TypeVar("K")
 ACCUSING = "11"  # the CAMEO root of accusations, whose alleged acts link to them
 
 
@@ -172,11 +174,12 @@ def analyse(
     text = view(doc).text
     doc_ents = [(text[e.start_char : e.end_char], e.start_char, e.end_char, e.label_)
                 for e in view(doc).ents]  # fmt: skip
+    triggers = {e.trigger.start: f"e{i}" for i, e in enumerate(events, start=1)}
     accusations = {  # the accusation event of each claim verb: "accused" -> its 112
         e.trigger.start: f"e{i}" for i, e in enumerate(events, start=1) if e.root == ACCUSING
     }
     records = tuple(
-        _event(i, event, date, doc_ents, actor_ids, quote_ids, accusations)
+        _event(i, event, date, doc_ents, actor_ids, quote_ids, accusations, triggers)
         for i, (event, date) in enumerate(zip(events, dates, strict=True), start=1)
     )
     return Result(article, actors=actors, quotes=quotes, events=records)
@@ -289,6 +292,7 @@ def _event(
     ids: dict[ActorRef, str],
     quote_ids: dict[int, str],
     accusations: dict[int, str],
+    triggers: dict[int, str],
 ) -> Event:
     info = code_info(event.code)
     sentence = event.evidence
@@ -328,11 +332,13 @@ def _event(
         denied_by=_ids(event.deniers, ids),
         confirmed_by=_ids(event.confirmers, ids),
         accusation=accusations.get(event.claim.start) if event.claim is not None else None,
+        denials=_ids(tuple(d.start for d in event.denials), triggers),
     )
 
 
-def _ids(refs: tuple[ActorRef, ...], ids: dict[ActorRef, str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(ids[r] for r in refs if r in ids))
+def _ids(keys: tuple[K, ...], ids: dict[K, str]) -> tuple[str, ...]:
+    """The ids of `keys` (actors, or events by their trigger's offset), once each, in order."""
+    return tuple(dict.fromkeys(ids[k] for k in keys if k in ids))
 
 
 def _published(article: Article) -> dt.date | None:

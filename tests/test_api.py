@@ -36,6 +36,7 @@ def client(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> TestClien
         "/api/actors",
         "/api/actors/ARM",
         "/api/dyads/GEO/ARM",
+        "/api/contested",
         "/api/network",
         "/api/errors",
         "/api/openapi.json",

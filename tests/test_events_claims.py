@@ -153,3 +153,22 @@ def test_claims_participle_of_blame_takes_the_clause_subject_as_claimant(nlp: La
     text = "The Ghanaian foreign minister posted a message on Monday blaming Togo for the attacks."
     event, result = alleged_at(nlp, text, "attacks")
     assert [a["country"] for a in result["actors"] if a["id"] in event["claimed_by"]] == ["GHA"]
+
+
+def test_claims_alleged_act_names_the_events_that_deny_it(nlp: Language) -> None:
+    text = (
+        "Ghana accused Togo on Monday of shelling border villages. Togo denied the accusation. "
+        "Togo's defence ministry said its troops had not shelled any villages."
+    )
+    event, result = alleged_at(nlp, text, "shelling")
+    by_id = {e["id"]: e for e in result["events"]}
+    assert [by_id[i]["trigger"]["text"] for i in event["denials"]] == ["denied", "shelled"]
+
+
+def test_claims_a_citizens_denial_answers_only_what_he_is_accused_of(nlp: Language) -> None:
+    text = (
+        "Protesters allegedly threatened a senator in Accra on Monday. A local businessman "
+        "denied any allegation of bribery on Tuesday."
+    )
+    event, _ = alleged_at(nlp, text, "threatened")
+    assert event["denied_by"] == []

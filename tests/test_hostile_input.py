@@ -102,6 +102,8 @@ def hostile_urls(client: TestClient) -> list[str]:
         "/api/actors/{ref}": [f"/api/actors/{r}" for r in who],
         "/api/dyads/{a}/{b}": [f"/api/dyads/{a}/{b}" for a, b in pairs],
         "/api/search": [f"/api/search?q={q}", f"/api/search?q={q}&kind=quotes"],
+        "/api/contested": ["/api/contested", f"/api/contested?actor={q}&denied=true"]
+        + [f"/api/contested?a={a}&b={b}" for a, b in pairs[:3]],
     }
     unknown = get_paths(client) - set(fill) - {"/api/" + p for p in LISTINGS}
     assert not unknown, f"a new route needs values for the hostile test: {unknown}"

@@ -199,6 +199,9 @@ EXPECTED: dict[str, Check] = {
     'communique search "peace talks" --db news.duckdb --kind quotes': lambda r: (
         len(_rows(r)) >= 2 and "[talks]" in r.out
     ),
+    "communique contested --db news.duckdb --denied": lambda r: (
+        len(_rows(r)) >= 2 and all(re.search(r"\bAzerbaijan|\bGreece", row) for row in _rows(r))
+    ),
     "communique errors --db news.duckdb": lambda r: r.code == 0 and "0 errors" in r.out,
     "communique export --db news.duckdb --format gdelt --out events.tsv": lambda r: (
         _file(r, "events.tsv").decode().startswith("GlobalEventID")

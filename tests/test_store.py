@@ -258,10 +258,10 @@ def test_store_round_trips_an_alleged_act_with_its_claimants_and_deniers(store: 
         claimed_by=("a1", "a3"),
         denied_by=("a2",),
         accusation="e1",
+        denials=("e1",),
     )
     ingest([dataclasses.replace(result, events=(accusation, alleged))], store)
     events = record(store, "a-1")["events"]  # type: ignore[index]
-    assert [(e["mode"], e["claimed_by"], e["denied_by"], e["accusation"]) for e in events] == [
-        ("asserted", [], [], None),
-        ("alleged", ["a1", "a3"], ["a2"], "e1"),
-    ]
+    assert [
+        (e["mode"], e["claimed_by"], e["denied_by"], e["accusation"], e["denials"]) for e in events
+    ] == [("asserted", [], [], None, []), ("alleged", ["a1", "a3"], ["a2"], "e1", ["e1"])]

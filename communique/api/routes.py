@@ -230,6 +230,27 @@ def dyad(
     return with_hints(found, store, [a, b], empty=not series)
 
 
+@router.get(
+    "/contested",
+    summary="Alleged acts with who claims, denies and confirms them, and both sides' evidence",
+)
+def contested(
+    store: StoreDep,
+    filters: Filters,
+    a: Text = None,
+    b: Text = None,
+    denied: bool = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Json:
+    """`a` and `b` together: the acts between those two actors (either way), as
+    `communique contested --dyad A B`."""
+    if a and b:
+        filters = EventFilters(**{**analytics.filter_fields(filters), "dyad": (a, b)})
+    page = analytics.contested(store, filters, denied_only=denied, limit=limit, offset=offset)
+    return with_hints(page.to_dict(), store, analytics.filter_terms(filters))
+
+
 @router.get("/search", summary="Ranked full-text search of articles or quotes (BM25, stemmed)")
 def search_text(
     index: IndexDep,

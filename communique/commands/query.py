@@ -1,10 +1,12 @@
-"""Reading the store: `stats`, `errors`, `events`, `quotes`, `actors` and `dyad`.
+"""Reading the store: `stats`, `errors`, `events`, `quotes`, `actors`, `dyad` and
+`contested`.
 
 communique stats --db news.duckdb --json
 communique events --db news.duckdb --dyad ARM AZE --quad-class 4 --format csv
 communique quotes --db news.duckdb --speaker "Foreign Ministry" --search talks
 communique actors --db news.duckdb --country ARM
 communique dyad ARM AZE --db news.duckdb --interval week --format json
+communique contested --db news.duckdb --dyad GHA TGO --denied
 communique errors --db news.duckdb
 """
 
@@ -51,6 +53,17 @@ EVENT_COLUMNS = (
 )
 QUOTE_COLUMNS = ("published", "speaker_name", "cue", "kind", "content", "article_id")
 ACTOR_COLUMNS = ("name", "code", "country", "kind", "articles", "mentions", "quotes", "events")
+CONTESTED_COLUMNS = (
+    "day",
+    "source_name",
+    "cameo",
+    "target_name",
+    "claimed_by",
+    "denied_by",
+    "reports",
+    "article_id",
+    "evidence",
+)
 DYAD_COLUMNS = ("period", "events", "q1", "q2", "q3", "q4", "goldstein", "reports")
 ERROR_COLUMNS = ("code", "origin", "article_id", "message")
 SEARCH_COLUMNS = ("score", "ref", "title", "snippet", "article_uid")
@@ -130,6 +143,22 @@ def register(commands: Any) -> None:
     add_date_range(dyad)
     dyad.add_argument("--mode", default="asserted", choices=MODES, help="default asserted")
     dyad.set_defaults(run=dyad_cli)
+
+    contested = commands.add_parser(
+        "contested",
+        help="alleged acts with who claims and who denies them",
+        description="Acts told only as somebody's accusation or claim (mode alleged), denied "
+        "ones first: who claims, who denies and who confirms each; --format json adds both "
+        "sides' evidence.",
+    )
+    add_db(contested)
+    add_format(contested)
+    add_page(contested)
+    contested.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="acts between A and B")
+    contested.add_argument("--actor", help="source or target: a name, code or country")
+    add_date_range(contested)
+    contested.add_argument("--denied", action="store_true", help="only acts somebody denies")
+    contested.set_defaults(run=contested_cli)
 
 
 def stats_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
@@ -233,6 +262,21 @@ def events_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> in
         noun="events",
         terms=analytics.filter_terms(filters),
         text=args.search,
+    )
+
+
+def contested_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run `communique contested`."""
+    filters = event_filters(args)
+    return _page_cli(
+        args,
+        stdout,
+        CONTESTED_COLUMNS,
+        lambda store, _: analytics.contested(
+            store, filters, denied_only=args.denied, limit=args.limit, offset=args.offset
+        ),
+        noun="alleged acts",
+        terms=analytics.filter_terms(filters),
     )
 
 

@@ -53,6 +53,7 @@ MILITARY_COOPERATION = "062"
 ALLEGEDLY = frozenset({"allegedly"})
 HEARSAY = frozenset({"reportedly", "purportedly", "supposedly"})  # (on hostile acts only)
 MEDIA_SECTOR = "MED"
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # Verbs that lay an act named by a noun at someone's door ("blamed Togo for the attack"),
 # and the nouns of acts, with the verb whose patterns code them.
 BLAMING = {"blame": "for", "accuse": "of", "suspect": "of", "charge": "with", "hold": "for"}
@@ -95,8 +96,12 @@ def attribute_claims(
     events = [*events, *_named_acts(doc, events, index, patterns or load_patterns())]
     events.sort(key=lambda e: (e.evidence.start, e.trigger.start))
     tokens = [syntax.token_at(doc, e.trigger.start, e.trigger.end) for e in events]
+    accusers: dict[int, list[ActorRef]] = {}  # the coder's reading of each accusation verb
+    for event in events:
+        if event.root == "11" and event.source not in accusers.get(event.trigger.start, []):
+            accusers.setdefault(event.trigger.start, []).append(event.source)
     found = [
-        _armed_support(_as_claim(event, token, index))
+        _armed_support(_as_claim(event, token, index, accusers))
         if token is not None
         else event
         for event, token in zip(events, tokens, strict=True)
@@ -113,19 +118,22 @@ def attribute_claims(
     return found
 
 
-def _as_claim(event: EventFinding, token: Token, index: MentionIndex) -> EventFinding:
+def _as_claim(
+    event: EventFinding, token: Token, index: MentionIndex, accusers: dict[int, list[ActorRef]]
+) -> EventFinding:
     """The act as an allegation where a claim word, "allegedly" or "according to" (the
     side that suffered it) tells it."""
     if event.root in SPOKEN_ROOTS:
         return event  # an accusation, a demand, a denial: a speech act, not an alleged deed
     if event.mode == "claimed" and (verb := claim_verb(token)) is not None:
-        refs = tuple(index.refs_for(claimant)) if (claimant := _claimant(verb)) else ()
+        refs = tuple(accusers.get(verb.idx) or _refs(index, _claimant(verb)))
         denied = verb.lemma_.lower() == "deny"
         return dataclasses.replace(
             event,
             mode="alleged",
             claimants=() if denied else refs,
             deniers=refs if denied else (),
+            denials=(syntax.span_of(verb),) if denied else (),
             claim=syntax.span_of(verb),
         )
     if event.mode != "asserted" or event.negated or _verifier(token) is not None:
@@ -197,8 +205,8 @@ def _named_acts(
         if not accused:
             continue
         sources = [r for a in accused for r in index.refs_for(a)]
-        claimants = tuple(index.refs_for(claimant)) if claimant is not None else ()
         accusation = accusations.get(verb.idx)
+        claimants = (accusation.source,) if accusation else tuple(_refs(index, claimant))
         evidence = accusation.evidence if accusation else _sentence_of(doc, verb)
         for act in _named_by(verb, prep):
             if act.idx in triggers:
@@ -276,6 +284,10 @@ def _plain_pattern(candidates: Sequence[VerbPattern]) -> VerbPattern | None:
     return next((c for c in candidates if not c.objects and not c.particle), None)
 
 
+def _refs(index: MentionIndex, token: Token | None) -> list[ActorRef]:
+    return index.refs_for(token) if token is not None else []
+
+
 def _claimant(verb: Token) -> Token | None:
     """Who makes the claim: the verb's subject or agent ("was accused by Ghana"), or the
     owner of a claim noun ("Ghana's claim that ...")."""
@@ -336,14 +348,24 @@ def _denied(
             if told[0] <= event.trigger.start < told[1]:
                 answered.append(event)
             continue
-        against_denier = _country(event.source) == _country(denier)
+        against_denier = event.source == denier or (
+            _country(event.source) == _country(denier) and _state(event.source) and _state(denier)
+        )
         by_accuser = any(_country(c) in accusers for c in event.claimants)
         if against_denier or by_accuser:
             answered.append(event)
-    return [
-        _with(e, deniers=(*e.deniers, denier)) if e in answered and denier not in e.deniers else e
-        for e in events
-    ]
+    return [_denied_by(e, [denier], denial) if e in answered else e for e in events]
+
+
+def _denied_by(
+    event: EventFinding, deniers: list[ActorRef], denial: EventFinding
+) -> EventFinding:
+    """`event` with `deniers` and the trigger of the `denial` that tells it."""
+    return dataclasses.replace(
+        event,
+        deniers=(*event.deniers, *[d for d in deniers if d not in event.deniers]),
+        denials=tuple(dict.fromkeys((*event.denials, denial.trigger))),
+    )
 
 
 def _allegation(verb: Token) -> Token | None:
@@ -374,8 +396,9 @@ def _contradicted(
     doer = _country(negated.source)
     deniers = [t for t in tellers if _country(t) == doer]
     return [
-        _with(e, deniers=(*e.deniers, *[d for d in deniers if d not in e.deniers]))
-        if e.mode == "alleged"
+        _denied_by(e, deniers, negated)
+        if deniers
+        and e.mode == "alleged"
         and e.evidence.start <= negated.evidence.start
         and e.root == negated.root
         and _country(e.source) == doer
@@ -424,6 +447,12 @@ def _confirmed(
 
 def _with(event: EventFinding, **changes: tuple[ActorRef, ...]) -> EventFinding:
     return dataclasses.replace(event, **changes)  # type: ignore[arg-type]
+
+
+def _state(ref: ActorRef) -> bool:
+    """A country or one of its state bodies: a denial by Lomé answers what Togo's troops are
+    accused of; a citizen's answers only what he is accused of himself."""
+    return ref.kind == "country" or ref.sector in STATE_SECTORS
 
 
 def _country(ref: ActorRef | None) -> str | None:

@@ -41,6 +41,7 @@ class EventFinding:
     deniers: tuple[ActorRef, ...] = ()
     confirmers: tuple[ActorRef, ...] = ()
     claim: Span | None = None
+    denials: tuple[Span, ...] = ()  # the triggers of the events that deny it
 
     @property
     def root(self) -> str:

@@ -149,6 +149,7 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         "denied_by": list(row["denied_by"] or []),
         "confirmed_by": list(row["confirmed_by"] or []),
         "accusation": row["accusation"],
+        "denials": list(row["denials"] or []),
     }
 
 

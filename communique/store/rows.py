@@ -177,6 +177,7 @@ def _event(
         "denied_by": list(event.denied_by),
         "confirmed_by": list(event.confirmed_by),
         "accusation": event.accusation,
+        "denials": list(event.denials),
     }
     row |= _span("location_mention", location.mention if location else None)
     return row | _span("trigger", event.trigger) | _span("evidence", event.evidence)

@@ -150,6 +150,12 @@ def _event_claims(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS accusation VARCHAR")
 
 
+@migration("0004_event_denials")
+def _event_denials(con: duckdb.DuckDBPyConnection) -> None:
+    """The ids of the events that deny an alleged act (contract 1.6)."""
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS denials VARCHAR[]")
+
+
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Names of the migrations already applied to the database."""
     exists = con.execute(

@@ -1,0 +1,92 @@
+"""`communique contested`: alleged acts in the store, with who claims and who denies them and
+both sides' words. Articles written for these tests."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from communique.cli import build_parser
+
+ARTICLES = [
+    {
+        "id": "border",
+        "published": "2020-02-18",
+        "text": "Ghana accused Togo on Monday of shelling border villages near Aflao. Togo "
+        "denied the accusation on Tuesday.\n",
+    },
+    {
+        "id": "rebels",
+        "published": "2020-02-20",
+        "text": "Ghanaian officials alleged on Wednesday that Togo was arming the rebels. "
+        "Togolese troops shelled a camp in Aflao on Monday.\n",
+    },
+]
+
+
+def run(argv: list[str]) -> tuple[int, str]:
+    args = build_parser().parse_args(argv)
+    out = io.StringIO()
+    code = args.run(args, stdin=io.StringIO(""), stdout=out)
+    return code, out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("contested")
+    path = folder / "news.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES))
+    store = str(folder / "news.duckdb")
+    assert run(["ingest", str(path), "--db", store, "--quiet", "--workers", "1"])[0] == 0
+    return store
+
+
+def listed(db: str, *options: str) -> list[dict]:
+    code, out = run(["contested", "--db", db, "--format", "json", *options])
+    assert code == 0
+    return json.loads(out)["items"]
+
+
+def test_cli_contested_lists_alleged_acts_denied_first_with_both_sides(db: str) -> None:
+    items = listed(db)
+    assert [(i["article_id"], i["cameo"][:2]) for i in items] == [("border", "19"), ("rebels", "06")]
+    shelling = items[0]
+    assert (shelling["claimed_by"], shelling["denied_by"]) == ("Ghana", "Togo")
+    assert shelling["sides"]["claim"]["evidence"].startswith("Ghana accused Togo on Monday")
+    assert [d["evidence"] for d in shelling["sides"]["denials"]] == [
+        "Togo denied the accusation on Tuesday."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "ids"),
+    [
+        (["--denied"], ["border"]),
+        (["--dyad", "TGO", "GHA"], ["border", "rebels"]),
+        (["--dyad", "TGO", "KEN"], []),
+        (["--start", "2020-02-19"], ["rebels"]),  # alleged on Wednesday the 19th
+        (["--end", "2020-02-18"], ["border"]),  # the shelling's day is Monday the 17th
+    ],
+)
+def test_cli_contested_filters(db: str, options: list[str], ids: list[str]) -> None:
+    assert [i["article_id"] for i in listed(db, *options)] == ids
+
+
+def test_cli_contested_shows_no_asserted_act(db: str) -> None:
+    evidence = " ".join(i["evidence"] for i in listed(db))
+    assert "shelled a camp" not in evidence
+
+
+def test_api_contested_answers_as_the_command_does(db: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from communique.api import create_app
+
+    client = TestClient(create_app(db))
+    found = client.get("/api/contested", params={"denied": "true"}).json()
+    assert found["items"] == listed(db, "--denied")
+    between = client.get("/api/contested", params={"a": "TGO", "b": "KEN"}).json()
+    assert between["items"] == listed(db, "--dyad", "TGO", "KEN") == []
+    assert client.get("/api/contested", params={"start": "2020-02-30"}).status_code == 422

@@ -231,7 +231,11 @@ def contested(
     `reports` counts the articles that tell the same alleged act (its `event_key`)."""
     limit, offset = clamp(limit, offset)
     chosen = replace(filters or EventFilters(), mode="alleged")
-    where = chosen.where("e", resolve=resolver(store))
+    resolve = resolver(store)
+    where = replace(chosen, dyad=None).where("e", resolve=resolve)
+    if chosen.dyad is not None:  # claimant and accused count as the two sides too
+        between, params = _claims_between(resolve, *chosen.dyad, directed=chosen.directed)
+        where.add(between, *params)
     denied = " AND len(e.denied_by) > 0" if denied_only else ""
     base = f"FROM events e JOIN articles a ON a.uid = e.article_uid WHERE {where.sql}{denied}"
     order = (
@@ -460,6 +464,45 @@ def dyad_undated(
     where = _dyad_where(store, a, b, filters, directed)
     sql = f"SELECT count(DISTINCT event_key) FROM events WHERE day IS NULL AND {where.sql}"
     return int(store.scalar(sql, where.params))
+
+
+def dyad_claims(
+    store: Store, a: str, b: str, *, filters: EventFilters | None = None, directed: bool = False
+) -> dict[str, int]:
+    """The dyad's contested side, which the series of asserted events leaves out: how many
+    distinct alleged acts one side is said to have done to the other, or is accused of by
+    the other ("Turkey accuses Greece of arming the islands" is a Greece-Turkey claim), in
+    the filters' days; and how many of them somebody denies or confirms."""
+    resolve = resolver(store)
+    chosen = filters or EventFilters()
+    days = EventFilters(start=chosen.start, end=chosen.end).where("e", resolve=resolve)
+    sides, params = _claims_between(resolve, a, b, directed=directed)
+    row = store.query(
+        f"""
+        SELECT count(DISTINCT e.event_key) AS alleged,
+               count(DISTINCT e.event_key) FILTER (WHERE len(e.denied_by) > 0) AS denied,
+               count(DISTINCT e.event_key) FILTER (WHERE len(e.confirmed_by) > 0) AS confirmed
+        FROM events e WHERE e.mode = 'alleged' AND {days.sql} AND {sides}
+        """,
+        [*days.params, *params],
+    )[0]
+    return {k: int(v) for k, v in row.items()}
+
+
+def _claims_between(
+    resolve: Callable[[str], list[str]], a: str, b: str, *, directed: bool = False
+) -> tuple[str, list[Any]]:
+    """SQL on events `e`: an act one side is said to have done to the other, or that the
+    other accuses it of (a claimant of `e` is on the other side)."""
+    keys_a, keys_b = resolve(a), resolve(b)
+    claimed = (
+        "EXISTS (SELECT 1 FROM actors c WHERE c.article_uid = e.article_uid "
+        "AND list_contains(e.claimed_by, c.id) AND list_contains(?, c.key))"
+    )
+    one_way = f"(list_contains(?, e.source_key) AND (list_contains(?, e.target_key) OR {claimed}))"
+    if directed:
+        return one_way, [keys_a, keys_b, keys_b]
+    return f"({one_way} OR {one_way})", [keys_a, keys_b, keys_b, keys_b, keys_a, keys_a]
 
 
 def _dyad_where(

@@ -90,3 +90,19 @@ def test_api_contested_answers_as_the_command_does(db: str) -> None:
     between = client.get("/api/contested", params={"a": "TGO", "b": "KEN"}).json()
     assert between["items"] == listed(db, "--dyad", "TGO", "KEN") == []
     assert client.get("/api/contested", params={"start": "2020-02-30"}).status_code == 422
+
+
+def test_cli_dyad_counts_the_contested_side_apart_from_its_series(db: str) -> None:
+    code, out = run(["dyad", "TGO", "GHA", "--db", db, "--format", "json"])
+    found = json.loads(out)
+    assert found["claims"] == {"alleged": 2, "denied": 1, "confirmed": 0}
+    # the series counts asserted events only: two accusations, a denial and the shelled
+    # camp, not the two alleged acts
+    assert sum(row["events"] for row in found["items"]) == 4
+
+
+def test_contested_dyad_takes_the_claimant_as_a_side(db: str) -> None:
+    # "Ghanaian officials alleged that Togo was arming the rebels": Ghana against Togo
+    assert [i["article_id"] for i in listed(db, "--dyad", "Ghanaian officials", "TGO")] == [
+        "rebels"
+    ]

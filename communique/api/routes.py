@@ -227,6 +227,8 @@ def dyad(
     undated = analytics.dyad_undated(store, a, b, filters=filters, directed=directed)
     found = {"a": a, "b": b, "interval": interval, "directed": directed, "series": series}
     found["undated"] = undated  # distinct events with no day, left out of the series
+    # alleged acts between the two, which the series of asserted events leaves out
+    found["claims"] = analytics.dyad_claims(store, a, b, filters=filters, directed=directed)
     return with_hints(found, store, [a, b], empty=not series)
 
 

@@ -360,11 +360,16 @@ def dyad_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
             undated = analytics.dyad_undated(
                 store, args.a, args.b, filters=filters, directed=args.directed
             )
+            claims = analytics.dyad_claims(
+                store, args.a, args.b, filters=filters, directed=args.directed
+            )
     except StoreError as error:
         return fail(error, sys.stderr)
     columns = DYAD_COLUMNS if args.format != "json" else None
     envelope = (
-        {"a": args.a, "b": args.b, "interval": args.interval} if args.format == "json" else None
+        {"a": args.a, "b": args.b, "interval": args.interval, "claims": claims}
+        if args.format == "json"
+        else None
     )
     emit(rows, args.format, stdout, columns=columns, envelope=envelope)
     if not rows:
@@ -373,6 +378,13 @@ def dyad_cli(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO) -> int:
         print(
             f"communique: {undated} events between {args.a} and {args.b} have no day (an "
             "undated article, or a date coarser than a day) and are not counted",
+            file=sys.stderr,
+        )
+    if claims["alleged"] and args.mode == "asserted":
+        print(
+            f"communique: {claims['alleged']} alleged acts between {args.a} and {args.b} "
+            f"({claims['denied']} denied, {claims['confirmed']} confirmed) are not counted; "
+            f"`communique contested --dyad {args.a} {args.b}` lists them",
             file=sys.stderr,
         )
     return EXIT_OK

@@ -48,6 +48,8 @@ def client(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> TestClien
         "/actors/ARM",
         "/dyads/GEO/ARM?interval=day",
         "/network",
+        "/contested",
+        "/contested?a=Turkey&b=Greece&denied=true",
         "/static/app.css",
         "/static/app.js",
     ],

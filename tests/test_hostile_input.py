@@ -96,6 +96,8 @@ def hostile_urls(client: TestClient) -> list[str]:
         "/dyads": [f"/dyads?a={q}&b=x"],
         "/dyads/{a}/{b}": [f"/dyads/{a}/{b}?interval=day" for a, b in pairs],
         "/network": ["/network"],
+        "/contested": ["/contested", f"/contested?a={q}&b=x&denied=true"]
+        + [f"/contested?a={a}&b={b}" for a, b in pairs[:3]],
         "/api/docs": ["/api/docs"],
         "/api/openapi.json": ["/api/openapi.json"],
         "/api/articles/{ref}": [f"/api/articles/{r}" for r in refs],

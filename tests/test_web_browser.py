@@ -268,3 +268,27 @@ def test_web_browser_policy_listener_sees_an_inline_script(hostile_server: str) 
             assert "script-src" in page.evaluate("window.__violations")[0]
         finally:
             browser.close()
+
+
+@pytest.mark.parametrize(("a", "b", "denier"), [("Turkey", "Greece", "Greek government")])
+def test_web_browser_contested_shows_claim_and_denial_side_by_side(
+    server: str, a: str, b: str, denier: str
+) -> None:
+    """Issue 14: a contested act, the claim and the denial each in its own column, and the
+    article they come from one click away."""
+    with _page(server + "/") as page:
+        page.click("nav a:text-is('Contested')")
+        page.fill("input[name=a]", a)
+        page.fill("input[name=b]", b)
+        page.check("input[name=denied]")
+        page.click("form.inline button")
+        page.wait_for_selector("article.contested")
+        act = page.locator("article.contested").first
+        claim, denial = act.locator(".side.claim"), act.locator(".side.denial")
+        assert f"Claimed by {a}" in claim.inner_text()
+        assert f"Denied by {denier}" in denial.inner_text()
+        left, right = claim.bounding_box(), denial.bounding_box()
+        assert left is not None and right is not None and left["x"] < right["x"]
+        act.locator("h2 a").click()
+        page.wait_for_selector("#article-text")
+        assert "arming" in page.inner_text("h1").lower()

@@ -6,6 +6,7 @@
 | /articles/{ref}     | /api/articles/{ref}                |
 | /actors, /actors/{ref} | /api/actors, /api/actors/{ref}  |
 | /dyads/{a}/{b}      | /api/dyads/{a}/{b}                 |
+| /contested          | /api/contested                     |
 | /network            | /api/network                       |
 """
 
@@ -159,6 +160,33 @@ def dyad(
         chart=dyad_svg(series, interval),
         events=events,
         json_url=f"/api/dyads/{quote(a, safe='')}/{quote(b, safe='')}?interval={interval}",
+    )
+
+
+@router.get("/contested", response_class=HTMLResponse)
+def contested(
+    request: Request,
+    store: StoreDep,
+    a: Text = None,
+    b: Text = None,
+    denied: bool = False,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> HTMLResponse:
+    """Alleged acts, each with the claim and the denials side by side."""
+    dyad = (a.strip(), b.strip()) if a and b and a.strip() and b.strip() else None
+    found = analytics.contested(
+        store, EventFilters(dyad=dyad), denied_only=denied, limit=50, offset=offset
+    )
+    query = urlencode({k: v for k, v in {"a": a, "b": b, "denied": denied}.items() if v})
+    return page(
+        request,
+        "contested.html",
+        a=a or "",
+        b=b or "",
+        denied=denied,
+        acts=found,
+        hints=analytics.suggestions(store, [a, b]) if dyad and not found.total else {},
+        json_url="/api/contested" + (f"?{query}" if query else ""),
     )
 
 

@@ -244,25 +244,30 @@ def contested(
     )
     total, items = _paged(store, CONTESTED_COLUMNS, base, order, where.params, limit, offset)
     _add_reports(store, items)
-    return Page([clean(_sides(store, item)) for item in items], total, limit, offset)
+    # the page's actor names and events (for accusations and denials), one query each
+    uids = sorted({item["article_uid"] for item in items})
+    names: dict[str, dict[str, str]] = {}
+    for row in store.query(
+        "SELECT article_uid, id, name FROM actors WHERE list_contains(?, article_uid)", [uids]
+    ):
+        names.setdefault(row["article_uid"], {})[row["id"]] = row["name"]
+    told: dict[str, dict[str, Row]] = {}
+    for row in store.query(
+        "SELECT article_uid, id, source_name, evidence FROM events "
+        "WHERE list_contains(?, article_uid)",
+        [uids],
+    ):
+        told.setdefault(row["article_uid"], {})[row["id"]] = row
+    shown = [
+        clean(_sides(item, names.get(item["article_uid"], {}), told.get(item["article_uid"], {})))
+        for item in items
+    ]
+    return Page(shown, total, limit, offset)
 
 
-def _sides(store: Store, item: Row) -> Row:
-    """`item` with actor ids as names and the evidence of its accusation and denials."""
-    uid = item["article_uid"]
-    names = {
-        row["id"]: row["name"]
-        for row in store.query("SELECT id, name FROM actors WHERE article_uid = ?", [uid])
-    }
-    wanted = [i for i in [item["accusation"], *(item["denials"] or [])] if i]
-    told = {
-        row["id"]: row
-        for row in store.query(
-            "SELECT id, source_name, evidence FROM events WHERE article_uid = ? "
-            "AND list_contains(?, id)",
-            [uid, wanted],
-        )
-    }
+def _sides(item: Row, names: dict[str, str], told: dict[str, Row]) -> Row:
+    """`item` with actor ids as the article's actor `names`, and the evidence of its
+    accusation and denials from the article's events (`told`, by id)."""
     roles = {r: [names.get(i, i) for i in item.pop(r) or []] for r in
              ("claimed_by", "denied_by", "confirmed_by")}  # fmt: skip
     accusation = told.get(item.pop("accusation") or "")

@@ -32,7 +32,7 @@ from .actors.resolve import find_mentions, link_surnames, mention_for_span
 from .docview import view
 from .entities import Link, link_entities, organisation_mentions, tight_mention
 from .errors import Errors
-from .events.claims import attribute_claims
+from .events.claims import ACCUSATION_ROOT, attribute_claims
 from .events.coder import find_events
 from .events.dating import EventDate, backgrounded, date_events
 from .events.items import EventFinding
@@ -47,7 +47,6 @@ from .vocabulary import Vocabulary
 
 Item = Article | IngestError
 K = TypeVar("K")
-ACCUSING = "11"  # the CAMEO root of accusations, whose alleged acts link to them
 
 
 def extract(
@@ -176,7 +175,7 @@ def analyse(
                 for e in view(doc).ents]  # fmt: skip
     triggers = {e.trigger.start: f"e{i}" for i, e in enumerate(events, start=1)}
     accusations = {  # the accusation event of each claim verb: "accused" -> its 112
-        e.trigger.start: f"e{i}" for i, e in enumerate(events, start=1) if e.root == ACCUSING
+        e.trigger.start: f"e{i}" for i, e in enumerate(events, start=1) if e.root == ACCUSATION_ROOT
     }
     records = tuple(
         _event(i, event, date, doc_ents, actor_ids, quote_ids, accusations, triggers)

@@ -37,7 +37,8 @@ COMPANY_NOUNS = frozenset(
 )  # fmt: skip
 
 
-COMPANY_SECTORS = frozenset({"BUS", "MED"})
+MEDIA_SECTOR = "MED"
+COMPANY_SECTORS = frozenset({"BUS", MEDIA_SECTOR})
 # Sectors of the state's own bodies, which no "the group" or "the movement" stands for.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 COMPANY_NAME_WORDS = frozenset(

@@ -5,6 +5,7 @@ Every list answers `{"items", "total", "limit", "offset", "next_offset"}`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from sqlite3 import Connection
 from typing import Annotated, Any
@@ -248,7 +249,7 @@ def contested(
     """`a` and `b` together: the acts between those two actors (either way), as
     `communique contested --dyad A B`."""
     if a and b:
-        filters = EventFilters(**{**analytics.filter_fields(filters), "dyad": (a, b)})
+        filters = dataclasses.replace(filters, dyad=(a, b))
     page = analytics.contested(store, filters, denied_only=denied, limit=limit, offset=offset)
     return with_hints(page.to_dict(), store, analytics.filter_terms(filters))
 

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from ..actors.items import ActorRef
-from ..actors.lookup import MentionIndex
+from ..actors.lookup import MEDIA_SECTOR, STATE_SECTORS, MentionIndex
 from ..docview import children_of, view
 from ..model import Span
 from . import syntax
@@ -47,13 +47,12 @@ CONFIRMING_LEMMAS = frozenset({"confirm", "verify", "corroborate", "establish"})
 # Hostile acts that "according to X", or X's quote, make X's claim when another actor did
 # them; and roots of speech acts, which are no alleged deeds.
 ATTRIBUTED_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+ACCUSATION_ROOT = "11"  # the accusation event an alleged act is linked to
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12"})
 ARMED_GROUPS = frozenset({"REB", "INS"})
 MILITARY_COOPERATION = "062"
 ALLEGEDLY = frozenset({"allegedly"})
 HEARSAY = frozenset({"reportedly", "purportedly", "supposedly"})  # (on hostile acts only)
-MEDIA_SECTOR = "MED"
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # Verbs that lay an act named by a noun at someone's door ("blamed Togo for the attack"),
 # and the nouns of acts, with the verb whose patterns code them.
 BLAMING = {"blame": "for", "accuse": "of", "suspect": "of", "charge": "with", "hold": "for"}
@@ -75,7 +74,7 @@ def claim_verb(token: Token) -> Token | None:
         return None  # "claimed the killing of 33 militants": its doer's own account
     current = token
     for _ in range(4):
-        if current.dep_ not in CLAIM_DEPS or current.head is current:
+        if current.dep_ not in CLAIM_DEPS:
             return None
         if current.dep_ == "acl" and current.head.lemma_.lower() not in CLAIM_LEMMAS:
             return None  # "aiding rebels *fighting* the president": what the rebels do
@@ -93,15 +92,15 @@ def attribute_claims(
 ) -> list[EventFinding]:
     """`events` with alleged acts marked, the acts accusations name by a noun added, and
     each linked to its claimants, deniers and confirmers."""
-    events = [*events, *_named_acts(doc, events, index, patterns or load_patterns())]
-    events.sort(key=lambda e: (e.evidence.start, e.trigger.start))
-    tokens = [syntax.token_at(doc, e.trigger.start, e.trigger.end) for e in events]
-    accusers: dict[int, list[ActorRef]] = {}  # the coder's reading of each accusation verb
+    accusations: dict[int, list[EventFinding]] = {}  # the coder's reading of each accusation
     for event in events:
-        if event.root == "11" and event.source not in accusers.get(event.trigger.start, []):
-            accusers.setdefault(event.trigger.start, []).append(event.source)
+        if event.root == ACCUSATION_ROOT:
+            accusations.setdefault(event.trigger.start, []).append(event)
+    named = _named_acts(doc, events, index, patterns or load_patterns(), accusations)
+    events = sorted([*events, *named], key=lambda e: (e.evidence.start, e.trigger.start))
+    tokens = [syntax.token_at(doc, e.trigger.start, e.trigger.end) for e in events]
     found = [
-        _armed_support(_as_claim(event, token, index, accusers))
+        _armed_support(_as_claim(event, token, index, accusations))
         if token is not None
         else event
         for event, token in zip(events, tokens, strict=True)
@@ -119,14 +118,18 @@ def attribute_claims(
 
 
 def _as_claim(
-    event: EventFinding, token: Token, index: MentionIndex, accusers: dict[int, list[ActorRef]]
+    event: EventFinding,
+    token: Token,
+    index: MentionIndex,
+    accusations: dict[int, list[EventFinding]],
 ) -> EventFinding:
     """The act as an allegation where a claim word, "allegedly" or "according to" (the
     side that suffered it) tells it."""
     if event.root in SPOKEN_ROOTS:
         return event  # an accusation, a demand, a denial: a speech act, not an alleged deed
     if event.mode == "claimed" and (verb := claim_verb(token)) is not None:
-        refs = tuple(accusers.get(verb.idx) or _refs(index, _claimant(verb)))
+        accusers = dict.fromkeys(a.source for a in accusations.get(verb.idx, ()))
+        refs = tuple(accusers or _refs(index, _claimant(verb)))
         denied = verb.lemma_.lower() == "deny"
         return dataclasses.replace(
             event,
@@ -186,12 +189,12 @@ def _named_acts(
     events: Sequence[EventFinding],
     index: MentionIndex,
     patterns: Mapping[str, Sequence[VerbPattern]],
+    accusations: dict[int, list[EventFinding]],
 ) -> list[EventFinding]:
     """ "Ghana blamed Togo for the attack on a police post", "Paris was accused of aiding
     rebels", "two soldiers stand accused of the bombing of the base": the act the accused
     allegedly did, named by a noun or a gerund that no event has for its trigger yet."""
     triggers = {e.trigger.start for e in events}
-    accusations = {e.trigger.start: e for e in events if e.root == "11"}
     found: list[EventFinding] = []
     for verb in view(doc).tokens:
         prep = BLAMING.get(verb.lemma_.lower())
@@ -205,7 +208,8 @@ def _named_acts(
         if not accused:
             continue
         sources = [r for a in accused for r in index.refs_for(a)]
-        accusation = accusations.get(verb.idx)
+        told = accusations.get(verb.idx)
+        accusation = told[-1] if told else None
         claimants = (accusation.source,) if accusation else tuple(_refs(index, claimant))
         evidence = accusation.evidence if accusation else _sentence_of(doc, verb)
         for act in _named_by(verb, prep):
@@ -298,7 +302,7 @@ def _claimant(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):  # "posted a message blaming Iran for ...": the poster blames
         subject = syntax.subject_of(current)
-        if subject is not None or current.dep_ not in PARTICIPLE_LINKS or current.head is current:
+        if subject is not None or current.dep_ not in PARTICIPLE_LINKS:
             return subject
         current = current.head
     return None
@@ -313,7 +317,7 @@ def _according_to(token: Token) -> Token | None:
                 to = next((c for c in children_of(child) if c.lower_ == "to"), None)
                 if to is not None:
                     return next((c for c in children_of(to) if c.dep_ == "pobj"), None)
-        if clause.head is clause:
+        if clause.head.i == clause.i:
             break
         clause = clause.head
     return None
@@ -411,7 +415,7 @@ def _tellers(token: Token, index: MentionIndex) -> list[ActorRef]:
     """Who tells the act: the subject of the verb of saying its clause hangs on."""
     current = token
     for _ in range(3):
-        if current.dep_ not in {"ccomp", "conj"} or current.head is current:
+        if current.dep_ not in {"ccomp", "conj"}:
             return []
         current = current.head
         if current.lemma_.lower() in SAYING:
@@ -424,7 +428,7 @@ def _verifier(token: Token) -> Token | None:
     """The subject of "verified that X shelled ...", "confirmed that ..." over an act."""
     current = token
     for _ in range(3):
-        if current.dep_ not in {"ccomp", "dobj", "xcomp"} or current.head is current:
+        if current.dep_ not in {"ccomp", "dobj", "xcomp"}:
             return None
         current = current.head
         if current.lemma_.lower() in CONFIRMING_LEMMAS:
@@ -438,15 +442,13 @@ def _confirmed(
     """A third party's confirmation of an act somebody alleged (same doer and root)."""
     third = [r for r in confirmers if _country(r) != _country(act.source)]
     return [
-        _with(e, confirmers=(*e.confirmers, *[r for r in third if r not in e.confirmers]))
+        dataclasses.replace(
+            e, confirmers=(*e.confirmers, *[r for r in third if r not in e.confirmers])
+        )
         if e.mode == "alleged" and e.root == act.root and _country(e.source) == _country(act.source)
         else e
         for e in events
     ]
-
-
-def _with(event: EventFinding, **changes: tuple[ActorRef, ...]) -> EventFinding:
-    return dataclasses.replace(event, **changes)  # type: ignore[arg-type]
 
 
 def _state(ref: ActorRef) -> bool:

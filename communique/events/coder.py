@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from ..actors.items import ActorRef
-from ..actors.lookup import MentionIndex
+from ..actors.lookup import MEDIA_SECTOR, MentionIndex
 from ..docview import children_of, view
 from ..entities.items import Link
 from ..model import EventMode, Span
@@ -73,7 +73,6 @@ CONSEQUENCES = frozenset({"face", "pay", "suffer", "bear", "regret", "feel"})
 TALK_LEMMAS = frozenset({"speak", "sit", "talk", "discuss"})
 # Verbs whose object is a topic: only the "with" phrase names whom they were had with.
 TOPIC_VERBS = frozenset({"discuss", "debate"})
-MEDIA_SECTOR = "MED"
 # Gatherings whose owner ("a Security Council meeting") is whom a participant meets.
 FORUM_NOUNS = frozenset(
     {"meeting", "session", "summit", "conference", "assembly", "forum", "hearing", "debate"}

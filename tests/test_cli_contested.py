@@ -106,3 +106,34 @@ def test_contested_dyad_takes_the_claimant_as_a_side(db: str) -> None:
     assert [i["article_id"] for i in listed(db, "--dyad", "Ghanaian officials", "TGO")] == [
         "rebels"
     ]
+
+
+def exported(db: str, fmt: str) -> str:
+    code, out = run(["export", "--db", db, "--format", fmt, "--out", "-"])
+    assert code == 0
+    return out
+
+
+def test_gdelt_export_carries_each_dyads_claims_counts(db: str) -> None:
+    header, *rows = [line.split("\t") for line in exported(db, "gdelt").splitlines()]
+    assert header[-3:] == ["DyadAlleged", "DyadDenied", "DyadConfirmed"]
+    fields = [dict(zip(header, row, strict=True)) for row in rows]
+    counts = {
+        (f["Actor1Code"], f["Actor2Code"], f["EventBaseCode"]): (
+            f["DyadAlleged"], f["DyadDenied"], f["DyadConfirmed"]
+        )
+        for f in fields
+    }  # fmt: skip
+    # Ghana's accusation: the shelling it claims, which Togo denies; the camp Togo's troops
+    # shelled is a plain asserted event, with no claim between its ends
+    assert counts[("GHA", "TGO", "112")] == ("1", "1", "0")
+    assert counts[("TGOMIL", "GHA", "194")] == ("0", "0", "0")
+    assert len(rows) == len(counts)  # asserted events only, one row each
+
+
+def test_plover_export_carries_the_same_dyad_counts_on_every_record(db: str) -> None:
+    records = [json.loads(line) for line in exported(db, "plover").splitlines()]
+    accusation = next(r for r in records if r["cameo"] == "112" and r["source_code"] == "GHA")
+    assert accusation["dyad_claims"] == {"alleged": 1, "denied": 1, "confirmed": 0}
+    alleged = [r for r in records if r["mode"] == "alleged"]
+    assert alleged and all(r["dyad_claims"]["alleged"] >= 1 for r in alleged)

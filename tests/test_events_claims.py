@@ -172,3 +172,142 @@ def test_claims_a_citizens_denial_answers_only_what_he_is_accused_of(nlp: Langua
     )
     event, _ = alleged_at(nlp, text, "threatened")
     assert event["denied_by"] == []
+
+
+def alleged_events(nlp: Language, text: str) -> list[dict[str, Any]]:
+    return [e for e in events_of(nlp, text, "2020-02-18") if e["mode"] == "alleged"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code", "doer", "victim"),
+    [
+        ("Officials in Accra accused Togo of meddling in its internal affairs.", "meddling",
+         "170", "TGO", "GHA"),  # a gerund the verb dictionary has no pattern for
+        ("Officials in Accra accused Togo of meddling in its affairs and exploiting the border "
+         "villages.", "exploiting", "170", "TGO", "GHA"),  # the second of two gerunds
+        ("Accra announced it was cutting ties with Togo for allegedly meddling in its affairs.",
+         "meddling", "170", "TGO", "GHA"),  # the ground of a punishment
+        ("The ministry in Accra alleged that the Togolese navy was behind the sinking of a "
+         "Ghanaian ferry.", "sinking", "190", "TGO", "GHA"),  # "was behind" under a claim
+        ("Lawyers in Accra believe a Togolese general ordered the killing of the Ghanaian "
+         "reporter.", "killing", "1823", "TGO", "GHA"),  # "ordered" under a belief
+        ("The Togolese army was allegedly behind the plot, according to Ghanaian police.",
+         "plot", "180", "TGO", "GHA"),  # a hedge; the police's country suffered it
+        ("Fishermen from Ghana say they face harassment by the Togolese coast guard.",
+         "harassment", "170", "TGO", "GHA"),  # the victims' own account
+        ("Prosecutors in Ghana say Kofi Mensah of Togo hired two men to kill a Ghanaian "
+         "journalist.", "kill", "1823", "TGO", "GHA"),  # the prosecution's case
+    ],
+)  # fmt: skip
+def test_claims_act_named_by_a_noun_or_gerund_is_alleged_from_doer_to_victim(
+    nlp: Language, text: str, trigger: str, code: str, doer: str, victim: str
+) -> None:
+    found = [e for e in alleged_events(nlp, text) if e["trigger"]["text"] == trigger]
+    assert [(e["cameo"], e["source_country"], e["target_country"]) for e in found] == [
+        (code, doer, victim)
+    ]
+    assert found[0]["claimed_by"] != []
+
+
+def test_claims_alleged_plot_against_people_in_named_countries_targets_each(
+    nlp: Language,
+) -> None:
+    text = (
+        "The European Union sanctioned Belarus over alleged kidnapping plots against exiles "
+        "in countries including Latvia and Poland."
+    )
+    found = alleged_events(nlp, text)
+    assert sorted((e["source_country"], e["target_country"]) for e in found) == [
+        ("BLR", "LVA"), ("BLR", "POL"),
+    ]  # fmt: skip
+    result = result_of(nlp, text, "2020-02-18")
+    assert {n for e in found for n in names(result, e["claimed_by"])} == {"European Union"}
+
+
+def test_claims_army_claiming_a_killing_is_its_own_claim(nlp: Language) -> None:
+    event, result = alleged_at(nlp, "The Ghanaian army claimed the killing of 12 fighters.",
+                               "killing")  # fmt: skip
+    assert names(result, event["claimed_by"]) == names(result, [event["source"]])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "deniers"),
+    [
+        ("Ghana and Togo reject claims that their mining ventures are depriving farmers of "
+         "their land.", "depriving", {"Ghana", "Togo"}),  # known only from its denial
+        ("The Togolese government denies providing sanctuary to Ghanaian rebels.",
+         "providing", {"Togo Government"}),
+        ("Ghana accused Togo of shelling border villages on Monday. Lome called the "
+         "allegations baseless.", "shelling", {"Togolese government"}),
+    ],
+)  # fmt: skip
+def test_claims_denial_read_from_its_words_links_to_the_act(
+    nlp: Language, text: str, trigger: str, deniers: set[str]
+) -> None:
+    result = result_of(nlp, text, "2020-02-18")
+    found = [e for e in result["events"] if e["trigger"]["text"] == trigger]
+    assert found and all(e["mode"] == "alleged" for e in found)
+    assert {n for e in found for n in names(result, e["denied_by"])} == deniers
+
+
+def test_claims_denied_acts_of_coordinated_deniers_have_each_as_doer(nlp: Language) -> None:
+    text = "Ghana and Togo reject claims that their mining ventures are depriving farmers."
+    found = alleged_events(nlp, text)
+    assert sorted(e["source_country"] for e in found) == ["GHA", "TGO"]
+    assert all(e["claimed_by"] == [] for e in found)  # a claim nobody here owns
+
+
+def test_claims_plea_of_not_guilty_denies_the_pleaders_acts_with_an_event(
+    nlp: Language,
+) -> None:
+    text = (
+        "Prosecutors in Ghana say Kofi Mensah hired two men to kill a Togolese journalist. "
+        "Mensah has pleaded not guilty."
+    )
+    event, result = alleged_at(nlp, text, "kill")
+    assert names(result, event["denied_by"]) == ["Kofi Mensah"]
+    by_id = {e["id"]: e for e in result["events"]}
+    (plea,) = [by_id[i] for i in event["denials"]]
+    assert (plea["trigger"]["text"], plea["cameo"], plea["mode"]) == ("pleaded", "016", "asserted")
+    assert plea["target"] in event["claimed_by"]  # the plea answers the prosecutors
+
+
+def test_claims_victim_telling_a_threat_claims_it(nlp: Language) -> None:
+    text = "Ghanaian senator Ama Owusu said she had been threatened by Togolese militiamen."
+    event, result = alleged_at(nlp, text, "threatened")
+    assert names(result, event["claimed_by"]) == ["Ama Owusu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "accusing", "act"),
+    [
+        ("Accra pushed back on Lome's remarks, with Ghana's foreign ministry saying that the "
+         "Togolese leader had threatened the border towns.", "pushed", "threatened"),
+        ("Ghana's foreign ministry questioned whether France was supporting more military "
+         "threats.", "questioned", "supporting"),
+    ],
+)  # fmt: skip
+def test_claims_act_told_in_the_words_of_an_accusation_links_to_it(
+    nlp: Language, text: str, accusing: str, act: str
+) -> None:
+    result = result_of(nlp, text, "2020-02-18")
+    (accusation,) = [e for e in result["events"] if e["trigger"]["text"] == accusing]
+    (alleged,) = [e for e in result["events"] if e["trigger"]["text"] == act]
+    assert (alleged["mode"], alleged["accusation"]) == ("alleged", accusation["id"])
+    assert alleged["claimed_by"] == [accusation["source"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition believes that millions of dogs are killed for their meat every year.",
+        "Ghana issued warrants for 12 people believed to have been involved in the bombing "
+        "of a bridge.",  # Ghana accuses; it is not the doer
+        "Mensah claimed 90 civilians were wounded in the clashes.",  # a toll, no doer
+    ],
+)
+def test_claims_no_act_is_laid_at_the_door_of_no_one_or_of_the_accuser(
+    nlp: Language, text: str
+) -> None:
+    assert [e for e in alleged_events(nlp, text) if e["source_country"] == "GHA"] == []
+    assert [e for e in alleged_events(nlp, text) if e["source_name"].startswith("unident")] == []

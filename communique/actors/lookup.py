@@ -24,6 +24,7 @@ OWNER_PREPS = frozenset({"of", "by", "from", "in"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 THIRD_PERSON_COLLECTIVE = frozenset({"it", "its", "they", "their", "them"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose", "whom"})
 # Definite nouns that stand for an organisation named before ("the group", "the militia").
 GROUP_NOUNS = frozenset(
@@ -173,6 +174,17 @@ class MentionIndex:
                 return
             yield mention
 
+    def country_actor(self, ref: ActorRef) -> ActorRef | None:
+        """The country `ref` belongs to, as the article names it ("Ghana" for Ghana's
+        prosecutors), or None where the article never names the country itself."""
+        if ref.kind == "country" and not ref.sector:
+            return ref
+        return next(
+            (m.ref for m in self.mentions
+             if m.ref.kind == "country" and not m.ref.sector and m.ref.country == ref.country),
+            None,
+        )  # fmt: skip
+
     def _last_before(
         self, offset: int, *, person: bool, besides: ActorRef | None = None
     ) -> ActorMention | None:
@@ -229,6 +241,7 @@ class MentionIndex:
             if ref is not None and ref not in refs:
                 refs.append(ref)
                 refs += [r for r in self._members_of(ref) if r not in refs]
+                refs += [r for r in self._coordinated(_pronoun_of(head), ref) if r not in refs]
             # "lawmakers in A and B", "the foreign ministers of A and B": B's too
             group = sectoral or (None if owned else self.at(head))
             if group is not None and (group.ref.kind == "person" or not group.ref.sector):
@@ -242,6 +255,23 @@ class MentionIndex:
             for example in _examples(token):
                 refs += [r for r in self.refs_for(example, speaker=speaker) if r not in refs]
         return refs
+
+    def _coordinated(self, pronoun: Token | None, ref: ActorRef) -> list[ActorRef]:
+        """ "Pakistan and China reject claims that their ventures ...": a plural pronoun
+        whose antecedent is one of coordinated actors stands for all of them."""
+        if pronoun is None or pronoun.lower_ not in PLURAL_PRONOUNS:
+            return []
+        mention = next((m for m in self.before(pronoun.idx) if m.ref == ref), None)
+        if mention is None:
+            return []
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            return []
+        first = span.root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        members = [m.ref for t in (first, *_conjuncts(first)) if (m := self.at(t)) is not None]
+        return members if len(members) > 1 and ref in members else []
 
     def _sectoral(self, head: Token, owner: ActorRef | None) -> ActorMention | None:
         """ "Lawmakers in Fornost", "police from Ghana": a sector noun whose owner is a
@@ -523,6 +553,13 @@ def _examples(noun: Token) -> list[Token]:
         for g in children_of(c)
         if g.dep_ == "pobj"
     ]
+
+
+def _pronoun_of(head: Token) -> Token | None:
+    """The pronoun a phrase is or is owned by ("they", "their ventures")."""
+    if head.pos_ == "PRON":
+        return head
+    return next((c for c in children_of(head) if c.dep_ == "poss" and c.pos_ == "PRON"), None)
 
 
 def _conjuncts(token: Token, *, adjectives: bool = False) -> list[Token]:

@@ -30,48 +30,69 @@ from ..actors.lookup import MEDIA_SECTOR, STATE_SECTORS, MentionIndex
 from ..docview import children_of, view
 from ..model import Span
 from . import syntax
+from .denials import answer, country, denial_events, denied_by, find_denials
 from .items import EventFinding
+from .named_acts import (
+    ACCUSING,
+    ACT_CODES,
+    AUTHORING,
+    HIRING,
+    PUNISHING,
+    SUFFERING,
+    NamedAct,
+    according_to,
+    claimant_of,
+    code_act,
+    named_acts,
+    places_of,
+)
 from .ontology import VerbPattern, load_patterns
 
 # Verbs and nouns whose clause or object is an act somebody says happened, not a fact told.
 CLAIM_LEMMAS = frozenset(
-    {"accuse", "allege", "claim", "deny", "blame", "suspect", "charge", "believe"}
+    {
+        "accuse",
+        "allege",
+        "claim",
+        "deny",
+        "blame",
+        "suspect",
+        "charge",
+        "believe",
+        "allegation",
+        "accusation",
+    }
 )  # ("agencies believe the prince ordered the killing": their belief, not a fact told)
+# Who accuses by office: what prosecutors say a defendant did is their allegation.
+PROSECUTION = frozenset({"prosecutor", "prosecution", "indictment", "complaint", "lawsuit"})
+PLEADING = frozenset({"say", "allege", "argue", "contend", "state", "tell", "write"})
 CLAIM_DEPS = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp", "dobj", "acl"})
-DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute"})
-ALLEGATION_NOUNS = frozenset(
-    {"accusation", "allegation", "claim", "charge", "assertion", "suggestion", "report"}
-)
+TELLING_LEMMAS = frozenset({"say", "tell", "state", "add", "insist", "note", "ask", "wonder"})
 SAYING = frozenset({"say", "tell", "state", "add", "insist", "stress", "announce", "note"})
 CONFIRMING_LEMMAS = frozenset({"confirm", "verify", "corroborate", "establish"})
 # Hostile acts that "according to X", or X's quote, make X's claim when another actor did
 # them; and roots of speech acts, which are no alleged deeds.
 ATTRIBUTED_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+SUFFERED_ROOTS = frozenset({"13", *ATTRIBUTED_ROOTS})  # (threats too: "had been threatened")
 ACCUSATION_ROOT = "11"  # the accusation event an alleged act is linked to
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12"})
 ARMED_GROUPS = frozenset({"REB", "INS"})
 MILITARY_COOPERATION = "062"
 ALLEGEDLY = frozenset({"allegedly"})
 HEARSAY = frozenset({"reportedly", "purportedly", "supposedly"})  # (on hostile acts only)
-# Verbs that lay an act named by a noun at someone's door ("blamed Togo for the attack"),
-# and the nouns of acts, with the verb whose patterns code them.
-BLAMING = {"blame": "for", "accuse": "of", "suspect": "of", "charge": "with", "hold": "for"}
-ALLEGED_NOUNS = {
-    "attack": "attack", "bombing": "bomb", "killing": "kill", "shelling": "shell",
-    "abduction": "abduct", "kidnapping": "kidnap", "assassination": "assassinate",
-    "murder": "murder", "massacre": "massacre", "arrest": "arrest", "detention": "detain",
-    "incursion": "invade", "invasion": "invade", "raid": "raid", "ambush": "ambush",
-}  # fmt: skip
 NOMINAL_CONFIDENCE = 0.5
-# Links a participle of blame may hang by on the clause whose subject blames.
-PARTICIPLE_LINKS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "prep", "pobj", "dobj"})
+STATE_NOUNS = frozenset(
+    {"government", "authorities", "regime", "army", "military", "police", "forces", "troops"}
+)
+# Lemmas that may name an act by a noun or a gerund (`named_acts`).
+NAMING_LEMMAS = frozenset(
+    {*ACCUSING, *PUNISHING, *AUTHORING, *HIRING, *SUFFERING, *ACT_CODES, "be", "involve", "deny"}
+)
 
 
 def claim_verb(token: Token) -> Token | None:
     """The claim word an act is told under ("accused India of *providing* support": accused),
     climbing at most four heads through complements, objects and prepositions."""
-    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() == "claim":
-        return None  # "claimed the killing of 33 militants": its doer's own account
     current = token
     for _ in range(4):
         if current.dep_ not in CLAIM_DEPS:
@@ -79,9 +100,17 @@ def claim_verb(token: Token) -> Token | None:
         if current.dep_ == "acl" and current.head.lemma_.lower() not in CLAIM_LEMMAS:
             return None  # "aiding rebels *fighting* the president": what the rebels do
         current = current.head
-        if current.lemma_.lower() in CLAIM_LEMMAS:
+        if current.lemma_.lower() in CLAIM_LEMMAS or _pleaded(current):
             return current
     return None
+
+
+def _pleaded(verb: Token) -> bool:
+    """ "Prosecutors say the two men hired a gunman": the prosecution's case."""
+    if verb.lemma_.lower() not in PLEADING:
+        return False
+    subject = syntax.subject_of(verb)
+    return subject is not None and subject.lemma_.lower() in PROSECUTION
 
 
 def attribute_claims(
@@ -100,21 +129,20 @@ def attribute_claims(
     events = sorted([*events, *named], key=lambda e: (e.evidence.start, e.trigger.start))
     tokens = [syntax.token_at(doc, e.trigger.start, e.trigger.end) for e in events]
     found = [
-        _armed_support(_as_claim(event, token, index, accusations))
-        if token is not None
-        else event
+        _armed_support(_as_claim(event, token, index, accusations)) if token is not None else event
         for event, token in zip(events, tokens, strict=True)
     ]
+    denials = list(find_denials(doc, found, index))
+    for denial in denials:
+        found = answer(found, denial)
     for event, token in zip(list(found), tokens, strict=True):
         if token is None:
             continue
-        if _denies_an_allegation(token):
-            found = _denied(found, event, token, index)
-        elif event.negated and event.mode != "alleged":
+        if event.negated and event.mode != "alleged":
             found = _contradicted(found, event, _tellers(token, index) or [event.source])
         elif (verifier := _verifier(token)) is not None:
             found = _confirmed(found, event, index.refs_for(verifier))
-    return found
+    return found + [e for denial in denials for e in denial_events(denial, found)]
 
 
 def _as_claim(
@@ -127,17 +155,30 @@ def _as_claim(
     side that suffered it) tells it."""
     if event.root in SPOKEN_ROOTS:
         return event  # an accusation, a demand, a denial: a speech act, not an alleged deed
+    if event.mode == "claimed" and token.pos_ == "VERB" and not _doer_named(token):
+        return event  # "claimed 90 civilians were wounded": a toll, no deed laid at anyone's door
     if event.mode == "claimed" and (verb := claim_verb(token)) is not None:
         accusers = dict.fromkeys(a.source for a in accusations.get(verb.idx, ()))
-        refs = tuple(accusers or _refs(index, _claimant(verb)))
+        refs = tuple(accusers or _refs(index, claimant_of(verb)))
         denied = verb.lemma_.lower() == "deny"
         return dataclasses.replace(
             event,
+            target=event.target or _suffering_side(index, event.root, event.source, refs),
             mode="alleged",
             claimants=() if denied else refs,
             deniers=refs if denied else (),
             denials=(syntax.span_of(verb),) if denied else (),
             claim=syntax.span_of(verb),
+        )
+    accusation = None if event.negated else _accusation_over(token, accusations)
+    if accusation is not None and country(accusation.target) == country(event.source):
+        return dataclasses.replace(
+            event,
+            mode="alleged",
+            claimants=(accusation.source,),
+            claim=accusation.trigger,
+            target=event.target
+            or _suffering_side(index, event.root, event.source, (accusation.source,)),
         )
     if event.mode != "asserted" or event.negated or _verifier(token) is not None:
         return event  # what a third party verified it confirms; it does not allege it
@@ -145,16 +186,75 @@ def _as_claim(
         ALLEGEDLY | (HEARSAY if event.root in ATTRIBUTED_ROOTS else frozenset())
     )
     if hedges:
-        claimant = _according_to(token)
+        claimant = according_to(token)
         refs = tuple(index.refs_for(claimant)) if claimant is not None else ()
         return dataclasses.replace(event, mode="alleged", claimants=refs)
+    if event.root in SUFFERED_ROOTS and _doer_named(token):
+        victims = _victims_telling(token, index)
+        if victims and event.source not in victims:
+            return dataclasses.replace(event, mode="alleged", claimants=tuple(victims))
     if event.root not in ATTRIBUTED_ROOTS or not _doer_named(token):
         return event
-    source = _according_to(token)
+    source = according_to(token)
     refs = tuple(index.refs_for(source)) if source is not None else ()
     if refs and all(_accuses(r, event) for r in refs):
         return dataclasses.replace(event, mode="alleged", claimants=refs)
     return event
+
+
+def _victims_telling(act: Token, index: MentionIndex) -> list[ActorRef]:
+    """Who tells an act they suffered ("the judge said he had been threatened by unnamed
+    men"): the tellers of the act who are among those it was done to."""
+    tellers = _tellers(act, index)
+    if not tellers:
+        return []
+    undergoers = (
+        [s for s in [syntax.passive_subject(act)] if s is not None]
+        if syntax.is_passive(act)
+        else syntax.direct_objects(act)
+    )
+    suffered = {r for u in undergoers for r in index.refs_for(u)}
+    return [t for t in tellers if t in suffered]
+
+
+def _accusation_over(
+    token: Token, accusations: Mapping[int, Sequence[EventFinding]]
+) -> EventFinding | None:
+    """The accusation whose words tell the act: "Yerevan pushed back, with its ministry
+    *saying* that Aliyev had threatened ...", or one side questioning *whether* the other
+    was arming ... The act must hang on a verb of saying or a "whether" on the way up; a
+    question about one's own country is no accusation ("questioned whether the U.S. allied
+    with the right side")."""
+    current, said, asked = token, False, False
+    for _ in range(6):
+        said = said or current.lemma_.lower() in TELLING_LEMMAS
+        asked = asked or any(
+            c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in children_of(current)
+        )
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        found = accusations.get(current.idx)
+        if found and (said or (asked and country(found[-1].source) != country(found[-1].target))):
+            return found[-1]
+    return None
+
+
+def _suffering_side(
+    index: MentionIndex, root: str, doer: ActorRef, claimants: Sequence[ActorRef]
+) -> ActorRef | None:
+    """The victim of a hostile alleged act whose telling names none: the claimant's side,
+    other than the doer ("Ghana said Togo had meddled": in Ghana's affairs). A claimant
+    state body that speaks for a country (its prosecutors, its ministry) stands for it."""
+    if root not in SUFFERED_ROOTS:
+        return None  # "they believe the rebels have retreated": nobody suffered a retreat
+    for claimant in claimants:
+        state = index.country_actor(claimant) if claimant.sector in STATE_SECTORS else None
+        if state is not None and country(state) != country(doer):
+            return state
+        if state is None and claimant != doer:
+            return claimant
+    return None
 
 
 def _accuses(claimant: ActorRef, event: EventFinding) -> bool:
@@ -163,8 +263,8 @@ def _accuses(claimant: ActorRef, event: EventFinding) -> bool:
     Ghanaian farmers"); an outlet's or a bystander's account is a report."""
     if claimant.sector == MEDIA_SECTOR or event.target is None:
         return False
-    side = _country(claimant)
-    return side == _country(event.target) and side != _country(event.source)
+    side = country(claimant)
+    return side == country(event.target) and side != country(event.source)
 
 
 def _armed_support(event: EventFinding) -> EventFinding:
@@ -192,91 +292,85 @@ def _named_acts(
     accusations: dict[int, list[EventFinding]],
 ) -> list[EventFinding]:
     """ "Ghana blamed Togo for the attack on a police post", "Paris was accused of aiding
-    rebels", "two soldiers stand accused of the bombing of the base": the act the accused
-    allegedly did, named by a noun or a gerund that no event has for its trigger yet."""
+    rebels", "investigators believe the general ordered the killing": the act laid at the
+    accused's door, named by a noun or a gerund that no event has for its trigger yet."""
     triggers = {e.trigger.start for e in events}
     found: list[EventFinding] = []
     for verb in view(doc).tokens:
-        prep = BLAMING.get(verb.lemma_.lower())
-        if prep is None or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in NAMING_LEMMAS:
             continue
-        if verb.lemma_.lower() == "hold" and not any(
-            c.lower_ in {"responsible", "accountable"} for c in children_of(verb)
-        ):
-            continue  # "held responsible for the attack"; not "held talks for a week"
-        accused, claimant = _accused(verb)
-        if not accused:
-            continue
-        sources = [r for a in accused for r in index.refs_for(a)]
-        told = accusations.get(verb.idx)
-        accusation = told[-1] if told else None
-        claimants = (accusation.source,) if accusation else tuple(_refs(index, claimant))
-        evidence = accusation.evidence if accusation else _sentence_of(doc, verb)
-        for act in _named_by(verb, prep):
-            if act.idx in triggers:
-                continue
-            coded = _act_pattern(act, patterns)
-            if coded is None:
-                continue
-            pattern, objects = coded
-            if pattern.root in SPOKEN_ROOTS:
+        for named in named_acts(verb, claim_verb(verb)):
+            coded = code_act(named.act, patterns)
+            if named.act.idx in triggers or coded is None or coded[0][:2] in SPOKEN_ROOTS:
                 continue  # "suspected of asking for ...": words, not an alleged deed
-            victims: list[ActorRef | None] = [
-                r for o in objects for r in index.refs_for(o, generic=True) if r not in sources
-            ]
-            found += [
-                EventFinding(
-                    code=pattern.code,
-                    source=source,
-                    target=victim,
-                    trigger=syntax.span_of(act),
-                    evidence=evidence,
-                    mode="alleged",
-                    quote=accusation.quote if accusation else None,
-                    confidence=NOMINAL_CONFIDENCE,
-                    claimants=claimants,
-                    claim=syntax.span_of(verb),
-                )
-                for source in sources
-                for victim in victims or [None]
-            ]
+            triggers.add(named.act.idx)
+            found += _alleged(doc, named, coded, index, accusations)
     return found
 
 
-def _named_by(verb: Token, prep: str) -> list[Token]:
-    """The noun or the gerund after the accusing verb's preposition ("of aiding rebels")."""
+def _alleged(
+    doc: Doc,
+    named: NamedAct,
+    coded: tuple[str, list[Token]],
+    index: MentionIndex,
+    accusations: dict[int, list[EventFinding]],
+) -> list[EventFinding]:
+    """The findings of one named act: from each doer to each victim, or to the claimant
+    where the claim names no victim and the claimant suffered it."""
+    code, objects = coded
+    sources = [r for d in named.doers for r in index.refs_for(d) or _government(index, d)]
+    told = accusations.get(named.claim.idx)
+    accusation = told[-1] if told else None
+    claimants = (accusation.source,) if accusation else tuple(_refs(index, named.claimant))
+    if named.denied:  # "denies shelling the town": its doers deny it
+        claimants = ()
+    victims = list(
+        dict.fromkeys(
+            r for o in (*objects, *named.victims) for r in _victims(index, o) if r not in sources
+        )
+    )
+
+    def victims_of(source: ActorRef) -> list[ActorRef | None]:
+        if victims or not named.victim_claims:
+            return [*victims] or [None]
+        return [_suffering_side(index, code[:2], source, claimants)]
+
     return [
-        g
-        for c in children_of(verb)
-        if c.dep_ == "prep" and c.lower_ == prep
-        for g in children_of(c)
-        if g.dep_ in {"pobj", "pcomp"}
+        EventFinding(
+            code=code,
+            source=source,
+            target=victim,
+            trigger=syntax.span_of(named.act),
+            evidence=accusation.evidence if accusation else _sentence_of(doc, named.claim),
+            mode="alleged",
+            quote=accusation.quote if accusation else None,
+            confidence=NOMINAL_CONFIDENCE,
+            claimants=claimants,
+            claim=None if named.denied else syntax.span_of(named.claim),
+            deniers=(source,) if named.denied else (),
+            denials=(syntax.span_of(named.claim),) if named.denied else (),
+        )
+        for source in sources
+        for victim in victims_of(source)
     ]
 
 
-def _accused(verb: Token) -> tuple[list[Token], Token | None]:
-    """Who an accusing verb accuses, and who accuses: the object and the subject ("Ghana
-    blamed Togo"); the subject and the agent of a passive ("Togo was blamed by Ghana");
-    the subject of "stand accused", with no accuser named."""
-    if syntax.is_passive(verb):
-        subject = syntax.passive_subject(verb) or syntax.subject_of(verb)
-        return ([subject] if subject is not None else []), syntax.agent_of(verb)
-    return syntax.direct_objects(verb), _claimant(verb)
+def _government(index: MentionIndex, noun: Token) -> list[ActorRef]:
+    """ "by the government in Islamabad", "the authorities": a state body the index knows
+    only through its fallback; other generic doers ("36 people") stay unnamed."""
+    if noun.lemma_.lower() not in STATE_NOUNS:
+        return []
+    return index.refs_for(noun, generic=True)
 
 
-def _act_pattern(
-    act: Token, patterns: Mapping[str, Sequence[VerbPattern]]
-) -> tuple[VerbPattern, list[Token]] | None:
-    """The pattern of an act named by a noun ("the attack on X", "the bombing of X") or a
-    gerund ("aiding rebels"), with the words that name whom it was done to."""
-    if act.pos_ == "VERB":
-        pattern = _plain_pattern(patterns.get(act.lemma_.lower(), ()))
-        return (pattern, syntax.direct_objects(act)) if pattern is not None else None
-    verb = ALLEGED_NOUNS.get(act.lemma_.lower())
-    pattern = _plain_pattern(patterns.get(verb, ())) if verb is not None else None
-    if pattern is None:
-        return None
-    return pattern, [p for w in ("on", "of", "against") for p in syntax.prep_objects(act, w)]
+def _victims(index: MentionIndex, noun: Token) -> list[ActorRef]:
+    """Who a phrase names as the act's victims: the actors it names, else the places its
+    people are in ("dissidents in Denmark"), else a generic actor for it."""
+    return (
+        index.refs_for(noun)
+        or [r for p in places_of(noun) for r in index.refs_for(p)]
+        or index.refs_for(noun, generic=True)
+    )
 
 
 def _sentence_of(doc: Doc, token: Token) -> Span:
@@ -284,112 +378,8 @@ def _sentence_of(doc: Doc, token: Token) -> Span:
     return Span(sentence.text, sentence.start_char, sentence.end_char)
 
 
-def _plain_pattern(candidates: Sequence[VerbPattern]) -> VerbPattern | None:
-    return next((c for c in candidates if not c.objects and not c.particle), None)
-
-
 def _refs(index: MentionIndex, token: Token | None) -> list[ActorRef]:
     return index.refs_for(token) if token is not None else []
-
-
-def _claimant(verb: Token) -> Token | None:
-    """Who makes the claim: the verb's subject or agent ("was accused by Ghana"), or the
-    owner of a claim noun ("Ghana's claim that ...")."""
-    if verb.pos_ == "NOUN":
-        return next((c for c in children_of(verb) if c.dep_ == "poss"), None)
-    if syntax.is_passive(verb):
-        return syntax.agent_of(verb)
-    current = verb
-    for _ in range(4):  # "posted a message blaming Iran for ...": the poster blames
-        subject = syntax.subject_of(current)
-        if subject is not None or current.dep_ not in PARTICIPLE_LINKS:
-            return subject
-        current = current.head
-    return None
-
-
-def _according_to(token: Token) -> Token | None:
-    """X of "according to X" on the act's clause or the clause it is part of."""
-    clause = token
-    for _ in range(3):
-        for child in children_of(clause):
-            if child.lower_ == "according":
-                to = next((c for c in children_of(child) if c.lower_ == "to"), None)
-                if to is not None:
-                    return next((c for c in children_of(to) if c.dep_ == "pobj"), None)
-        if clause.head.i == clause.i:
-            break
-        clause = clause.head
-    return None
-
-
-def _denies_an_allegation(token: Token) -> bool:
-    """ "denied the accusation", "rejected the claims", "a charge Lomé rejected"."""
-    if token.lemma_.lower() not in DENIAL_LEMMAS:
-        return False
-    if token.dep_ == "relcl" and token.head.lemma_.lower() in ALLEGATION_NOUNS:
-        return True
-    return any(o.lemma_.lower() in ALLEGATION_NOUNS for o in syntax.direct_objects(token))
-
-
-def _denied(
-    events: list[EventFinding], denial: EventFinding, token: Token, index: MentionIndex
-) -> list[EventFinding]:
-    """The allegations a denial answers: those against the denier (or made by the actor it
-    answers, `denial.target`) told before it or in its sentence."""
-    denier = denial.source
-    accusers = {_country(denial.target)} if denial.target is not None else set()
-    noun = token.head if token.dep_ == "relcl" else None
-    same_sentence = noun is not None  # "a charge X rejected": the charge of its own sentence
-    told = _content(noun or _allegation(token))  # "rejected claims that their ventures ..."
-    answered = []
-    for event in events:
-        if event.mode != "alleged" or event.evidence.start > denial.evidence.start:
-            continue
-        if same_sentence and event.evidence.start != denial.evidence.start:
-            continue
-        if told is not None:  # the denial says which claim it answers
-            if told[0] <= event.trigger.start < told[1]:
-                answered.append(event)
-            continue
-        against_denier = event.source == denier or (
-            _country(event.source) == _country(denier) and _state(event.source) and _state(denier)
-        )
-        by_accuser = any(_country(c) in accusers for c in event.claimants)
-        if against_denier or by_accuser:
-            answered.append(event)
-    return [_denied_by(e, [denier], denial) if e in answered else e for e in events]
-
-
-def _denied_by(
-    event: EventFinding, deniers: list[ActorRef], denial: EventFinding
-) -> EventFinding:
-    """`event` with `deniers` and the trigger of the `denial` that tells it."""
-    return dataclasses.replace(
-        event,
-        deniers=(*event.deniers, *[d for d in deniers if d not in event.deniers]),
-        denials=tuple(dict.fromkeys((*event.denials, denial.trigger))),
-    )
-
-
-def _allegation(verb: Token) -> Token | None:
-    return next(
-        (o for o in syntax.direct_objects(verb) if o.lemma_.lower() in ALLEGATION_NOUNS), None
-    )
-
-
-def _content(noun: Token | None) -> tuple[int, int] | None:
-    """The characters of what an allegation noun says ("claims *that their ventures ...*"),
-    or None when the noun tells no content of its own ("denied the accusation")."""
-    if noun is None:
-        return None
-    for child in children_of(noun):
-        if child.dep_ in {"acl", "ccomp"} and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in children_of(child)
-        ):
-            first, last = child.left_edge, child.right_edge
-            return first.idx, last.idx + len(last)
-    return None
 
 
 def _contradicted(
@@ -397,15 +387,15 @@ def _contradicted(
 ) -> list[EventFinding]:
     """ "The ministry said its troops had not fired": the doer of an alleged act, or who
     speaks for it (`tellers`), says it did not happen."""
-    doer = _country(negated.source)
-    deniers = [t for t in tellers if _country(t) == doer]
+    doer = country(negated.source)
+    deniers = [t for t in tellers if country(t) == doer]
     return [
-        _denied_by(e, deniers, negated)
+        denied_by(e, deniers, negated.trigger)
         if deniers
         and e.mode == "alleged"
         and e.evidence.start <= negated.evidence.start
         and e.root == negated.root
-        and _country(e.source) == doer
+        and country(e.source) == doer
         else e
         for e in events
     ]
@@ -440,22 +430,12 @@ def _confirmed(
     events: list[EventFinding], act: EventFinding, confirmers: list[ActorRef]
 ) -> list[EventFinding]:
     """A third party's confirmation of an act somebody alleged (same doer and root)."""
-    third = [r for r in confirmers if _country(r) != _country(act.source)]
+    third = [r for r in confirmers if country(r) != country(act.source)]
     return [
         dataclasses.replace(
             e, confirmers=(*e.confirmers, *[r for r in third if r not in e.confirmers])
         )
-        if e.mode == "alleged" and e.root == act.root and _country(e.source) == _country(act.source)
+        if e.mode == "alleged" and e.root == act.root and country(e.source) == country(act.source)
         else e
         for e in events
     ]
-
-
-def _state(ref: ActorRef) -> bool:
-    """A country or one of its state bodies: a denial by Lomé answers what Togo's troops are
-    accused of; a citizen's answers only what he is accused of himself."""
-    return ref.kind == "country" or ref.sector in STATE_SECTORS
-
-
-def _country(ref: ActorRef | None) -> str | None:
-    return None if ref is None else (ref.country or ref.name)

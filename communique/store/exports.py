@@ -26,8 +26,36 @@ FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
 TABLES = ("events", "quotes", "actors", "mentions", "articles", "errors")
 STDOUT = "-"
 
-# One row per distinct asserted, non-negated event, named as in GDELT 2.0's event table.
-GDELT_SQL = """
+# The contested side of each actor pair, which asserted events leave out: distinct alleged
+# acts between the two (one did it to the other, or the other claims it), and how many of
+# them somebody denies or confirms; as `communique dyad` counts them, over the whole store.
+DYAD_CLAIMS_CTE = """
+WITH alleged_sides AS (
+    SELECT event_key, source_key AS a, target_key AS b, denied_by, confirmed_by
+    FROM events WHERE mode = 'alleged'
+    UNION ALL
+    SELECT e.event_key, e.source_key, c.key, e.denied_by, e.confirmed_by
+    FROM events e JOIN actors c
+      ON c.article_uid = e.article_uid AND list_contains(e.claimed_by, c.id)
+    WHERE e.mode = 'alleged'
+), dyad_claims AS (
+    SELECT least(a, b) AS lo, greatest(a, b) AS hi,
+           count(DISTINCT event_key) AS alleged,
+           count(DISTINCT event_key) FILTER (WHERE len(denied_by) > 0) AS denied,
+           count(DISTINCT event_key) FILTER (WHERE len(confirmed_by) > 0) AS confirmed
+    FROM alleged_sides WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b GROUP BY 1, 2
+)
+"""
+DYAD_CLAIMS_JOIN = """
+LEFT JOIN dyad_claims dc
+  ON dc.lo = least(e.source_key, e.target_key) AND dc.hi = greatest(e.source_key, e.target_key)
+"""
+
+# One row per distinct asserted, non-negated event, named as in GDELT 2.0's event table,
+# with the dyad's claims counts after them.
+GDELT_SQL = (
+    DYAD_CLAIMS_CTE
+    + """
 SELECT e.event_key AS GlobalEventID,
        CAST(strftime(e.day, '%Y%m%d') AS INTEGER) AS Day,
        CAST(strftime(e.day, '%Y%m') AS INTEGER) AS MonthYear,
@@ -44,7 +72,9 @@ SELECT e.event_key AS GlobalEventID,
        e.location_name AS ActionGeo_FullName, e.location_country AS ActionGeo_CountryCode,
        e.lat AS ActionGeo_Lat, e.lon AS ActionGeo_Long,
        CAST(strftime(a.ingested_at, '%Y%m%d') AS INTEGER) AS DATEADDED,
-       coalesce(a.url, a.id) AS SOURCEURL
+       coalesce(a.url, a.id) AS SOURCEURL,
+       coalesce(dc.alleged, 0) AS DyadAlleged, coalesce(dc.denied, 0) AS DyadDenied,
+       coalesce(dc.confirmed, 0) AS DyadConfirmed
 FROM (SELECT *, row_number() OVER (PARTITION BY event_key ORDER BY article_uid, id) AS rank
       FROM events e WHERE {where}) e
 JOIN (SELECT event_key, count(*) AS mentions, count(DISTINCT ev.article_uid) AS articles,
@@ -53,10 +83,13 @@ JOIN (SELECT event_key, count(*) AS mentions, count(DISTINCT ev.article_uid) AS 
   ON g.event_key = e.event_key
 JOIN articles a ON a.uid = e.article_uid
 LEFT JOIN actors s ON s.article_uid = e.article_uid AND s.id = e.source
-LEFT JOIN actors t ON t.article_uid = e.article_uid AND t.id = e.target
+LEFT JOIN actors t ON t.article_uid = e.article_uid AND t.id = e.target"""
+    + DYAD_CLAIMS_JOIN
+    + """
 WHERE e.rank = 1 AND e.day IS NOT NULL AND e.mode = 'asserted' AND NOT e.negated
 ORDER BY e.day, e.event_key
 """
+)
 
 
 def export(
@@ -101,9 +134,12 @@ def plover_records(store: Store, filters: EventFilters | None = None) -> Iterato
     where = (filters or EventFilters()).where("e")
     rows = store.query(
         f"""
+        {DYAD_CLAIMS_CTE}
         SELECT e.*, a.id AS article_id, a.source AS article_source, a.url AS article_url,
-               a.title AS article_title, a.published AS article_published
-        FROM events e JOIN articles a ON a.uid = e.article_uid
+               a.title AS article_title, a.published AS article_published,
+               coalesce(dc.alleged, 0) AS dyad_alleged, coalesce(dc.denied, 0) AS dyad_denied,
+               coalesce(dc.confirmed, 0) AS dyad_confirmed
+        FROM events e JOIN articles a ON a.uid = e.article_uid {DYAD_CLAIMS_JOIN}
         WHERE {where.sql} AND e.event_key IN (SELECT event_key FROM events e WHERE {where.sql})
         ORDER BY e.day NULLS LAST, e.event_key, e.article_uid
         """,
@@ -157,6 +193,11 @@ def _plover(row: dict[str, Any]) -> dict[str, Any]:
         }
         if row["location_name"]
         else None,
+        "dyad_claims": {
+            "alleged": row["dyad_alleged"],
+            "denied": row["dyad_denied"],
+            "confirmed": row["dyad_confirmed"],
+        },
         "sources": [],
     }
 

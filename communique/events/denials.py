@@ -1,0 +1,232 @@
+"""Denials: who answers an allegation, and which alleged acts each answer is about.
+
+A denial is read from the words, whether or not the verb coder made it an event:
+
+- a verb of denial over an allegation noun: "Togo denied the accusation", "rejected
+  Ghana's claims", "a charge Lomé rejected";
+- an allegation called false: "Lomé called the allegations baseless";
+- a plea: "the two men have pleaded not guilty".
+
+`answer` links each to the alleged acts it answers: those its allegation noun says when
+it tells its content ("rejected claims that their ventures ..."), those of its own
+sentence for "a charge X rejected", else those told before it against the denier (or its
+state) or made by the accuser it answers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..actors.items import ActorRef
+from ..actors.lookup import STATE_SECTORS, MentionIndex
+from ..docview import children_of, view
+from ..model import Span
+from . import syntax
+from .items import EventFinding
+
+DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute"})
+ALLEGATION_NOUNS = frozenset(
+    {"accusation", "allegation", "claim", "charge", "assertion", "suggestion", "report"}
+)
+# "called the allegations baseless": verbs that judge an allegation, and the judgements
+# that deny it.
+CALLING = frozenset({"call", "label", "describe", "brand", "term", "dismiss"})
+FALSE_WORDS = frozenset(
+    {"baseless", "false", "unfounded", "groundless", "fabricated", "absurd", "ridiculous",
+     "lie", "lies", "propaganda", "nonsense", "untrue", "fabrication", "slander"}
+)  # fmt: skip
+PLEAS = frozenset({"guilty", "innocent"})
+# CAMEO codes of a denial the coder left uncoded: denying a deed (016 deny responsibility),
+# rejecting an accusation (120).
+DENYING = frozenset({"deny", "plead"})
+DENIAL_OF_RESPONSIBILITY = "016"
+REJECTION = "120"
+DENIAL_CONFIDENCE = 0.5
+ANSWERING = DENIAL_LEMMAS | CALLING | {"plead"}
+
+
+@dataclass(frozen=True)
+class Denial:
+    """One answer to an allegation: who gives it, whose allegation it answers (countries),
+    where it is told, and the characters of what the allegation says when it says it."""
+
+    deniers: tuple[ActorRef, ...]
+    accusers: frozenset[str | None]
+    trigger: Span
+    sentence_start: int
+    told: tuple[int, int] | None
+    same_sentence: bool  # "a charge X rejected": the charge of its own sentence
+    own_acts: bool = False  # a plea answers the pleader's own alleged acts
+    coded: bool = False  # the verb coder made the denial an event already
+    code: str = REJECTION
+    evidence: Span | None = None
+
+
+def find_denials(doc: Doc, events: Sequence[EventFinding], index: MentionIndex) -> Iterator[Denial]:
+    """Every denial in `doc`; where the coder made its verb an event, that event's source
+    is the denier and its target the accuser (a quote's "we" is its speaker)."""
+    coded: dict[int, list[EventFinding]] = {}
+    for event in events:
+        coded.setdefault(event.trigger.start, []).append(event)
+    tokens = view(doc).tokens
+    for sentence in view(doc).sentences:
+        for token in tokens[sentence.start : sentence.end]:
+            if token.lemma_.lower() not in ANSWERING:
+                continue
+            found = _denial_of(token)
+            if found is None:
+                continue
+            noun, own_acts = found
+            events_here = coded.get(token.idx, [])
+            deniers = [e.source for e in events_here] or _deniers(token, index)
+            accusers = [e.target for e in events_here if e.target is not None]
+            accusers += _accusers(noun, index) if noun is not None else []
+            if not deniers:
+                continue
+            yield Denial(
+                deniers=tuple(dict.fromkeys(deniers)),
+                accusers=frozenset(country(a) for a in accusers),
+                trigger=syntax.span_of(token),
+                sentence_start=sentence.start_char,
+                told=content(noun),
+                same_sentence=noun is not None and token.head == noun,
+                own_acts=own_acts,
+                coded=bool(events_here),
+                code=DENIAL_OF_RESPONSIBILITY if token.lemma_.lower() in DENYING else REJECTION,
+                evidence=Span(sentence.text, sentence.start_char, sentence.end_char),
+            )
+
+
+def _denial_of(token: Token) -> tuple[Token | None, bool] | None:
+    """The allegation noun a denial answers (None for a plea), and whether it is a plea;
+    None when `token` denies nothing."""
+    lemma = token.lemma_.lower()
+    if lemma == "plead":
+        words = {c.lower_ for c in token.subtree}
+        return (None, True) if words & PLEAS and ("not" in words or "innocent" in words) else None
+    if lemma in DENIAL_LEMMAS:
+        head = token.head
+        if token.dep_ in {"relcl", "ccomp"} and head.i < token.i and _allegation_noun(head):
+            return head, False  # "a charge X rejected" (also as the tagger misreads it)
+        noun = allegation_object(token)
+        return (noun, False) if noun is not None else None
+    if lemma in CALLING:
+        judged = {c.lower_ for c in children_of(token) if c.dep_ in {"oprd", "acomp", "xcomp"}}
+        judged |= {g.lower_ for c in syntax.prep_objects(token, "as") for g in c.subtree}
+        noun = allegation_object(token)
+        if noun is not None and judged & FALSE_WORDS:
+            return noun, False
+    return None
+
+
+def _allegation_noun(token: Token) -> bool:
+    return token.lemma_.lower() in ALLEGATION_NOUNS or token.lower_ in {"claims", "charges"}
+
+
+def allegation_object(verb: Token) -> Token | None:
+    return next((o for o in syntax.direct_objects(verb) if _allegation_noun(o)), None)
+
+
+def _deniers(token: Token, index: MentionIndex) -> list[ActorRef]:
+    if syntax.is_passive(token):  # "dismissed by the ambassador as a conspiracy theory"
+        agent = syntax.agent_of(token)
+        return index.refs_for(agent) if agent is not None else []
+    subject = syntax.subject_of(token)
+    return index.refs_for(subject) if subject is not None else []
+
+
+def _accusers(noun: Token, index: MentionIndex) -> list[ActorRef]:
+    """Whose allegation: its owner ("Pakistan's allegation") or its maker ("allegations
+    made by Pakistan")."""
+    makers = [c for c in children_of(noun) if c.dep_ == "poss"]
+    makers += [a for c in children_of(noun) if c.dep_ == "acl" for a in [syntax.agent_of(c)] if a]
+    return [r for m in makers for r in index.refs_for(m)]
+
+
+def content(noun: Token | None) -> tuple[int, int] | None:
+    """The characters of what an allegation noun says ("claims *that their ventures ...*"),
+    or None when the noun tells no content of its own ("denied the accusation")."""
+    if noun is None:
+        return None
+    for child in children_of(noun):
+        if child.dep_ in {"acl", "ccomp"} and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in children_of(child)
+        ):
+            first, last = child.left_edge, child.right_edge
+            return first.idx, last.idx + len(last)
+    return None
+
+
+def answer(events: list[EventFinding], denial: Denial) -> list[EventFinding]:
+    """The alleged acts a denial answers, with its deniers added: those its allegation
+    says, else those of its own sentence ("a charge X rejected"), else those told before
+    it against a denier or its state, or made by the accuser it answers."""
+    answered = []
+    for event in events:
+        if event.mode != "alleged" or event.evidence.start > denial.sentence_start:
+            continue
+        if denial.same_sentence and event.evidence.start != denial.sentence_start:
+            continue
+        if denial.told is not None:
+            if denial.told[0] <= event.trigger.start < denial.told[1]:
+                answered.append(event)
+            continue
+        against = any(_same_side(event.source, d, own=denial.own_acts) for d in denial.deniers)
+        by_accuser = any(country(c) in denial.accusers for c in event.claimants)
+        if against or (by_accuser and not denial.own_acts):
+            answered.append(event)
+    return [denied_by(e, denial.deniers, denial.trigger) if e in answered else e for e in events]
+
+
+def denial_events(denial: Denial, events: Sequence[EventFinding]) -> list[EventFinding]:
+    """The denial as events where the coder made none, so that every denial an alleged
+    act names has its evidence: from each denier to each claimant of what it answers
+    ("pleaded not guilty": to the prosecutors); none where nobody is named as claimant."""
+    if denial.coded or denial.evidence is None:
+        return []
+    answered = [e for e in events if denial.trigger in e.denials]
+    claimants = dict.fromkeys(c for e in answered for c in e.claimants)
+    return [
+        EventFinding(
+            code=denial.code,
+            source=denier,
+            target=claimant,
+            trigger=denial.trigger,
+            evidence=denial.evidence,
+            confidence=DENIAL_CONFIDENCE,
+        )
+        for denier in denial.deniers
+        for claimant in claimants
+        if country(claimant) != country(denier)
+    ]
+
+
+def _same_side(doer: ActorRef, denier: ActorRef, *, own: bool) -> bool:
+    """Whether a denier answers for an act's doer: itself, or a state body of the same
+    country as a state doer (a plea answers only the pleader's own acts)."""
+    if doer == denier or own:
+        return doer == denier
+    return country(doer) == country(denier) and _state(doer) and _state(denier)
+
+
+def denied_by(event: EventFinding, deniers: Sequence[ActorRef], trigger: Span) -> EventFinding:
+    """`event` with `deniers` and the `trigger` of the denial that tells it."""
+    return dataclasses.replace(
+        event,
+        deniers=(*event.deniers, *[d for d in deniers if d not in event.deniers]),
+        denials=tuple(dict.fromkeys((*event.denials, trigger))),
+    )
+
+
+def _state(ref: ActorRef) -> bool:
+    """A country or one of its state bodies: a denial by Lomé answers what Togo's troops are
+    accused of; a citizen's answers only what he is accused of himself."""
+    return ref.kind == "country" or ref.sector in STATE_SECTORS
+
+
+def country(ref: ActorRef | None) -> str | None:
+    return None if ref is None else (ref.country or ref.name)

@@ -217,6 +217,24 @@ CONTESTED_COLUMNS = """e.article_uid, a.id AS article_id, a.title AS article_tit
     e.confirmed_by, e.accusation, e.denials"""
 
 
+# Reports of one alleged act in other articles: the same doer's and target's countries
+# and CAMEO root, told for days at most LINK_DAYS apart (a shelling Accra alleges on
+# Monday and Lome denies on Wednesday), whatever actor words each article uses.
+LINK_DAYS = 3
+LINKED = f"""o.mode = 'alleged' AND o.article_uid <> e.article_uid
+    AND e.source_country IS NOT NULL AND o.source_country = e.source_country
+    AND o.target_country IS NOT DISTINCT FROM e.target_country
+    AND o.cameo_root = e.cameo_root
+    AND ((o.day IS NULL AND e.day IS NULL) OR abs(date_diff('day', o.day, e.day)) <= {LINK_DAYS})"""
+DENIED_ANYWHERE = (
+    f"(len(e.denied_by) > 0 OR EXISTS (SELECT 1 FROM events o WHERE {LINKED} "
+    "AND len(o.denied_by) > 0))"
+)
+LINKED_COLUMNS = """e.article_uid AS of_uid, e.id AS of_id, o.article_uid, a.id AS article_id,
+    a.source AS outlet, o.id, o.day, o.evidence, o.claimed_by, o.denied_by, o.confirmed_by,
+    o.accusation, o.denials"""
+
+
 def contested(
     store: Store,
     filters: EventFilters | None = None,
@@ -228,7 +246,9 @@ def contested(
     """Alleged acts (mode "alleged") that match `filters`, denied ones first, then newest:
     each with who claims, denies and confirms it (names joined, for tables), and in `sides`
     the two sides' words: the claim's evidence (its accusation's sentence) and each denial's.
-    `reports` counts the articles that tell the same alleged act (its `event_key`)."""
+    `reports` counts the articles that tell the same alleged act (its `event_key`). Reports
+    of it in other articles (`LINKED`) add their deniers and confirmers, their denials to
+    `sides`, and each report to `sides["reports"]`; "denied" means denied in any of them."""
     limit, offset = clamp(limit, offset)
     chosen = replace(filters or EventFilters(), mode="alleged")
     resolve = resolver(store)
@@ -236,16 +256,17 @@ def contested(
     if chosen.dyad is not None:  # claimant and accused count as the two sides too
         between, params = _claims_between(resolve, *chosen.dyad, directed=chosen.directed)
         where.add(between, *params)
-    denied = " AND len(e.denied_by) > 0" if denied_only else ""
+    denied = f" AND {DENIED_ANYWHERE}" if denied_only else ""
     base = f"FROM events e JOIN articles a ON a.uid = e.article_uid WHERE {where.sql}{denied}"
     order = (
-        "len(e.denied_by) > 0 DESC, e.day DESC NULLS LAST, e.article_uid, "
+        f"{DENIED_ANYWHERE} DESC, e.day DESC NULLS LAST, e.article_uid, "
         "TRY_CAST(substr(e.id, 2) AS INTEGER)"
     )
     total, items = _paged(store, CONTESTED_COLUMNS, base, order, where.params, limit, offset)
     _add_reports(store, items)
+    linked = _linked_reports(store, items)
     # the page's actor names and events (for accusations and denials), one query each
-    uids = sorted({item["article_uid"] for item in items})
+    uids = sorted({item["article_uid"] for item in items} | {r["article_uid"] for r in linked})
     names: dict[str, dict[str, str]] = {}
     for row in store.query(
         "SELECT article_uid, id, name FROM actors WHERE list_contains(?, article_uid)", [uids]
@@ -258,11 +279,62 @@ def contested(
         [uids],
     ):
         told.setdefault(row["article_uid"], {})[row["id"]] = row
-    shown = [
-        clean(_sides(item, names.get(item["article_uid"], {}), told.get(item["article_uid"], {})))
-        for item in items
-    ]
+
+    def sides(row: Row) -> Row:
+        return _sides(row, names.get(row["article_uid"], {}), told.get(row["article_uid"], {}))
+
+    shown = []
+    for item in items:
+        others = [
+            sides(r)
+            for r in linked
+            if (r["of_uid"], r["of_id"]) == (item["article_uid"], item["id"])
+        ]
+        shown.append(clean(_with_reports(sides(item), others)))
     return Page(shown, total, limit, offset)
+
+
+def _linked_reports(store: Store, items: list[Row]) -> list[Row]:
+    """The reports of the page's alleged acts in other articles (`LINKED`)."""
+    wanted = [f"{item['article_uid']}/{item['id']}" for item in items]
+    if not wanted:
+        return []
+    return store.query(
+        f"""SELECT {LINKED_COLUMNS} FROM events e
+        JOIN events o ON {LINKED} JOIN articles a ON a.uid = o.article_uid
+        WHERE list_contains(?, e.article_uid || '/' || e.id)
+        ORDER BY o.day NULLS LAST, a.id, o.id""",
+        [wanted],
+    )
+
+
+def _with_reports(item: Row, others: list[Row]) -> Row:
+    """`item` with the deniers, confirmers and denials of its reports in other articles,
+    and those reports under `sides["reports"]`."""
+    if not others:
+        return {**item, "sides": {**item["sides"], "reports": []}}
+    roles = {
+        role: "; ".join(dict.fromkeys(n for r in [item, *others] for n in r[role].split("; ") if n))
+        for role in ("denied_by", "confirmed_by")
+    }
+    denials = [
+        {
+            **d,
+            "article_uid": r["article_uid"],
+            "article_id": r["article_id"],
+            "outlet": r["outlet"],
+            "day": r["day"],
+        }
+        for r in others
+        for d in r["sides"]["denials"]
+    ]
+    reports = [
+        {"article_uid": r["article_uid"], "article_id": r["article_id"], "outlet": r["outlet"],
+         "day": r["day"], "claim": r["sides"]["claim"], "denials": r["sides"]["denials"]}
+        for r in others
+    ]  # fmt: skip
+    sides = {**item["sides"], "denials": item["sides"]["denials"] + denials, "reports": reports}
+    return {**item, **roles, "sides": sides}
 
 
 def _sides(item: Row, names: dict[str, str], told: dict[str, Row]) -> Row:
@@ -276,14 +348,21 @@ def _sides(item: Row, names: dict[str, str], told: dict[str, Row]) -> Row:
             "by": roles["claimed_by"],
             "evidence": accusation["evidence"] if accusation else item["evidence"],
         },
-        "denials": [
-            {"by": told[i]["source_name"], "evidence": told[i]["evidence"]}
-            for i in item.pop("denials") or []
-            if i in told
-        ],
+        "denials": _denials(item.pop("denials") or [], roles["denied_by"], item, told),
         "confirmed_by": roles["confirmed_by"],
     }
     return {**item, **{r: "; ".join(v) for r, v in roles.items()}, "sides": sides}
+
+
+def _denials(ids: list[str], deniers: list[str], item: Row, told: dict[str, Row]) -> list[Row]:
+    """Each denial's speaker and sentence; for an act known only from its denial ("Togo
+    denied shelling the villages"), its own sentence."""
+    found = [
+        {"by": told[i]["source_name"], "evidence": told[i]["evidence"]} for i in ids if i in told
+    ]
+    if not found and deniers:
+        return [{"by": "; ".join(deniers), "evidence": item["evidence"]}]
+    return found
 
 
 QUOTE_COLUMNS = """q.article_uid, a.id AS article_id, a.title AS article_title, q.id,

@@ -137,3 +137,35 @@ def test_plover_export_carries_the_same_dyad_counts_on_every_record(db: str) -> 
     assert accusation["dyad_claims"] == {"alleged": 1, "denied": 1, "confirmed": 0}
     alleged = [r for r in records if r["mode"] == "alleged"]
     assert alleged and all(r["dyad_claims"]["alleged"] >= 1 for r in alleged)
+
+
+LINKED_ARTICLES = [
+    {"id": "claim", "source": "Accra Daily", "published": "2020-02-18",
+     "text": "Ghana accused Togo on Monday of shelling border villages near Aflao.\n"},
+    {"id": "answer", "source": "Lome Herald", "published": "2020-02-20",
+     "text": "Togo on Wednesday denied shelling Ghanaian border villages.\n"},
+    {"id": "later", "source": "Accra Daily", "published": "2020-03-10",
+     "text": "Togo on Monday denied shelling Ghanaian border villages.\n"},  # weeks later
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def linked_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("linked")
+    path = folder / "news.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in LINKED_ARTICLES))
+    store = str(folder / "news.duckdb")
+    assert run(["ingest", str(path), "--db", store, "--quiet", "--workers", "1"])[0] == 0
+    return store
+
+
+def test_contested_links_a_denial_in_another_article_within_days(linked_db: str) -> None:
+    items = {i["article_id"]: i for i in listed(linked_db, "--denied")}
+    claim = items["claim"]  # its own article denies nothing; Lome's, two days on, does
+    assert (claim["claimed_by"], claim["denied_by"]) == ("Ghana", "Togo")
+    assert [(d["article_id"], d["outlet"]) for d in claim["sides"]["denials"]] == [
+        ("answer", "Lome Herald")
+    ]
+    assert [r["article_id"] for r in claim["sides"]["reports"]] == ["answer"]
+    # the denial three weeks later answers another shelling, not Monday's
+    assert [r["article_id"] for r in items["later"]["sides"]["reports"]] == []

@@ -149,8 +149,16 @@ def test_claims_denial_of_a_stated_claim_answers_only_that_claim(nlp: Language) 
     assert (shelling["denied_by"], names(result, detained["denied_by"])) == ([], ["Togo"])
 
 
-def test_claims_participle_of_blame_takes_the_clause_subject_as_claimant(nlp: Language) -> None:
-    text = "The Ghanaian foreign minister posted a message on Monday blaming Togo for the attacks."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ghanaian foreign minister posted a message on Monday blaming Togo for the attacks.",
+        "The Ghanaian foreign minister posted a message on Twitter blaming Togo for the attacks.",
+    ],
+)
+def test_claims_participle_of_blame_takes_the_clause_subject_as_claimant(
+    nlp: Language, text: str
+) -> None:
     event, result = alleged_at(nlp, text, "attacks")
     assert [a["country"] for a in result["actors"] if a["id"] in event["claimed_by"]] == ["GHA"]
 

@@ -201,7 +201,7 @@ def denial_events(denial: Denial, events: Sequence[EventFinding]) -> list[EventF
         )
         for denier in denial.deniers
         for claimant in claimants
-        if country(claimant) != country(denier)
+        if claimant != denier
     ]
 
 

@@ -149,7 +149,7 @@ def claimant_of(verb: Token) -> Token | None:
     if syntax.is_passive(verb):
         return syntax.agent_of(verb)
     current = verb
-    for _ in range(4):  # "posted a message blaming Iran for ...": the poster blames
+    for _ in range(5):  # "posted a message on X blaming Iran for ...": the poster blames
         subject = syntax.subject_of(current)
         if subject is not None or current.dep_ not in PARTICIPLE_LINKS:
             return subject

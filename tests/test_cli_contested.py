@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -33,14 +34,18 @@ def run(argv: list[str]) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("contested")
+def ingested(folder: Path, articles: list[dict]) -> str:
+    """A store of `articles`, ingested by the command."""
     path = folder / "news.jsonl"
-    path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES))
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles))
     store = str(folder / "news.duckdb")
     assert run(["ingest", str(path), "--db", store, "--quiet", "--workers", "1"])[0] == 0
     return store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return ingested(tmp_path_factory.mktemp("contested"), ARTICLES)
 
 
 def listed(db: str, *options: str) -> list[dict]:
@@ -151,12 +156,7 @@ LINKED_ARTICLES = [
 
 @pytest.fixture(scope="module")
 def linked_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("linked")
-    path = folder / "news.jsonl"
-    path.write_text("".join(json.dumps(a) + "\n" for a in LINKED_ARTICLES))
-    store = str(folder / "news.duckdb")
-    assert run(["ingest", str(path), "--db", store, "--quiet", "--workers", "1"])[0] == 0
-    return store
+    return ingested(tmp_path_factory.mktemp("linked"), LINKED_ARTICLES)
 
 
 def test_contested_links_a_denial_in_another_article_within_days(linked_db: str) -> None:

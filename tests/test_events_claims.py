@@ -205,6 +205,8 @@ def alleged_events(nlp: Language, text: str) -> list[dict[str, Any]]:
          "harassment", "170", "TGO", "GHA"),  # the victims' own account
         ("Prosecutors in Ghana say Kofi Mensah of Togo hired two men to kill a Ghanaian "
          "journalist.", "kill", "1823", "TGO", "GHA"),  # the prosecution's case
+        ("Ghana said Togo was responsible for the bombing of the bridge.", "bombing", "195",
+         "TGO", "GHA"),  # who did it, told by the other side
     ],
 )  # fmt: skip
 def test_claims_act_named_by_a_noun_or_gerund_is_alleged_from_doer_to_victim(
@@ -319,3 +321,12 @@ def test_claims_no_act_is_laid_at_the_door_of_no_one_or_of_the_accuser(
 ) -> None:
     assert [e for e in alleged_events(nlp, text) if e["source_country"] == "GHA"] == []
     assert [e for e in alleged_events(nlp, text) if e["source_name"].startswith("unident")] == []
+
+
+def test_claims_definite_act_takes_the_victim_the_article_told_before(nlp: Language) -> None:
+    text = (
+        "Drones attacked two oil plants in Benin on Saturday. Ghana's foreign minister blamed "
+        "Togo for the attacks on Sunday."
+    )
+    (event,) = alleged_events(nlp, text)
+    assert (event["source_country"], event["target_country"]) == ("TGO", "BEN")  # not Ghana

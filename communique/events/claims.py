@@ -14,8 +14,10 @@ pipeline turns into a link to the accusation event). An answer links to it:
 
 An act told "according to X" about another actor's hostile act is X's claim too; the
 narrator's own report, and an actor's account of its own acts ("police said they arrested
-20 people"), stay asserted. Linking is within one article; the store links reports of one
-event across articles by its key.
+20 people"), stay asserted. Acts that only a noun or a gerund names ("blamed Togo for the
+*attack*", "cut ties for *meddling*") come from `named_acts`; denials are read from their
+words by `denials`. Linking is within one article; `analytics.contested` joins reports of
+one alleged act across articles.
 """
 
 from __future__ import annotations
@@ -48,21 +50,12 @@ from .named_acts import (
 )
 from .ontology import VerbPattern, load_patterns
 
-# Verbs and nouns whose clause or object is an act somebody says happened, not a fact told.
+# Verbs and nouns whose clause or object is an act somebody says happened, not a fact told
+# ("agencies believe the prince ordered the killing": their belief, not a fact).
 CLAIM_LEMMAS = frozenset(
-    {
-        "accuse",
-        "allege",
-        "claim",
-        "deny",
-        "blame",
-        "suspect",
-        "charge",
-        "believe",
-        "allegation",
-        "accusation",
-    }
-)  # ("agencies believe the prince ordered the killing": their belief, not a fact told)
+    {"accuse", "allege", "claim", "deny", "blame", "suspect", "charge", "believe",
+     "allegation", "accusation"}
+)  # fmt: skip
 # Who accuses by office: what prosecutors say a defendant did is their allegation.
 PROSECUTION = frozenset({"prosecutor", "prosecution", "indictment", "complaint", "lawsuit"})
 PLEADING = frozenset({"say", "allege", "argue", "contend", "state", "tell", "write"})
@@ -81,6 +74,7 @@ MILITARY_COOPERATION = "062"
 ALLEGEDLY = frozenset({"allegedly"})
 HEARSAY = frozenset({"reportedly", "purportedly", "supposedly"})  # (on hostile acts only)
 NOMINAL_CONFIDENCE = 0.5
+DEFINITE = frozenset({"the", "this", "these", "those"})
 STATE_NOUNS = frozenset(
     {"government", "authorities", "regime", "army", "military", "police", "forces", "troops"}
 )
@@ -304,7 +298,8 @@ def _named_acts(
             if named.act.idx in triggers or coded is None or coded[0][:2] in SPOKEN_ROOTS:
                 continue  # "suspected of asking for ...": words, not an alleged deed
             triggers.add(named.act.idx)
-            found += _alleged(doc, named, coded, index, accusations)
+            told_before = _told_before(events, named.act, coded[0])
+            found += _alleged(doc, named, coded, index, accusations, told_before)
     return found
 
 
@@ -314,9 +309,11 @@ def _alleged(
     coded: tuple[str, list[Token]],
     index: MentionIndex,
     accusations: dict[int, list[EventFinding]],
+    told_before: EventFinding | None = None,
 ) -> list[EventFinding]:
-    """The findings of one named act: from each doer to each victim, or to the claimant
-    where the claim names no victim and the claimant suffered it."""
+    """The findings of one named act: from each doer to each victim; where the claim names
+    none, the victim of the act as the article told it before (`told_before`), else the
+    claimant's side."""
     code, objects = coded
     sources = [r for d in named.doers for r in index.refs_for(d) or _government(index, d)]
     told = accusations.get(named.claim.idx)
@@ -333,6 +330,8 @@ def _alleged(
     def victims_of(source: ActorRef) -> list[ActorRef | None]:
         if victims or not named.victim_claims:
             return [*victims] or [None]
+        if told_before is not None and told_before.target != source:
+            return [told_before.target]
         return [_suffering_side(index, code[:2], source, claimants)]
 
     return [
@@ -353,6 +352,20 @@ def _alleged(
         for source in sources
         for victim in victims_of(source)
     ]
+
+
+def _told_before(events: Sequence[EventFinding], act: Token, code: str) -> EventFinding | None:
+    """The act a definite noun goes back to ("blamed Iran for *the attacks*" after "drones
+    attacked two Saudi oil plants"): the last event of its root before it with a target."""
+    if act.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in DEFINITE for c in children_of(act)
+    ):
+        return None
+    earlier = [
+        e for e in events
+        if e.root == code[:2] and e.target is not None and e.trigger.start < act.idx
+    ]  # fmt: skip
+    return earlier[-1] if earlier else None
 
 
 def _government(index: MentionIndex, noun: Token) -> list[ActorRef]:

@@ -82,7 +82,11 @@ VICTIM_OWNED = frozenset(
      "kidnapping", "execution"}
 )  # fmt: skip
 PLOTS = frozenset({"plot", "conspiracy", "plan"})
-PLOTTING = frozenset({"plot", "plan", "orchestrate", "mastermind", "order", "organize"})
+# Gerunds whose object noun is the act: "plotting the attack", "carrying out the raid".
+PLOTTING = frozenset(
+    {"plot", "plan", "orchestrate", "mastermind", "order", "organize", "carry", "launch",
+     "conduct", "mount", "stage", "commit"}
+)  # fmt: skip
 TARGET_PREPS = ("on", "of", "against", "in")
 
 
@@ -190,6 +194,7 @@ def _authored(verb: Token, claim_verb: Token | None) -> Iterator[NamedAct]:
     "the navy was behind the sinking" under a claim verb or a hedge: the subject (or the
     agent) did the act the object (or the subject) names."""
     hedge = next((c for c in children_of(verb) if c.lower_ in HEDGES), None)
+    claim_verb = claim_verb or _saying_over(verb)  # "Ghana said Togo was behind the attack"
     claim = claim_verb or hedge
     if claim is None:
         return
@@ -205,6 +210,16 @@ def _authored(verb: Token, claim_verb: Token | None) -> Iterator[NamedAct]:
     if doer is not None:
         for act in _authored_acts(verb):
             yield NamedAct(act, (doer,), claimant, claim, True)
+
+
+def _saying_over(verb: Token) -> Token | None:
+    """The verb of saying whose clause tells who was behind an act: to say who did it is
+    to lay it at their door."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    head = clause.head
+    return head if clause.dep_ == "ccomp" and head.lemma_.lower() in TELLING else None
 
 
 def _authors_of_passive(verb: Token) -> list[Token]:

@@ -330,3 +330,20 @@ def test_claims_definite_act_takes_the_victim_the_article_told_before(nlp: Langu
     )
     (event,) = alleged_events(nlp, text)
     assert (event["source_country"], event["target_country"]) == ("TGO", "BEN")  # not Ghana
+
+
+@pytest.mark.parametrize(
+    ("text", "rebels"),
+    [
+        ("Paris was accused of aiding rebels fighting the Malian army.", "MLI"),
+        ("Paris was accused of aiding rebels fighting then-president, Laurent Gbagbo.", "CIV"),
+    ],
+)
+def test_claims_rebels_take_the_country_they_fight_in(
+    nlp: Language, text: str, rebels: str
+) -> None:
+    events = events_of(nlp, text, "2020-02-18")
+    (aiding,) = [e for e in events if e["trigger"]["text"] == "aiding"]
+    assert (aiding["mode"], aiding["cameo"], aiding["target_country"]) == ("alleged", "062", rebels)
+    # what the rebels do is told only inside the accusation: no asserted event
+    assert "fighting" not in [e["trigger"]["text"] for e in events if e["mode"] == "asserted"]

@@ -181,6 +181,9 @@ BASED_WORDS = frozenset(
 BASED_PREPS = frozenset({"in", "on", "inside", "from", "across"})
 
 
+FIGHTING = frozenset({"fight", "battle", "oppose", "attack", "combat"})
+
+
 def _based_country(group: Token, dictionary: ActorDictionary) -> str | None:
     """Where an armed group is said to be: "militants present on Afghan soil", "rebels
     based in Uganda", "fighters with bases in Syria" (rebels take the country they act
@@ -198,6 +201,34 @@ def _based_country(group: Token, dictionary: ActorDictionary) -> str | None:
                 if country is not None:
                     return country
     return None
+
+
+def _fought_country(
+    group: Token, dictionary: ActorDictionary, published: dt.date | None
+) -> str | None:
+    """Whose country an armed group fights in, when it is said to be based nowhere: "rebels
+    fighting the Malian army", "rebels fighting then-president Laurent Gbagbo" (CAMEO
+    codes rebels by the country where they act)."""
+    for verb in children_of(group):
+        if verb.dep_ not in {"acl", "relcl"} or verb.lemma_.lower() not in FIGHTING:
+            continue
+        for fought in (c for c in children_of(verb) if c.dep_ == "dobj"):
+            country = _np_country(fought, dictionary)
+            for named in [fought, *(c for c in children_of(fought) if c.dep_ == "appos")]:
+                country = country or _person_country(named, dictionary, published)
+            if country is not None:
+                return country
+    return None
+
+
+def _person_country(
+    token: Token, dictionary: ActorDictionary, published: dt.date | None
+) -> str | None:
+    """The country of the one person the dictionary knows by the phrase's name."""
+    name = " ".join(t.text for t in token.subtree if t.dep_ == "compound" or t is token)
+    people = dictionary.people(name, on=published) if token.pos_ == "PROPN" else []
+    countries = {s.iso3 for p in people for s in p.spells}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _with_compounds(token: Token) -> str:
@@ -263,6 +294,7 @@ def generic_mention(
         _np_country(head, dictionary)
         or _np_country(token, dictionary)
         or (_based_country(head, dictionary) if sector == ARMED_SECTOR else None)
+        or (_fought_country(head, dictionary, published) if sector == ARMED_SECTOR else None)
         or _act_country(token, dictionary)
         or (local if sector in LOCAL_SECTORS else None)
         or country

@@ -173,8 +173,12 @@ def _as_refusal(event: EventFinding, *, any_act: bool) -> EventFinding:
 def _claimed(token: Token) -> bool:
     """An act inside an accusation, a claim or a denial ("accused India of providing
     support", "denied that it had fired"): what one side says the other did, not a fact
-    the narrator reports (`claims` links it to who claims and who denies it)."""
-    return charged_by_reporter(token) or claim_verb(token) is not None
+    the narrator reports (`claims` links it to who claims and who denies it). So is what
+    describes a party of the alleged act ("accused of aiding rebels *fighting* the
+    president"): told only as part of the accusation."""
+    if charged_by_reporter(token) or claim_verb(token) is not None:
+        return True
+    return token.dep_ == "acl" and claim_verb(token.head) is not None
 
 
 def charged_by_reporter(token: Token) -> bool:

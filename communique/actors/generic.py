@@ -34,6 +34,7 @@ QUANTITY_HEADS = frozenset(
 PLACE_PREPS = frozenset({"in", "from", "of", "throughout", "across", "at"})
 ACT_PLACE_PREPS = frozenset({"in", "throughout", "across"})
 NAMED_LABELS = frozenset({"NORP", "ORG"})
+ETHNIC_SECTOR = "ETH"
 
 
 def dominant_country(
@@ -137,6 +138,11 @@ def _sector(token: Token, dictionary: ActorDictionary) -> str | None:
         if role is not None:
             return role.sector
     return None
+
+
+def _ethnic(head: Token) -> str | None:
+    """ "ethnic Baloch", "ethnic Uighurs": a people, CAMEO's ethnic-group sector."""
+    return ETHNIC_SECTOR if any(c.lower_ == "ethnic" for c in children_of(head)) else None
 
 
 def _np_country(token: Token, dictionary: ActorDictionary) -> str | None:
@@ -287,7 +293,7 @@ def generic_mention(
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
     head = _head(token)
-    sector = _sector(head, dictionary)
+    sector = _sector(head, dictionary) or _ethnic(head)
     if sector is None and head.ent_type_ not in NAMED_LABELS:
         return None
     iso3 = (

@@ -1,0 +1,39 @@
+"""Actors a phrase names by kind, not by name (`communique.actors.generic`): their sector and
+country. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.event_helpers import result_of
+
+
+def actor_named(nlp: Language, text: str, name: str) -> dict:
+    result = result_of(nlp, text, "2020-02-18")
+    (actor,) = [a for a in result["actors"] if a["name"] == name]
+    return actor
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Police in Accra arrested dozens of ethnic Varani on Monday.", "ethnic Varani", "GHA"),
+        ("Togolese troops detained ethnic Varani in Kenya on Monday.", "ethnic Varani", "KEN"),
+    ],
+)
+def test_actors_generic_ethnic_group_is_a_people_of_where_it_is(
+    nlp: Language, text: str, name: str, country: str
+) -> None:
+    actor = actor_named(nlp, text, name)
+    assert (actor["kind"], actor["sector"], actor["country"]) == ("group", "ETH", country)
+
+
+def test_actors_generic_rebels_take_the_country_they_fight_in(nlp: Language) -> None:
+    text = (
+        "Senegal's army chief said on Monday that rebels fighting the Malian army shelled a "
+        "Senegalese border village."
+    )  # not the story's country, Senegal
+    result = result_of(nlp, text, "2020-02-18")
+    rebels = [a for a in result["actors"] if a["sector"] == "REB"]
+    assert [a["country"] for a in rebels] == ["MLI"]

@@ -207,6 +207,8 @@ def alleged_events(nlp: Language, text: str) -> list[dict[str, Any]]:
          "journalist.", "kill", "1823", "TGO", "GHA"),  # the prosecution's case
         ("Ghana said Togo was responsible for the bombing of the bridge.", "bombing", "195",
          "TGO", "GHA"),  # who did it, told by the other side
+        ("Ghana's ministry blamed the attack on Togolese militants.", "attack", "190", "TGO",
+         "GHA"),  # "blame X on Y"
     ],
 )  # fmt: skip
 def test_claims_act_named_by_a_noun_or_gerund_is_alleged_from_doer_to_victim(
@@ -247,6 +249,7 @@ def test_claims_army_claiming_a_killing_is_its_own_claim(nlp: Language) -> None:
          "their land.", "depriving", {"Ghana", "Togo"}),  # known only from its denial
         ("The Togolese government denies providing sanctuary to Ghanaian rebels.",
          "providing", {"Togo Government"}),
+        ("Togo denied involvement in the attack on the police post.", "attack", {"Togo"}),
         ("Ghana accused Togo of shelling border villages on Monday. Lome called the "
          "allegations baseless.", "shelling", {"Togolese government"}),
     ],

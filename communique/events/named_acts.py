@@ -52,6 +52,8 @@ HIRING = frozenset({"hire", "pay", "recruit"})
 SUFFERING = frozenset({"face", "suffer", "endure"})
 # Verbs under which the sufferer's own account of an act is a claim: "they say they face".
 TELLING = frozenset({"say", "tell", "complain", "claim", "allege", "report"})
+# Nouns of a part in an act: "denied involvement in the attack", "responsibility for".
+PARTS = frozenset({"involvement", "responsibility", "role", "part", "complicity"})
 HEDGES = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 # Act nouns coded through the verb the dictionary knows them by.
 NOUN_VERBS = {
@@ -118,6 +120,8 @@ def named_acts(verb: Token, claim_verb: Token | None) -> Iterator[NamedAct]:
         accused, claimant = accused_by(verb)
         for act in _acts_after(verb, ACCUSING[lemma]):
             yield NamedAct(act, tuple(accused), claimant, verb, True)
+        if lemma == "blame":
+            yield from _blamed_on(verb)
     elif verb.pos_ == "VERB" and lemma in PUNISHING:
         punished, claimant = _punished(verb)
         for act in _acts_after(verb, PUNISHING[lemma]):
@@ -274,15 +278,30 @@ def _suffered(verb: Token, claim_verb: Token | None) -> Iterator[NamedAct]:
         yield NamedAct(act, tuple(doers), claimant_of(told), told, False, (victim,))
 
 
+def _blamed_on(verb: Token) -> Iterator[NamedAct]:
+    """ "The ministry blamed the attack (on the embassy) on Togolese militants": the last
+    "on" phrase after the act names who is blamed."""
+    for act in (o for o in syntax.direct_objects(verb) if o.pos_ == "NOUN"):
+        chain, current = [], act
+        while ons := syntax.prep_objects(current, "on"):
+            chain.append(current := ons[0])
+        blamed = chain[-1:] or syntax.prep_objects(verb, "on")
+        if blamed:
+            yield NamedAct(act, tuple(blamed), claimant_of(verb), verb, True)
+
+
 def _denied_acts(verb: Token) -> Iterator[NamedAct]:
-    """ "The militia denies shelling the town": an act known from its denial, by the
-    denier, which nobody in the sentence claims."""
+    """ "The militia denies shelling the town", "denied involvement in the attack": an act
+    known from its denial, by the denier, which nobody in the sentence claims."""
     denier = syntax.subject_of(verb)
     if denier is None:
         return
     for act in children_of(verb):
         if act.dep_ in {"xcomp", "pcomp", "dobj"} and act.pos_ == "VERB" and act.tag_ == "VBG":
             yield NamedAct(act, (denier,), None, verb, False, denied=True)
+        if act.dep_ == "dobj" and act.lemma_.lower() in PARTS:  # "involvement in the attack"
+            for part in (p for w in ("in", "for") for p in syntax.prep_objects(act, w)):
+                yield NamedAct(part, (denier,), None, verb, False, denied=True)
 
 
 def according_to(token: Token) -> Token | None:

@@ -37,3 +37,12 @@ def test_actors_generic_rebels_take_the_country_they_fight_in(nlp: Language) -> 
     result = result_of(nlp, text, "2020-02-18")
     rebels = [a for a in result["actors"] if a["sector"] == "REB"]
     assert [a["country"] for a in rebels] == ["MLI"]
+
+
+def test_actors_capital_named_as_a_place_is_no_organisation(nlp: Language) -> None:
+    text = "Officials in Accra accused the militia of plotting an attack on a school in Tamale."
+    result = result_of(nlp, text, "2020-02-18")
+    assert [a["name"] for a in result["actors"] if a["kind"] == "organisation"] == []
+    accusation = next(e for e in result["events"] if e["trigger"]["text"] == "accused")
+    actors = {a["id"]: a for a in result["actors"]}
+    assert actors[accusation["source"]]["country"] == "GHA"

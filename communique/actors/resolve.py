@@ -370,6 +370,8 @@ def _resolve_span(
     metonym = dictionary.metonym(text)
     if metonym is not None and _reads_as_metonym(span):
         return ActorMention(record, _metonym_ref(metonym, dictionary), "metonym")
+    if metonym is not None and label == "ORG" and not dictionary.organisation(text):
+        return None  # "officials in Accra": the model's ORG is the capital as a place
     org = dictionary.organisation(text)
     if org is not None:
         kind: ActorKind = "group" if org.kind == "group" else "organisation"

@@ -350,3 +350,19 @@ def test_claims_rebels_take_the_country_they_fight_in(
     assert (aiding["mode"], aiding["cameo"], aiding["target_country"]) == ("alleged", "062", rebels)
     # what the rebels do is told only inside the accusation: no asserted event
     assert "fighting" not in [e["trigger"]["text"] for e in events if e["mode"] == "asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mutual"),
+    [
+        ("Ghana and Togo rejected claims that their troops had shelled the villages.", False),
+        ("Ghana and Togo rejected each other's proposals on Monday.", True),
+    ],
+)
+def test_claims_coordinated_rejection_of_claims_is_not_of_each_other(
+    nlp: Language, text: str, mutual: bool
+) -> None:
+    rejections = [e for e in events_of(nlp, text, "2020-02-18") if e["cameo"] == "120"]
+    assert bool(rejections) and all(
+        (e["target_country"] in {"GHA", "TGO"}) == mutual for e in rejections
+    )

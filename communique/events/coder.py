@@ -26,6 +26,7 @@ from . import syntax, voice
 from .announced import announced_acts
 from .authors import act_authors, forum_owner, maker_verb_lemmas, said_of
 from .demands import APPEAL_ROOT, DEMAND_ROOT, find_demand, reported_speaker
+from .denials import allegation_object
 from .items import ANNOUNCED_ROOTS, SPOKEN_ROOTS, EventFinding
 from .labels import judgement, names_with_label
 from .ontology import SURFACE, VerbPattern, load_patterns, verb_lemma
@@ -65,6 +66,7 @@ PROTEST_PREPS = ("outside", "at", "before", "in", "across")
 # Verbs of force also used of words: "attacked the ruling".
 VERBAL_ATTACKS = frozenset({"attack", "assault"})
 CRITICISM = "111"
+REJECT_ROOT = "12"
 THREAT_ROOT = "13"
 # What a warned actor will be made to bear: "would face consequences", "will pay a price".
 CONSEQUENCES = frozenset({"face", "pay", "suffer", "bear", "regret", "feel"})
@@ -826,6 +828,8 @@ def _mutual(pattern: VerbPattern, subject: Token) -> bool:
         return False
     if pattern.root == "05" and pattern.code[:3] not in {"050", "057"}:
         return False  # praise, support, recognition go one way; signing a pact is mutual
+    if pattern.root == REJECT_ROOT and allegation_object(subject.head) is not None:
+        return False  # "Ghana and Togo reject claims that ...": a third party's claims
     return not any(c.lower_ in {"nor", "or", "neither", "either"} for c in subject.subtree)
 
 

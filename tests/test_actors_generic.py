@@ -46,3 +46,21 @@ def test_actors_capital_named_as_a_place_is_no_organisation(nlp: Language) -> No
     accusation = next(e for e in result["events"] if e["trigger"]["text"] == "accused")
     actors = {a["id"]: a for a in result["actors"]}
     assert actors[accusation["source"]]["country"] == "GHA"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Latvian editor was threatened on Sunday. The European Union condemned the threat. "
+         "The bloc sanctioned Belarus on Monday.", "European Union"),
+        ("Prosecutors say a gunman tried to kill the Latvian editor. The bloc sanctioned "
+         "Belarus on Monday.", None),  # no alliance named before: nobody, not the editor
+    ],
+)  # fmt: skip
+def test_actors_the_bloc_is_the_alliance_named_before(
+    nlp: Language, text: str, source: str | None
+) -> None:
+    result = result_of(nlp, text, "2020-02-18")
+    actors = {a["id"]: a["name"] for a in result["actors"]}
+    sanctions = [actors[e["source"]] for e in result["events"] if e["cameo"].startswith("16")]
+    assert sanctions == ([source] if source else [])

@@ -31,6 +31,8 @@ GROUP_NOUNS = frozenset(
     {"group", "militia", "movement", "faction", "organisation", "organization", "alliance",
      "coalition", "bloc", "paramilitaries", "rebels", "insurgents", "outfit"}
 )  # fmt: skip
+BLOC_NOUNS = frozenset({"bloc", "alliance"})
+INTERNATIONAL_CODES = frozenset({"IGO", "NGO"})
 # Nouns a story uses for the company it names ("ABS-CBN ... the network"), however far back.
 COMPANY_NOUNS = frozenset(
     {"company", "firm", "network", "broadcaster", "airline", "carrier", "corporation",
@@ -431,12 +433,14 @@ class MentionIndex:
             return None
         kinds = {"organisation", "group"}
         if token.lemma_.lower() in GROUP_NOUNS:
+            blocs = token.lemma_.lower() in BLOC_NOUNS  # "the bloc": an alliance of states
             found = (
                 m.ref
                 for m in self.before(token.idx, ANAPHORA_REACH)
                 if m.ref.kind in kinds
                 and m.how not in IMPLIED  # not "victims (SOM)"
                 and m.ref.sector not in STATE_SECTORS  # "the group" is no ministry
+                and (not blocs or m.ref.country in INTERNATIONAL_CODES)
             )
             return next(found, None)
         if token.lemma_.lower() in COMPANY_NOUNS and not _modified(token):

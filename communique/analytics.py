@@ -230,6 +230,7 @@ DENIED_ANYWHERE = (
     f"(len(e.denied_by) > 0 OR EXISTS (SELECT 1 FROM events o WHERE {LINKED} "
     "AND len(o.denied_by) > 0))"
 )
+CLAIM_ROLES = ("claimed_by", "denied_by", "confirmed_by")
 LINKED_COLUMNS = """e.article_uid AS of_uid, e.id AS of_id, o.article_uid, a.id AS article_id,
     a.source AS outlet, o.id, o.day, o.evidence, o.claimed_by, o.denied_by, o.confirmed_by,
     o.accusation, o.denials"""
@@ -283,14 +284,15 @@ def contested(
     def sides(row: Row) -> Row:
         return _sides(row, names.get(row["article_uid"], {}), told.get(row["article_uid"], {}))
 
-    shown = []
-    for item in items:
-        others = [
-            sides(r)
-            for r in linked
-            if (r["of_uid"], r["of_id"]) == (item["article_uid"], item["id"])
-        ]
-        shown.append(clean(_with_reports(sides(item), others)))
+    reports: dict[tuple[str, str], list[Row]] = {}
+    for row in linked:
+        reports.setdefault((row["of_uid"], row["of_id"]), []).append(clean(sides(row)))
+    shown = [
+        clean(
+            _joined(_with_reports(sides(item), reports.get((item["article_uid"], item["id"]), [])))
+        )
+        for item in items
+    ]
     return Page(shown, total, limit, offset)
 
 
@@ -314,7 +316,7 @@ def _with_reports(item: Row, others: list[Row]) -> Row:
     if not others:
         return {**item, "sides": {**item["sides"], "reports": []}}
     roles = {
-        role: "; ".join(dict.fromkeys(n for r in [item, *others] for n in r[role].split("; ") if n))
+        role: list(dict.fromkeys(n for r in [item, *others] for n in r[role]))
         for role in ("denied_by", "confirmed_by")
     }
     denials = [
@@ -340,8 +342,7 @@ def _with_reports(item: Row, others: list[Row]) -> Row:
 def _sides(item: Row, names: dict[str, str], told: dict[str, Row]) -> Row:
     """`item` with actor ids as the article's actor `names`, and the evidence of its
     accusation and denials from the article's events (`told`, by id)."""
-    roles = {r: [names.get(i, i) for i in item.pop(r) or []] for r in
-             ("claimed_by", "denied_by", "confirmed_by")}  # fmt: skip
+    roles = {r: [names.get(i, i) for i in item.pop(r) or []] for r in CLAIM_ROLES}
     accusation = told.get(item.pop("accusation") or "")
     sides = {
         "claim": {
@@ -351,7 +352,12 @@ def _sides(item: Row, names: dict[str, str], told: dict[str, Row]) -> Row:
         "denials": _denials(item.pop("denials") or [], roles["denied_by"], item, told),
         "confirmed_by": roles["confirmed_by"],
     }
-    return {**item, **{r: "; ".join(v) for r, v in roles.items()}, "sides": sides}
+    return {**item, **roles, "sides": sides}
+
+
+def _joined(item: Row) -> Row:
+    """`item` with the names of who claims, denies and confirms joined, for tables."""
+    return {**item, **{r: "; ".join(item[r]) for r in CLAIM_ROLES}}
 
 
 def _denials(ids: list[str], deniers: list[str], item: Row, told: dict[str, Row]) -> list[Row]:

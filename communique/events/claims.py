@@ -37,7 +37,9 @@ from .items import EventFinding
 from .named_acts import (
     ACCUSING,
     ACT_CODES,
+    ALLEGEDLY,
     AUTHORING,
+    HEARSAY,
     HIRING,
     PUNISHING,
     SUFFERING,
@@ -71,8 +73,6 @@ ACCUSATION_ROOT = "11"  # the accusation event an alleged act is linked to
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12"})
 ARMED_GROUPS = frozenset({"REB", "INS"})
 MILITARY_COOPERATION = "062"
-ALLEGEDLY = frozenset({"allegedly"})
-HEARSAY = frozenset({"reportedly", "purportedly", "supposedly"})  # (on hostile acts only)
 NOMINAL_CONFIDENCE = 0.5
 DEFINITE = frozenset({"the", "this", "these", "those"})
 STATE_NOUNS = frozenset(

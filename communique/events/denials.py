@@ -57,13 +57,12 @@ class Denial:
     deniers: tuple[ActorRef, ...]
     accusers: frozenset[str | None]
     trigger: Span
-    sentence_start: int
+    evidence: Span  # the denial's sentence
     told: tuple[int, int] | None
     same_sentence: bool  # "a charge X rejected": the charge of its own sentence
     own_acts: bool = False  # a plea answers the pleader's own alleged acts
     coded: bool = False  # the verb coder made the denial an event already
     code: str = REJECTION
-    evidence: Span | None = None
 
 
 def find_denials(doc: Doc, events: Sequence[EventFinding], index: MentionIndex) -> Iterator[Denial]:
@@ -91,13 +90,12 @@ def find_denials(doc: Doc, events: Sequence[EventFinding], index: MentionIndex) 
                 deniers=tuple(dict.fromkeys(deniers)),
                 accusers=frozenset(country(a) for a in accusers),
                 trigger=syntax.span_of(token),
-                sentence_start=sentence.start_char,
+                evidence=Span(sentence.text, sentence.start_char, sentence.end_char),
                 told=content(noun),
                 same_sentence=noun is not None and token.head == noun,
                 own_acts=own_acts,
                 coded=bool(events_here),
                 code=DENIAL_OF_RESPONSIBILITY if token.lemma_.lower() in DENYING else REJECTION,
-                evidence=Span(sentence.text, sentence.start_char, sentence.end_char),
             )
 
 
@@ -167,9 +165,9 @@ def answer(events: list[EventFinding], denial: Denial) -> list[EventFinding]:
     it against a denier or its state, or made by the accuser it answers."""
     answered = []
     for event in events:
-        if event.mode != "alleged" or event.evidence.start > denial.sentence_start:
+        if event.mode != "alleged" or event.evidence.start > denial.evidence.start:
             continue
-        if denial.same_sentence and event.evidence.start != denial.sentence_start:
+        if denial.same_sentence and event.evidence.start != denial.evidence.start:
             continue
         if denial.told is not None:
             if denial.told[0] <= event.trigger.start < denial.told[1]:
@@ -186,7 +184,7 @@ def denial_events(denial: Denial, events: Sequence[EventFinding]) -> list[EventF
     """The denial as events where the coder made none, so that every denial an alleged
     act names has its evidence: from each denier to each claimant of what it answers
     ("pleaded not guilty": to the prosecutors); none where nobody is named as claimant."""
-    if denial.coded or denial.evidence is None:
+    if denial.coded:
         return []
     answered = [e for e in events if denial.trigger in e.denials]
     claimants = dict.fromkeys(c for e in answered for c in e.claimants)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..docview import children_of
+from ..quotes.cues import according_object, is_according
 from . import syntax
 from .ontology import VerbPattern
 
@@ -54,7 +55,9 @@ SUFFERING = frozenset({"face", "suffer", "endure"})
 TELLING = frozenset({"say", "tell", "complain", "claim", "allege", "report"})
 # Nouns of a part in an act: "denied involvement in the attack", "responsibility for".
 PARTS = frozenset({"involvement", "responsibility", "role", "part", "complicity"})
-HEDGES = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+ALLEGEDLY = frozenset({"allegedly"})
+HEARSAY = frozenset({"reportedly", "purportedly", "supposedly"})  # (on hostile acts only)
+HEDGES = ALLEGEDLY | HEARSAY
 # Act nouns coded through the verb the dictionary knows them by.
 NOUN_VERBS = {
     "attack": "attack", "bombing": "bomb", "killing": "kill", "shelling": "shell",
@@ -264,9 +267,7 @@ def _authored_acts(verb: Token) -> list[Token]:
 def _suffered(verb: Token, claim_verb: Token | None) -> Iterator[NamedAct]:
     """ "the fishermen say they face harassment by the coast guard": the victims' account
     of an act by the "by" phrase's actor."""
-    told = claim_verb
-    if told is None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in TELLING:
-        told = verb.head
+    told = claim_verb or _saying_over(verb)
     victim = syntax.subject_of(verb)
     if told is None or victim is None:
         return
@@ -309,10 +310,8 @@ def according_to(token: Token) -> Token | None:
     clause = token
     for _ in range(3):
         for child in children_of(clause):
-            if child.lower_ == "according":
-                to = next((c for c in children_of(child) if c.lower_ == "to"), None)
-                if to is not None:
-                    return next((c for c in children_of(to) if c.dep_ == "pobj"), None)
+            if is_according(child):
+                return according_object(child)
         if clause.head.i == clause.i:
             break
         clause = clause.head

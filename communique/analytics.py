@@ -214,7 +214,7 @@ def events(
 CONTESTED_COLUMNS = """e.article_uid, a.id AS article_id, a.title AS article_title,
     a.source AS outlet, e.id, e.event_key, e.day, e.source_name, e.source_country, e.cameo,
     e.plover, e.target_name, e.target_country, e.evidence, e.claimed_by, e.denied_by,
-    e.confirmed_by, e.accusation, e.denials"""
+    e.confirmed_by, e.accusation, e.denials, e.claim_presumed"""
 
 
 # Reports of one alleged act in other articles: the same doer's and target's countries
@@ -343,6 +343,8 @@ def _sides(item: Row, names: dict[str, str], told: dict[str, Row]) -> Row:
     """`item` with actor ids as the article's actor `names`, and the evidence of its
     accusation and denials from the article's events (`told`, by id)."""
     roles = {r: [names.get(i, i) for i in item.pop(r) or []] for r in CLAIM_ROLES}
+    if item.get("claim_presumed"):  # nobody is named as claiming it (docs/claims.md)
+        roles["claimed_by"] = [f"{name} (presumed)" for name in roles["claimed_by"]]
     accusation = told.get(item.pop("accusation") or "")
     sides = {
         "claim": {

@@ -28,7 +28,7 @@ EventMode = Literal[
 DatePrecision = Literal["day", "week", "month", "year", "decade"]
 ActorKind = Literal["country", "person", "organisation", "group"]
 
-CONTRACT_VERSION = "1.6"
+CONTRACT_VERSION = "1.7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +169,8 @@ class Event:
     confirmed_by: tuple[str, ...] = ()
     accusation: str | None = None
     denials: tuple[str, ...] = ()  # the ids of the events that deny it
+    # (contract 1.7) `claimed_by` holds a presumed claimant: the article names none
+    claim_presumed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from .actors.generic import (
     link_abbreviations,
     with_default_country,
 )
+from .actors.headline import with_headline_countries
 from .actors.items import ActorMention, ActorRef
 from .actors.lookup import MentionIndex
 from .actors.resolve import find_mentions, link_surnames, mention_for_span
@@ -154,7 +155,8 @@ def analyse(
     sentences = view(doc).sentences
     country = dominant_country(mentions, places, lede=sentences[0].end_char if sentences else 0)
     local = dominant_country((), places)  # where the story happens: places, not actors
-    mentions = with_default_country(mentions, country, local)
+    mentions = with_default_country(with_headline_countries(mentions, article.title, known),
+                                    country, local)  # fmt: skip
     fallback = partial(
         generic_mention, dictionary=known, country=country, published=published, local=local
     )
@@ -332,6 +334,7 @@ def _event(
         confirmed_by=_ids(event.confirmers, ids),
         accusation=accusations.get(event.claim.start) if event.claim is not None else None,
         denials=_ids(tuple(d.start for d in event.denials), triggers),
+        claim_presumed=event.claim_presumed,
     )
 
 

@@ -169,3 +169,16 @@ def test_contested_links_a_denial_in_another_article_within_days(linked_db: str)
     assert [r["article_id"] for r in claim["sides"]["reports"]] == ["answer"]
     # the denial three weeks later answers another shelling, not Monday's
     assert [r["article_id"] for r in items["later"]["sides"]["reports"]] == []
+
+
+def test_contested_marks_a_presumed_claimant(tmp_path: Path) -> None:
+    article = {
+        "id": "base",
+        "published": "2020-02-18",
+        "text": "Two Togolese soldiers stand accused of the bombing of a Ghanaian army base. "
+        "Togo denies it.\n",
+    }
+    (item,) = listed(ingested(tmp_path, [article]))
+    assert item["claim_presumed"] is True
+    assert item["claimed_by"] == "Ghana (presumed)"  # the side with the grievance
+    assert item["sides"]["claim"]["by"] == ["Ghana (presumed)"]

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from communique.model import Article
+from communique.pipeline import analyse
 from tests.event_helpers import events_at, events_of, result_of
 
 
@@ -44,6 +46,7 @@ def test_claims_act_told_as_an_accusation_is_alleged_with_its_claimant(
     event, result = alleged_at(nlp, text, trigger)
     assert names(result, [event["source"]]) == [doer]
     assert names(result, event["claimed_by"]) == [claimant]
+    assert event["claim_presumed"] is False  # the sentence names who claims it
 
 
 @pytest.mark.parametrize(
@@ -267,7 +270,8 @@ def test_claims_denied_acts_of_coordinated_deniers_have_each_as_doer(nlp: Langua
     text = "Ghana and Togo reject claims that their mining ventures are depriving farmers."
     found = alleged_events(nlp, text)
     assert sorted(e["source_country"] for e in found) == ["GHA", "TGO"]
-    assert all(e["claimed_by"] == [] for e in found)  # a claim nobody here owns
+    # a claim nobody here owns is presumed the victims': the farmers
+    assert all(e["claimed_by"] == [e["target"]] for e in found)
 
 
 def test_claims_plea_of_not_guilty_denies_the_pleaders_acts_with_an_event(
@@ -366,3 +370,138 @@ def test_claims_coordinated_rejection_of_claims_is_not_of_each_other(
     assert bool(rejections) and all(
         (e["target_country"] in {"GHA", "TGO"}) == mutual for e in rejections
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "claimant"),
+    [
+        # the doer's accuser elsewhere in the article
+        ("Accra has blamed Togolese militants for the raids. Togo denies sheltering the "
+         "militants.", "sheltering", "GHA"),
+        # the victim of a hostile act, when nobody accuses the doer
+        ("Two Togolese soldiers stand accused of the bombing of a Ghanaian army base.",
+         "bombing", "GHA"),
+        # for arms sent to rebels, the country the rebels fight
+        ("Relations between Ghana and Togo were poor. Lome was accused of arming rebels "
+         "fighting the Ghanaian army.", "arming", "GHA"),
+    ],
+)  # fmt: skip
+def test_claims_act_with_no_accuser_named_is_presumed_the_aggrieved_sides_claim(
+    nlp: Language, text: str, trigger: str, claimant: str
+) -> None:
+    result = result_of(nlp, text, "2020-02-18")
+    actors = {a["id"]: a for a in result["actors"]}
+    found = [e for e in result["events"] if e["trigger"]["text"] == trigger]
+    assert found and all(e["mode"] == "alleged" for e in found)
+    assert {actors[i]["country"] for e in found for i in e["claimed_by"]} == {claimant}
+    assert all(e["accusation"] is None for e in found)  # no accusation event tells it
+    assert all(e["claim_presumed"] for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer", "victim"),
+    [
+        ("Ghana sanctioned Togo for detaining farmers from Accra.", "detaining", "TGO", "GHA"),
+        ("Ghana punished Togo for detaining farmers from Accra.", "detaining", "TGO", "GHA"),
+    ],
+)  # fmt: skip
+def test_claims_grounds_of_a_punishment_are_the_punishers_claim(
+    nlp: Language, text: str, trigger: str, doer: str, victim: str
+) -> None:
+    (event,) = [e for e in events_of(nlp, text) if e["trigger"]["text"] == trigger]
+    assert (event["mode"], event["source_country"], event["target_country"]) == (
+        "alleged", doer, victim
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        ("Ghana said the bombing was the work of Togolese militants.", "bombing", "TGO"),
+        ("Others suggest the bombing of the Ghanaian base was a plot by Togo.", "bombing",
+         "TGO"),
+    ],
+)  # fmt: skip
+def test_claims_act_said_to_be_someones_work_is_alleged_against_them(
+    nlp: Language, text: str, trigger: str, doer: str
+) -> None:
+    (event,) = [e for e in alleged_events(nlp, text) if e["trigger"]["text"] == trigger]
+    assert event["source_country"] == doer
+
+
+def test_claims_false_flag_takes_the_victim_of_the_act_told_before(nlp: Language) -> None:
+    text = (
+        "Militants bombed a Ghanaian army base near Tamale in 2004. Some suggest the bombing "
+        "was a plot by Ghana to justify a crackdown."
+    )
+    (event,) = [e for e in alleged_events(nlp, text) if e["trigger"]["text"] == "bombing"]
+    assert (event["source_country"], event["target_country"]) == ("GHA", "GHA")
+
+
+def test_claims_victim_telling_threats_from_unnamed_people_claims_them(nlp: Language) -> None:
+    text = "In Accra, Judge Kofi Mensah said he had been threatened by unnamed individuals."
+    (event,) = alleged_events(nlp, text)
+    assert (event["cameo_root"], event["source_name"]) == ("13", "unidentified actor (GHA)")
+    assert names(result_of(nlp, text), event["claimed_by"]) == ["Kofi Mensah"]
+
+
+def test_claims_threats_received_by_the_teller_are_her_claim(nlp: Language) -> None:
+    text = "The Ghanaian minister said she had received violent threats over the vote."
+    (event,) = alleged_events(nlp, text)
+    assert event["cameo_root"] == "13"
+    assert event["source_name"] == "unidentified actor (GHA)"
+    assert event["claimed_by"] == [event["target"]]  # she tells what she suffered
+
+
+def test_claims_generic_armed_doer_of_a_claimed_attack_is_found(nlp: Language) -> None:
+    text = (
+        "Accra reiterated the claim that Tuesday's attack was orchestrated by militants with "
+        "bases in Togo, a charge Togolese spokesperson Ama Mensah rejected."
+    )
+    result = result_of(nlp, text, "2020-02-18")
+    actors = {a["id"]: a for a in result["actors"]}
+    (event,) = [e for e in result["events"] if e["trigger"]["text"] == "attack"]
+    assert (actors[event["source"]]["country"], actors[event["target"]]["country"]) == (
+        "TGO", "GHA"
+    )
+    assert [actors[i]["country"] for i in event["claimed_by"]] == ["GHA"]
+    assert [actors[i]["country"] for i in event["denied_by"]] == ["TGO"]
+    assert event["accusation"] is not None  # "reiterated the claim": its accusation event
+
+
+def test_claims_hypothesis_dismissed_by_the_doer_denies_only_the_last_claim(
+    nlp: Language,
+) -> None:
+    text = (
+        "Accra was accused of arming rebels in Togo. Others suggest the bombing of the "
+        "Ghanaian base was a plot by Ghana. It is a hypothesis raised by a lawyer, but "
+        "dismissed by the Ghanaian ambassador as a conspiracy theory."
+    )
+    result = result_of(nlp, text, "2020-02-18")
+    denied = {
+        e["trigger"]["text"]: bool(e["denied_by"])
+        for e in result["events"] if e["mode"] == "alleged"
+    }  # fmt: skip
+    assert denied == {"arming": False, "bombing": True}
+
+
+def test_claims_victims_are_not_the_doers_named_beside_them(nlp: Language) -> None:
+    text = (
+        "Ghana and Togo reject claims that their ventures are depriving ethnic Ewe of jobs "
+        "and their share in the region's wealth."
+    )
+    found = alleged_events(nlp, text)
+    assert found and {e["target_name"] for e in found} == {"ethnic Ewe"}
+
+
+def test_claims_headline_gives_the_role_its_nationality(nlp: Language) -> None:
+    text = (
+        "Officials in Accra say the journalist Kofi Mensah was shot on Friday. Police "
+        "believe the governor ordered the killing of journalist Kofi Mensah."
+    )
+    article = Article(
+        id="t", text=text, title="Murdered Togolese journalist mourned", published="2020-02-18"
+    )
+    result = analyse(article, nlp(text)).to_dict()
+    (journalist,) = [a for a in result["actors"] if a["name"] == "Kofi Mensah"]
+    assert journalist["country"] == "TGO"

@@ -31,7 +31,7 @@ from ..actors.items import ActorRef
 from ..actors.lookup import MEDIA_SECTOR, STATE_SECTORS, MentionIndex
 from ..docview import children_of, view
 from ..model import Span
-from . import syntax
+from . import syntax, voice
 from .denials import answer, country, denial_events, denied_by, find_denials
 from .items import EventFinding
 from .named_acts import (
@@ -40,7 +40,9 @@ from .named_acts import (
     ALLEGEDLY,
     AUTHORING,
     HEARSAY,
+    HEDGES,
     HIRING,
+    NOUN_VERBS,
     PUNISHING,
     SUFFERING,
     NamedAct,
@@ -72,6 +74,9 @@ SUFFERED_ROOTS = frozenset({"13", *ATTRIBUTED_ROOTS})  # (threats too: "had been
 ACCUSATION_ROOT = "11"  # the accusation event an alleged act is linked to
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12"})
 ARMED_GROUPS = frozenset({"REB", "INS"})
+# Modes of an act told as done: "had been threatened" in reported speech is as much a
+# claim as "was threatened".
+TOLD_MODES = frozenset({"asserted", "background"})
 MILITARY_COOPERATION = "062"
 NOMINAL_CONFIDENCE = 0.5
 DEFINITE = frozenset({"the", "this", "these", "those"})
@@ -119,14 +124,18 @@ def attribute_claims(
     for event in events:
         if event.root == ACCUSATION_ROOT:
             accusations.setdefault(event.trigger.start, []).append(event)
-    named = _named_acts(doc, events, index, patterns or load_patterns(), accusations)
-    events = sorted([*events, *named], key=lambda e: (e.evidence.start, e.trigger.start))
+    patterns = patterns or load_patterns()
+    named, replaced = _named_acts(doc, events, index, patterns, accusations)
+    events = sorted(
+        [*(e for e in events if e.trigger.start not in replaced), *named],
+        key=lambda e: (e.evidence.start, e.trigger.start),
+    )
     tokens = [syntax.token_at(doc, e.trigger.start, e.trigger.end) for e in events]
     found = [
         _armed_support(_as_claim(event, token, index, accusations)) if token is not None else event
         for event, token in zip(events, tokens, strict=True)
     ]
-    denials = list(find_denials(doc, found, index))
+    denials = list(find_denials(doc, found, index, patterns))
     for denial in denials:
         found = answer(found, denial)
     for event, token in zip(list(found), tokens, strict=True):
@@ -136,6 +145,7 @@ def attribute_claims(
             found = _contradicted(found, event, _tellers(token, index) or [event.source])
         elif (verifier := _verifier(token)) is not None:
             found = _confirmed(found, event, index.refs_for(verifier))
+    found = [_presumed_claimants(e, events, index) for e in found]
     return found + [e for denial in denials for e in denial_events(denial, found)]
 
 
@@ -174,8 +184,10 @@ def _as_claim(
             target=event.target
             or _suffering_side(index, event.root, event.source, (accusation.source,)),
         )
-    if event.mode != "asserted" or event.negated or _verifier(token) is not None:
+    if event.mode not in TOLD_MODES or event.negated or _verifier(token) is not None:
         return event  # what a third party verified it confirms; it does not allege it
+    if event.mode != "asserted" and not _doer_named(token):
+        return event
     hedges = {c.lower_ for c in children_of(token)} & (
         ALLEGEDLY | (HEARSAY if event.root in ATTRIBUTED_ROOTS else frozenset())
     )
@@ -251,6 +263,45 @@ def _suffering_side(
     return None
 
 
+def _presumed_claimants(
+    event: EventFinding, events: Sequence[EventFinding], index: MentionIndex
+) -> EventFinding:
+    """An alleged act told in an accusation or a denial that names no accuser ("Y stands
+    accused of bombing the base", "Y denies sheltering the fighters") is presumed the claim
+    of whoever the article has accuse Y, the nearest accusation first (not linked as the
+    act's accusation: it tells another act, or none); failing that, of the side with the
+    grievance: its victim, or for arms and aid to rebels the country they fight in. An act
+    only hedged ("reportedly") keeps no claimant: the reports are nobody named."""
+    if event.mode != "alleged" or event.claimants:
+        return event
+    if not event.deniers and (event.claim is None or event.claim.text.lower() in HEDGES):
+        return event
+    accusers = [e for e in events if e.root == ACCUSATION_ROOT and _accuses_the_doer(e, event)]
+    if accusers:
+        nearest = min(accusers, key=lambda e: abs(e.trigger.start - event.trigger.start))
+        return dataclasses.replace(event, claimants=(nearest.source,), claim_presumed=True)
+    target = event.target
+    if target is None or target == event.source:
+        return event
+    if event.root in SUFFERED_ROOTS:
+        return dataclasses.replace(event, claimants=(target,), claim_presumed=True)
+    fought = index.country_actor(target) if target.sector in ARMED_GROUPS else None
+    if fought is not None and country(fought) != country(event.source):
+        return dataclasses.replace(event, claimants=(fought,), claim_presumed=True)
+    return event  # (who is aided has no grievance)
+
+
+def _accuses_the_doer(accusation: EventFinding, act: EventFinding) -> bool:
+    """Whether an accusation is against the doer of `act`: the doer itself, or its country
+    when the accuser is of another (rebels accusing their own government name it)."""
+    accuser, accused, doer = accusation.source, accusation.target, act.source
+    if accused is None or accuser == doer:
+        return False
+    if country(accuser) != country(doer):
+        return country(accused) == country(doer)
+    return accused == doer
+
+
 def _accuses(claimant: ActorRef, event: EventFinding) -> bool:
     """Whether a source's account of an act is an accusation: its side suffered the act at
     the hands of another ("according to Ghana's ministry, Togolese troops detained three
@@ -284,23 +335,40 @@ def _named_acts(
     index: MentionIndex,
     patterns: Mapping[str, Sequence[VerbPattern]],
     accusations: dict[int, list[EventFinding]],
-) -> list[EventFinding]:
+) -> tuple[list[EventFinding], set[int]]:
     """ "Ghana blamed Togo for the attack on a police post", "Paris was accused of aiding
     rebels", "investigators believe the general ordered the killing": the act laid at the
-    accused's door, named by a noun or a gerund that no event has for its trigger yet."""
+    accused's door, named by a noun or a gerund that no event has for its trigger yet, or
+    the grounds of a punishment the coder told as fact (their triggers are returned too, so
+    that those readings give way)."""
     triggers = {e.trigger.start for e in events}
     found: list[EventFinding] = []
+    replaced: set[int] = set()
     for verb in view(doc).tokens:
         if verb.lemma_.lower() not in NAMING_LEMMAS:
             continue
         for named in named_acts(verb, claim_verb(verb)):
             coded = code_act(named.act, patterns)
-            if named.act.idx in triggers or coded is None or coded[0][:2] in SPOKEN_ROOTS:
+            if coded is None or coded[0][:2] in SPOKEN_ROOTS:
                 continue  # "suspected of asking for ...": words, not an alleged deed
+            if named.act.idx in triggers and not _grounds_read_as_fact(named, events):
+                continue
+            if named.act.idx in triggers:
+                replaced.add(named.act.idx)
             triggers.add(named.act.idx)
-            told_before = _told_before(events, named.act, coded[0])
+            told_before = _told_before([*events, *found], named.act, coded[0])
             found += _alleged(doc, named, coded, index, accusations, told_before)
-    return found
+    return found, replaced
+
+
+def _grounds_read_as_fact(named: NamedAct, events: Sequence[EventFinding]) -> bool:
+    """Whether the coder told the grounds of a punishment as the narrator's fact: "Ghana
+    sanctioned Togo for detaining farmers" is Ghana's case against Togo, not a detention
+    the narrator reports (nor one Ghana made, as the clause's subject would have it)."""
+    if named.claim.lemma_.lower() not in PUNISHING:
+        return False
+    told = [e for e in events if e.trigger.start == named.act.idx]
+    return all(e.mode == "asserted" for e in told)
 
 
 def _alleged(
@@ -315,22 +383,32 @@ def _alleged(
     none, the victim of the act as the article told it before (`told_before`), else the
     claimant's side."""
     code, objects = coded
-    sources = [r for d in named.doers for r in index.refs_for(d) or _government(index, d)]
+    sources = [r for d in named.doers for r in index.refs_for(d) or _generic_doers(index, d)]
+    if named.unnamed and code[:2] in SUFFERED_ROOTS:  # "received threats": from somebody
+        sources = voice.unidentified_source(named.act, index)
     told = accusations.get(named.claim.idx)
+    if not told and named.claim.pos_ == "NOUN":  # "reiterated the claim that ...": its 112
+        told = accusations.get(named.claim.head.idx)
     accusation = told[-1] if told else None
-    claimants = (accusation.source,) if accusation else tuple(_refs(index, named.claimant))
+    claimants = (
+        tuple(dict.fromkeys(a.source for a in told)) if told
+        else tuple(_refs(index, named.claimant))
+    )  # fmt: skip
     if named.denied:  # "denies shelling the town": its doers deny it
         claimants = ()
     victims = list(
         dict.fromkeys(
-            r for o in (*objects, *named.victims) for r in _victims(index, o) if r not in sources
+            r for o in (*objects, *named.victims) for r in _victims(index, o, sources)
         )
     )
 
     def victims_of(source: ActorRef) -> list[ActorRef | None]:
         if victims or not named.victim_claims:
             return [*victims] or [None]
-        if told_before is not None and told_before.target != source:
+        if told_before is not None and (
+            told_before.target != source  # ("the bombing of the base was a plot by its army":
+            or _trigger_lemma(doc, told_before) == _act_verb(named.act)  # a false flag)
+        ):
             return [told_before.target]
         return [_suffering_side(index, code[:2], source, claimants)]
 
@@ -345,7 +423,10 @@ def _alleged(
             quote=accusation.quote if accusation else None,
             confidence=NOMINAL_CONFIDENCE,
             claimants=claimants,
-            claim=None if named.denied else syntax.span_of(named.claim),
+            claim=None
+            if named.denied
+            else accusation.trigger if accusation
+            else syntax.span_of(named.claim),
             deniers=(source,) if named.denied else (),
             denials=(syntax.span_of(named.claim),) if named.denied else (),
         )
@@ -356,7 +437,8 @@ def _alleged(
 
 def _told_before(events: Sequence[EventFinding], act: Token, code: str) -> EventFinding | None:
     """The act a definite noun goes back to ("blamed Iran for *the attacks*" after "drones
-    attacked two Saudi oil plants"): the last event of its root before it with a target."""
+    attacked two Saudi oil plants"): the last event of its root before it with a target, one
+    told by the same word first ("the bombing of the base" ... "the bombing was a plot")."""
     if act.pos_ != "NOUN" or not any(
         c.dep_ == "det" and c.lower_ in DEFINITE for c in children_of(act)
     ):
@@ -365,25 +447,46 @@ def _told_before(events: Sequence[EventFinding], act: Token, code: str) -> Event
         e for e in events
         if e.root == code[:2] and e.target is not None and e.trigger.start < act.idx
     ]  # fmt: skip
-    return earlier[-1] if earlier else None
+    same = [e for e in earlier if _trigger_lemma(act.doc, e) == _act_verb(act)]
+    return (same or earlier)[-1] if earlier else None
 
 
-def _government(index: MentionIndex, noun: Token) -> list[ActorRef]:
-    """ "by the government in Islamabad", "the authorities": a state body the index knows
-    only through its fallback; other generic doers ("36 people") stay unnamed."""
-    if noun.lemma_.lower() not in STATE_NOUNS:
-        return []
-    return index.refs_for(noun, generic=True)
+def _trigger_lemma(doc: Doc, event: EventFinding) -> str | None:
+    token = syntax.token_at(doc, event.trigger.start, event.trigger.end)
+    return _act_verb(token) if token is not None else None
 
 
-def _victims(index: MentionIndex, noun: Token) -> list[ActorRef]:
-    """Who a phrase names as the act's victims: the actors it names, else the places its
-    people are in ("dissidents in Denmark"), else a generic actor for it."""
-    return (
-        index.refs_for(noun)
-        or [r for p in places_of(noun) for r in index.refs_for(p)]
-        or index.refs_for(noun, generic=True)
+def _act_verb(token: Token) -> str:
+    """The verb an act word stands for: "bombing" and "bombed" are both "bomb"."""
+    lemma = token.lemma_.lower()
+    return NOUN_VERBS.get(lemma, lemma)
+
+
+def _generic_doers(index: MentionIndex, noun: Token) -> list[ActorRef]:
+    """ "by the government in Islamabad", "militants with bases in Afghanistan": a state
+    body or an armed group the index knows only through its fallback; other generic doers
+    ("36 people") stay unnamed."""
+    refs = index.refs_for(noun, generic=True)
+    if noun.lemma_.lower() in STATE_NOUNS:
+        return refs
+    return [r for r in refs if r.sector in ARMED_GROUPS]
+
+
+def _victims(index: MentionIndex, noun: Token, doers: list[ActorRef]) -> list[ActorRef]:
+    """Who a phrase names as the act's victims, other than its doers: the actors it names,
+    else the places its people are in ("dissidents in Denmark"), else a generic actor for
+    it. ("depriving ethnic Baloch of ... and their share": "their" is the doers', so the
+    Baloch are found as a group.)"""
+    tries = (
+        lambda: index.refs_for(noun),
+        lambda: [r for p in places_of(noun) for r in index.refs_for(p)],
+        lambda: index.refs_for(noun, generic=True),
     )
+    for found in (try_() for try_ in tries):
+        others = [r for r in found if r not in doers]
+        if others:
+            return others
+    return []
 
 
 def _sentence_of(doc: Doc, token: Token) -> Span:

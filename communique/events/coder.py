@@ -365,7 +365,9 @@ def _code(
     passive = syntax.is_passive(verb) and pattern.passive and not stative
     source_token, recipient = _doer(verb, pattern, passive=passive, stative=stative)
     sources = _sources(source_token, index, speaker=speaker)
-    unnamed = not sources and voice.left_unnamed(pattern.code, verb)
+    unnamed = not sources and (
+        voice.left_unnamed(pattern.code, verb) or voice.is_anonymous(source_token)
+    )
     if unnamed and voice.unattributed(verb, source_token, passive=syntax.is_passive(verb)):
         means = source_token if source_token is not None and voice.is_means(source_token) else None
         if speaker is not None and speaker.sector == "MIL" and voice.by_air(verb):

@@ -16,7 +16,7 @@ state) or made by the accuser it answers.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -27,17 +27,23 @@ from ..docview import children_of, view
 from ..model import Span
 from . import syntax
 from .items import EventFinding
+from .named_acts import code_act
+from .ontology import VerbPattern
 
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute"})
 ALLEGATION_NOUNS = frozenset(
-    {"accusation", "allegation", "claim", "charge", "assertion", "suggestion", "report"}
-)
+    {"accusation", "allegation", "claim", "charge", "assertion", "suggestion", "report",
+     "hypothesis", "theory"}
+)  # fmt: skip
+# Words that go back to the claim told just before: "It is a hypothesis ... dismissed by X".
+REFERRING = frozenset({"it", "this", "that"})
 # "called the allegations baseless": verbs that judge an allegation, and the judgements
 # that deny it.
 CALLING = frozenset({"call", "label", "describe", "brand", "term", "dismiss"})
 FALSE_WORDS = frozenset(
     {"baseless", "false", "unfounded", "groundless", "fabricated", "absurd", "ridiculous",
-     "lie", "lies", "propaganda", "nonsense", "untrue", "fabrication", "slander"}
+     "lie", "lies", "propaganda", "nonsense", "untrue", "fabrication", "slander",
+     "conspiracy"}
 )  # fmt: skip
 PLEAS = frozenset({"guilty", "innocent"})
 # CAMEO codes of a denial the coder left uncoded: denying a deed (016 deny responsibility),
@@ -61,11 +67,21 @@ class Denial:
     told: tuple[int, int] | None
     same_sentence: bool  # "a charge X rejected": the charge of its own sentence
     own_acts: bool = False  # a plea answers the pleader's own alleged acts
+    latest: bool = False  # "the claim", "it": the claim told last, not every one before
+    makers: tuple[ActorRef, ...] = ()  # who the allegation noun says made it, where it does
+    # the root of the act its content tells and whom it was done to ("claims that the
+    # journalist was slain": 18, the journalist), for an act told before in other words
+    told_act: tuple[frozenset[str], frozenset[ActorRef]] | None = None
     coded: bool = False  # the verb coder made the denial an event already
     code: str = REJECTION
 
 
-def find_denials(doc: Doc, events: Sequence[EventFinding], index: MentionIndex) -> Iterator[Denial]:
+def find_denials(
+    doc: Doc,
+    events: Sequence[EventFinding],
+    index: MentionIndex,
+    patterns: Mapping[str, Sequence[VerbPattern]],
+) -> Iterator[Denial]:
     """Every denial in `doc`; where the coder made its verb an event, that event's source
     is the denier and its target the accuser (a quote's "we" is its speaker)."""
     coded: dict[int, list[EventFinding]] = {}
@@ -83,17 +99,22 @@ def find_denials(doc: Doc, events: Sequence[EventFinding], index: MentionIndex) 
             events_here = coded.get(token.idx, [])
             deniers = [e.source for e in events_here] or _deniers(token, index)
             accusers = [e.target for e in events_here if e.target is not None]
-            accusers += _accusers(noun, index) if noun is not None else []
+            makers = _accusers(noun, index) if noun is not None else []
+            accusers += makers
             if not deniers:
                 continue
             yield Denial(
                 deniers=tuple(dict.fromkeys(deniers)),
                 accusers=frozenset(country(a) for a in accusers),
+                makers=tuple(dict.fromkeys(makers)),
                 trigger=syntax.span_of(token),
                 evidence=Span(sentence.text, sentence.start_char, sentence.end_char),
                 told=content(noun),
-                same_sentence=noun is not None and token.head == noun,
+                told_act=_told_act(noun, events, index, patterns) if noun is not None else None,
+                same_sentence=noun is not None
+                and (token.head == noun or charge_before(token) is not None),
                 own_acts=own_acts,
+                latest=noun is not None and _singular(noun),
                 coded=bool(events_here),
                 code=DENIAL_OF_RESPONSIBILITY if token.lemma_.lower() in DENYING else REJECTION,
             )
@@ -110,15 +131,45 @@ def _denial_of(token: Token) -> tuple[Token | None, bool] | None:
         head = token.head
         if token.dep_ in {"relcl", "ccomp"} and head.i < token.i and _allegation_noun(head):
             return head, False  # "a charge X rejected" (also as the tagger misreads it)
-        noun = allegation_object(token)
+        before = charge_before(token)
+        if before is not None:
+            return before[0], False
+        noun = allegation_object(token) or _passive_allegation(token)
         return (noun, False) if noun is not None else None
     if lemma in CALLING:
         judged = {c.lower_ for c in children_of(token) if c.dep_ in {"oprd", "acomp", "xcomp"}}
         judged |= {g.lower_ for c in syntax.prep_objects(token, "as") for g in c.subtree}
-        noun = allegation_object(token)
+        noun = allegation_object(token) or _passive_allegation(token)
         if noun is not None and judged & FALSE_WORDS:
             return noun, False
     return None
+
+
+def _passive(verb: Token) -> bool:
+    """A passive, also a bare participle with a "by" phrase joined to another clause ("...,
+    but dismissed by the ambassador")."""
+    return syntax.is_passive(verb) or (verb.tag_ == "VBN" and syntax.agent_of(verb) is not None)
+
+
+def _passive_allegation(verb: Token) -> Token | None:
+    """What a passive judging verb judges: its subject when an allegation noun or "it"
+    ("the claim was dismissed as absurd"), or the allegation the clause it is joined to
+    names ("It is a hypothesis raised by ..., but dismissed by X as a conspiracy theory")."""
+    if not _passive(verb):
+        return None
+    subject = syntax.passive_subject(verb)
+    if subject is None and verb.dep_ == "conj":
+        head = verb.head
+        named = [c for c in children_of(head) if c.dep_ == "attr" and _allegation_noun(c)]
+        subject = named[0] if named else syntax.subject_of(head)
+    if subject is not None and (_allegation_noun(subject) or subject.lower_ in REFERRING):
+        return subject
+    return None
+
+
+def _singular(noun: Token) -> bool:
+    """Whether an allegation noun names one claim ("the accusation", "it"), not several."""
+    return noun.tag_ in {"NN", "NNP", "PRP"} or noun.lower_ in REFERRING
 
 
 def _allegation_noun(token: Token) -> bool:
@@ -129,8 +180,33 @@ def allegation_object(verb: Token) -> Token | None:
     return next((o for o in syntax.direct_objects(verb) if _allegation_noun(o)), None)
 
 
+def charge_before(verb: Token) -> tuple[Token, list[Token]] | None:
+    """ "..., a charge Afghan spokesperson Balkhi rejected": the allegation noun and the
+    words of the denier's phrase between it and the verb, read off the word order where
+    the parser tore the phrase apart."""
+    words: list[Token] = []
+    for i in range(verb.i - 1, max(verb.i - MAX_DENIER_WORDS - 2, -1), -1):
+        word = verb.doc[i]
+        if _allegation_noun(word) and word.tag_ == "NN" and i > 0:
+            det = verb.doc[i - 1]
+            if det.lower_ in {"a", "the"} and i > 1 and verb.doc[i - 2].text == "," and words:
+                return word, words
+            return None
+        if word.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            return None
+        words.insert(0, word)
+    return None
+
+
+MAX_DENIER_WORDS = 8
+
+
 def _deniers(token: Token, index: MentionIndex) -> list[ActorRef]:
-    if syntax.is_passive(token):  # "dismissed by the ambassador as a conspiracy theory"
+    before = charge_before(token)
+    if before is not None:  # the last word of the phrase that names somebody
+        named = (index.refs_for(w) for w in reversed(before[1]))
+        return next((refs for refs in named if refs), [])
+    if _passive(token):  # "dismissed by the ambassador as a conspiracy theory"
         agent = syntax.agent_of(token)
         return index.refs_for(agent) if agent is not None else []
     subject = syntax.subject_of(token)
@@ -139,35 +215,68 @@ def _deniers(token: Token, index: MentionIndex) -> list[ActorRef]:
 
 def _accusers(noun: Token, index: MentionIndex) -> list[ActorRef]:
     """Whose allegation: its owner ("Pakistan's allegation") or its maker ("allegations
-    made by Pakistan")."""
+    made by Pakistan", "a hypothesis raised by a lawyer of the victims")."""
     makers = [c for c in children_of(noun) if c.dep_ == "poss"]
     makers += [a for c in children_of(noun) if c.dep_ == "acl" for a in [syntax.agent_of(c)] if a]
-    return [r for m in makers for r in index.refs_for(m)]
+    return [r for m in makers for r in index.refs_for(m) or index.refs_for(m, generic=True)]
+
+
+def _told_act(
+    noun: Token,
+    events: Sequence[EventFinding],
+    index: MentionIndex,
+    patterns: Mapping[str, Sequence[VerbPattern]],
+) -> tuple[frozenset[str], frozenset[ActorRef]] | None:
+    """The roots of the act an allegation's content tells (as coded there, or as its verb
+    codes) and the actors its clause names as subject or object."""
+    clause, span = _content_clause(noun), content(noun)
+    if clause is None or span is None:
+        return None
+    roots = {e.root for e in events if span[0] <= e.trigger.start < span[1]}
+    acts = [clause, *(c for c in children_of(clause) if c.dep_ in {"acomp", "attr"})]
+    for act in acts:  # ("that he was slain": the participle the tagger took for an adjective)
+        coded = code_act(act, patterns)
+        roots |= {coded[0][:2]} if coded is not None else set()
+    named = [t for t in clause.subtree if t.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    refs = frozenset(r for t in named for r in index.refs_for(t))
+    return (frozenset(roots), refs) if roots and refs else None
+
+
+def _content_clause(noun: Token) -> Token | None:
+    """The verb of what an allegation noun says ("claims *that* X was slain": slain)."""
+    return next(
+        (
+            child
+            for child in children_of(noun)
+            if child.dep_ in {"acl", "ccomp"}
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in children_of(child))
+        ),
+        None,
+    )
 
 
 def content(noun: Token | None) -> tuple[int, int] | None:
     """The characters of what an allegation noun says ("claims *that their ventures ...*"),
     or None when the noun tells no content of its own ("denied the accusation")."""
-    if noun is None:
+    clause = _content_clause(noun) if noun is not None else None
+    if clause is None:
         return None
-    for child in children_of(noun):
-        if child.dep_ in {"acl", "ccomp"} and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in children_of(child)
-        ):
-            first, last = child.left_edge, child.right_edge
-            return first.idx, last.idx + len(last)
-    return None
+    first, last = clause.left_edge, clause.right_edge
+    return first.idx, last.idx + len(last)
 
 
 def answer(events: list[EventFinding], denial: Denial) -> list[EventFinding]:
     """The alleged acts a denial answers, with its deniers added: those its allegation
     says, else those of its own sentence ("a charge X rejected"), else those told before
-    it against a denier or its state, or made by the accuser it answers."""
+    it against a denier or its state, or made by the accuser it answers (of the last
+    sentence that tells any, when the allegation is one: "denied the claim", "it")."""
     answered = []
     for event in events:
         if event.mode != "alleged" or event.evidence.start > denial.evidence.start:
             continue
-        if denial.same_sentence and event.evidence.start != denial.evidence.start:
+        if denial.same_sentence:  # "the claim that ..., a charge X rejected": that claim
+            if event.evidence.start == denial.evidence.start:
+                answered.append(event)
             continue
         if denial.told is not None:
             if denial.told[0] <= event.trigger.start < denial.told[1]:
@@ -177,7 +286,40 @@ def answer(events: list[EventFinding], denial: Denial) -> list[EventFinding]:
         by_accuser = any(country(c) in denial.accusers for c in event.claimants)
         if against or (by_accuser and not denial.own_acts):
             answered.append(event)
-    return [denied_by(e, denial.deniers, denial.trigger) if e in answered else e for e in events]
+    if denial.told is not None and not answered and denial.told_act is not None:
+        answered = _told_before_in_other_words(events, denial)
+    if denial.latest and denial.told is None and answered:
+        last = max(e.evidence.start for e in answered)
+        answered = [e for e in answered if e.evidence.start == last]
+    return [
+        _made_by(denied_by(e, denial.deniers, denial.trigger), denial.makers)
+        if e in answered
+        else e
+        for e in events
+    ]
+
+
+def _made_by(event: EventFinding, makers: Sequence[ActorRef]) -> EventFinding:
+    """An act nobody was said to claim takes as claimants those the denial says made the
+    allegation ("It is a hypothesis raised by a lawyer of the victims, but dismissed ...")."""
+    if event.claimants or not makers:
+        return event
+    return dataclasses.replace(event, claimants=tuple(m for m in makers if m != event.source))
+
+
+def _told_before_in_other_words(
+    events: Sequence[EventFinding], denial: Denial
+) -> list[EventFinding]:
+    """ "denied all claims that the journalist was slain", after "agencies believe the
+    prince ordered the journalist's killing": the alleged acts told before of the root its
+    content tells, done to whom it names."""
+    assert denial.told_act is not None
+    roots, named = denial.told_act
+    return [
+        e for e in events
+        if e.mode == "alleged" and e.evidence.start < denial.evidence.start
+        and e.root in roots and e.target in named
+    ]  # fmt: skip
 
 
 def denial_events(denial: Denial, events: Sequence[EventFinding]) -> list[EventFinding]:

@@ -42,6 +42,7 @@ class EventFinding:
     confirmers: tuple[ActorRef, ...] = ()
     claim: Span | None = None
     denials: tuple[Span, ...] = ()  # the triggers of the events that deny it
+    claim_presumed: bool = False  # the claimants are presumed, not named as claiming it
 
     @property
     def root(self) -> str:

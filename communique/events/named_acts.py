@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from ..docview import children_of
 from ..quotes.cues import according_object, is_according
 from . import syntax
-from .ontology import VerbPattern
+from .ontology import VerbPattern, verb_lemma
 
 # Verbs that lay an act at someone's door, with the preposition that names the act.
 ACCUSING = {
@@ -49,10 +49,13 @@ AUTHORING = frozenset(
      "commit", "perpetrate", "stage", "sponsor"}
 )  # fmt: skip
 HIRING = frozenset({"hire", "pay", "recruit"})
+# Nouns that lay an act told as a subject at its author's door: "the bombing was *the work
+# of* militants", "*a plot by* France".
+WORKS = frozenset({"work", "handiwork", "doing", "plot", "operation"})
 # Verbs whose subject suffers the act their object names ("face harassment by X").
-SUFFERING = frozenset({"face", "suffer", "endure"})
+SUFFERING = frozenset({"face", "suffer", "endure", "receive"})
 # Verbs under which the sufferer's own account of an act is a claim: "they say they face".
-TELLING = frozenset({"say", "tell", "complain", "claim", "allege", "report"})
+TELLING = frozenset({"say", "tell", "complain", "claim", "allege", "report", "suggest"})
 # Nouns of a part in an act: "denied involvement in the attack", "responsibility for".
 PARTS = frozenset({"involvement", "responsibility", "role", "part", "complicity"})
 ALLEGEDLY = frozenset({"allegedly"})
@@ -109,6 +112,7 @@ class NamedAct:
     victim_claims: bool
     victims: tuple[Token, ...] = ()  # who suffered it, where the frame tells it
     denied: bool = False  # told only as the doers' denial: they deny it, nobody claims it
+    unnamed: bool = False  # its doers are left unnamed ("say they received threats")
 
 
 def named_acts(verb: Token, claim_verb: Token | None) -> Iterator[NamedAct]:
@@ -213,6 +217,13 @@ def _authored(verb: Token, claim_verb: Token | None) -> Iterator[NamedAct]:
         if doers and subject is not None:
             yield NamedAct(subject, tuple(doers), claimant, claim, True)
         return
+    if lemma == "be":  # "the bombing was the work of militants", "a plot by France"
+        act = syntax.subject_of(verb)
+        works = [c for c in children_of(verb) if c.dep_ == "attr" and c.lemma_.lower() in WORKS]
+        doers = [d for w in works for p in ("by", "of") for d in syntax.prep_objects(w, p)]
+        if act is not None and act.pos_ == "NOUN" and doers:
+            yield NamedAct(act, tuple(doers), claimant, claim, True)
+            return
     doer = _involved(verb) if lemma == "involve" else syntax.subject_of(verb)
     if doer is not None:
         for act in _authored_acts(verb):
@@ -266,17 +277,23 @@ def _authored_acts(verb: Token) -> list[Token]:
 
 def _suffered(verb: Token, claim_verb: Token | None) -> Iterator[NamedAct]:
     """ "the fishermen say they face harassment by the coast guard": the victims' account
-    of an act by the "by" phrase's actor."""
+    of an act by the "by" phrase's actor, or, when it is told as done, by somebody unnamed
+    ("she said she had received threats")."""
     told = claim_verb or _saying_over(verb)
     victim = syntax.subject_of(verb)
     if told is None or victim is None:
         return
+    claimant = claimant_of(told)
+    if victim.tag_ == "PRP" and claimant is not None:
+        victim = claimant  # "journalists say they face ...": the tellers themselves
     acts = syntax.direct_objects(verb)
     acts += [c for a in acts for c in children_of(a) if c.dep_ == "conj"]
     doers = [d for a in acts for d in syntax.prep_objects(a, "by")]
     doers += syntax.prep_objects(verb, "by")
-    for act in acts if doers else []:
-        yield NamedAct(act, tuple(doers), claimant_of(told), told, False, (victim,))
+    if not doers and verb.tag_ not in {"VBD", "VBN"}:
+        return  # "says the country faces attacks": no deed done, and no doer to lay it on
+    for act in acts:
+        yield NamedAct(act, tuple(doers), claimant, told, False, (victim,), unnamed=not doers)
 
 
 def _blamed_on(verb: Token) -> Iterator[NamedAct]:
@@ -331,7 +348,10 @@ def code_act(
     """The CAMEO code of an act named by a noun ("the attack on X", "the reporter's
     killing", "assassination plots against exiles") or a gerund ("aiding rebels",
     "meddling in its affairs"), with the words that name whom it was done to."""
-    lemma = act.lemma_.lower()
+    lemma = verb_lemma(act.text, act.lemma_)
+    if act.pos_ == "ADJ":  # "that he was slain": a participle tagged as an adjective
+        verbal = _verb_code(lemma, patterns)
+        return (verbal, []) if verbal is not None and lemma != act.lower_ else None
     if act.pos_ == "VERB":
         given = [o for o in syntax.direct_objects(act) if o.lemma_.lower() in ACT_CODES]
         if lemma in GIVING and given:  # "providing sanctuary to fighters": what is given

@@ -65,6 +65,7 @@ MODEL_LEMMA_FIXES: dict[str, str] = {
     "cordoned": "cordon", "cordoning": "cordon",
     "retook": "retake",
     "forgave": "forgive",
+    "slain": "slay",  # (tagged an adjective: "claims that he was slain")
 }  # fmt: skip
 
 _CODE_RE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")

@@ -114,6 +114,17 @@ def left_unnamed(code: str, verb: Token) -> bool:
     )
 
 
+# Words that say a doer is there but left unnamed: "threatened by unnamed individuals".
+ANONYMOUS = frozenset({"unnamed", "unidentified", "unknown", "anonymous"})
+
+
+def is_anonymous(token: Token | None) -> bool:
+    """Whether a doer's phrase says only that somebody did it ("unnamed individuals")."""
+    return token is not None and any(
+        c.dep_ == "amod" and c.lower_ in ANONYMOUS for c in children_of(token)
+    )
+
+
 def unattributed(verb: Token, source_token: Token | None, *, passive: bool) -> bool:
     """Whether the act's doer is left unnamed: an agentless passive, or a means of
     violence as subject or agent ("killed by a car bomb", "a blast killed"). Harm told of a
@@ -123,7 +134,7 @@ def unattributed(verb: Token, source_token: Token | None, *, passive: bool) -> b
         return False
     if source_token is None:
         return passive
-    return is_means(source_token)
+    return is_means(source_token) or is_anonymous(source_token)
 
 
 # Strikes only an armed force flies: "killed in a drone strike".

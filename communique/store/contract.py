@@ -150,6 +150,7 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         "confirmed_by": list(row["confirmed_by"] or []),
         "accusation": row["accusation"],
         "denials": list(row["denials"] or []),
+        "claim_presumed": bool(row["claim_presumed"]),
     }
 
 

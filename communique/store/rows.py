@@ -178,6 +178,7 @@ def _event(
         "confirmed_by": list(event.confirmed_by),
         "accusation": event.accusation,
         "denials": list(event.denials),
+        "claim_presumed": event.claim_presumed,
     }
     row |= _span("location_mention", location.mention if location else None)
     return row | _span("trigger", event.trigger) | _span("evidence", event.evidence)

@@ -156,6 +156,12 @@ def _event_denials(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS denials VARCHAR[]")
 
 
+@migration("0005_event_claim_presumed")
+def _event_claim_presumed(con: duckdb.DuckDBPyConnection) -> None:
+    """Whether an alleged act's claimants are presumed, not named (contract 1.7)."""
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS claim_presumed BOOLEAN DEFAULT false")
+
+
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Names of the migrations already applied to the database."""
     exists = con.execute(

@@ -752,3 +752,20 @@ def clean(row: Row) -> Row:
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def watched(store: Store) -> Row:
+    """What `communique watch` keeps of its sources (`communique.watch.state`): each source
+    with its last fetch, last good fetch, status, error and item counts, and the items that
+    failed last with their reasons; empty lists for a store that was never watched into."""
+    from .watch import state
+
+    tables = store.query(
+        "SELECT 1 FROM information_schema.tables WHERE table_name = 'watch_sources'"
+    )
+    if not tables:  # a database made before `watch` existed, opened read-only
+        return {"sources": [], "failures": []}
+    return {
+        "sources": [clean(r) for r in state.sources(store)],
+        "failures": [clean(r) for r in state.failures(store)],
+    }

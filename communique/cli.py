@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs or '-'")
     extract.add_argument("--pretty", action="store_true", help="indented JSON for people")
-    from .commands import export, ingest, query, serve
+    from .commands import export, ingest, query, serve, watch
     from .commands._util import add_input_options, add_scale_options, add_vocabulary_options
 
     add_input_options(extract)
@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_vocabulary_options(extract)
     extract.set_defaults(run=extract_cli)
 
-    for command in (ingest, query, export, serve):
+    for command in (ingest, query, export, serve, watch):
         command.register(commands)
     _remember_parsers(parser)
     return parser

@@ -41,8 +41,10 @@ def extract_parallel(
     chunk_size: int = 16,
     min_confidence: float = 0.0,
     vocabulary: Vocabulary | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[Result]:
-    """Results for `items` in order, computed by `workers` processes.
+    """Results for `items` in order, computed by `workers` processes (those of `pool` when
+    given: a caller that extracts many small batches keeps one pool for all of them).
 
     With one worker, or input that fits in one chunk, everything runs in this
     process: starting workers costs more than it saves.
@@ -58,16 +60,29 @@ def extract_parallel(
         )
         return
     chunks = _chunks(_chain([*first, *second], iterator), chunk_size)
+    if pool is not None:
+        yield from _run_chunks(pool, chunks, workers, min_confidence, vocabulary)
+        return
     warm_up()  # forked workers inherit the loaded model, dictionaries and gazetteer
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
-        pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
-        for chunk in chunks:
-            future = pool.submit(_extract_chunk, chunk, min_confidence, vocabulary)
-            pending.append((chunk, future))
-            if len(pending) >= 2 * workers:
-                yield from _collect(*pending.popleft(), min_confidence, vocabulary)
-        while pending:
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as own:
+        yield from _run_chunks(own, chunks, workers, min_confidence, vocabulary)
+
+
+def _run_chunks(
+    pool: ProcessPoolExecutor,
+    chunks: Iterator[list[Item]],
+    workers: int,
+    min_confidence: float,
+    vocabulary: Vocabulary | None,
+) -> Iterator[Result]:
+    pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+    for chunk in chunks:
+        future = pool.submit(_extract_chunk, chunk, min_confidence, vocabulary)
+        pending.append((chunk, future))
+        if len(pending) >= 2 * workers:
             yield from _collect(*pending.popleft(), min_confidence, vocabulary)
+    while pending:
+        yield from _collect(*pending.popleft(), min_confidence, vocabulary)
 
 
 def _collect(
@@ -94,11 +109,14 @@ def extractor(
     min_confidence: float = 0.0,
     stats: Any = None,
     vocabulary: Vocabulary | None = None,
+    keep_pool: bool = False,
 ) -> Iterator[Extractor]:
     """The function that turns items into results for `extract` and `ingest`.
 
     `dask` is a scheduler address or "local" (a LocalCluster with `workers`
-    processes); otherwise `workers` local processes (default: one per core).
+    processes); otherwise `workers` local processes (default: one per core), started
+    for each call, or with `keep_pool` once for every call (`communique watch` stores
+    many small batches).
     """
     if dask:
         from .distributed import dask_client, extract_dask
@@ -111,6 +129,15 @@ def extractor(
                 stats=stats,
                 vocabulary=vocabulary,
             )
+        return
+    workers = workers or default_workers()
+    if keep_pool and workers > 1:
+        warm_up()  # forked workers inherit the loaded model, dictionaries and gazetteer
+        with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+            yield lambda items: extract_parallel(
+                items, workers=workers, min_confidence=min_confidence,
+                vocabulary=vocabulary, pool=pool,
+            )  # fmt: skip
         return
     yield lambda items: extract_parallel(
         items, workers=workers, min_confidence=min_confidence, vocabulary=vocabulary

@@ -99,6 +99,8 @@ def hostile_urls(client: TestClient) -> list[str]:
         "/contested": ["/contested", f"/contested?a={q}&b=x&denied=true"]
         + [f"/contested?a={a}&b={b}" for a, b in pairs[:3]],
         "/api/docs": ["/api/docs"],
+        "/sources": ["/sources"],
+        "/api/sources": ["/api/sources"],
         "/api/openapi.json": ["/api/openapi.json"],
         "/api/articles/{ref}": [f"/api/articles/{r}" for r in refs],
         "/api/actors/{ref}": [f"/api/actors/{r}" for r in who],

@@ -236,6 +236,14 @@ NOT_RUN_HERE = {
     "python bench/events.py": "scores against ../shared/; without it, tests/test_bench_missing_shared.py",
     "python bench/claims.py --show 20": "scores against ../shared/; without it, tests/test_bench_missing_shared.py",
     "python bench/speed.py": "a benchmark of minutes",
+    "communique watch https://example.org/world/rss.xml https://example.org/sitemap.xml "
+    "--db news.duckdb --every 15m": "runs until stopped, on the network; tests/test_watch.py "
+    "runs it against loopback servers",
+    "communique watch inbox/ --db news.duckdb --once": "a folder of the user's; "
+    "tests/test_watch.py watches one",
+    "communique watch FEED --db news.duckdb --alert 'dyad=ARM,AZE quad_class=4' --alert-jsonl "
+    "alerts.jsonl --alert-webhook https://hooks.example.org/news": "a feed and a webhook of "
+    "the user's; tests/test_watch.py alerts to a file and a loopback webhook",
     "python bench/speed.py --n 1000 --dask 200": "a benchmark of minutes",
     "python bench/speed.py --n 10000 --memory-only": "a benchmark of minutes",
     "python bench/speed.py --corpus ../shared/corpora --memory-only": "reads ../shared/",

@@ -109,6 +109,11 @@ def health(store: StoreDep) -> Json:
     }
 
 
+@router.get("/sources", summary="Watched sources: last fetch, last failure, items by state")
+def watched_sources(store: StoreDep) -> Json:
+    return analytics.watched(store)
+
+
 @router.get("/stats", summary="Counts of articles, quotes, events, actors and errors")
 def stats(store: StoreDep) -> Json:
     return analytics.stats(store)

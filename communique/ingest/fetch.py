@@ -26,12 +26,14 @@ address that is really connected to.
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import ipaddress
 import socket
 import ssl
 import time
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -40,6 +42,8 @@ from ..links import url_scheme, web_url
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+NOT_MODIFIED = 304
+TOO_MANY = 429
 CHUNK = 64 * 1024
 # Below this many decoded bytes the ratio is not judged: a short page of repeated
 # markup can compress very well and is harmless.
@@ -67,29 +71,54 @@ class Fetched:
     content_type: str | None
     body: bytes
     redirects: tuple[str, ...] = ()
+    etag: str | None = None  # the validators a conditional request sends back
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        """A 304 answer to a conditional request: nothing new, and no body."""
+        return self.status == NOT_MODIFIED
 
 
 class FetchError(Exception):
     """A URL that was not fetched, and why; the message names both."""
 
-    def __init__(self, url: str, reason: str) -> None:
+    def __init__(
+        self, url: str, reason: str, *, status: int | None = None, retry_after: str | None = None
+    ) -> None:
         super().__init__(f"not fetched: {url!r}: {reason}")
         self.url = url
         self.reason = reason
+        self.status = status  # the HTTP status, when the server answered with an error
+        self.retry_after = retry_after  # its Retry-After header, if any
+
+    @property
+    def transient(self) -> bool:
+        """Whether trying again later may work: no answer, 429, or a 5xx."""
+        return self.status is None or self.status == TOO_MANY or self.status >= 500
 
 
-def fetch(url: str, *, allow_private: bool = False, limits: FetchLimits | None = None) -> Fetched:
-    """GET `url` under the guard described in the module; raises `FetchError`."""
+def fetch(
+    url: str,
+    *,
+    allow_private: bool = False,
+    limits: FetchLimits | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Fetched:
+    """GET `url` under the guard described in the module; raises `FetchError`.
+
+    `headers` are sent besides the module's own: a conditional request's
+    `If-None-Match` / `If-Modified-Since`, answered 304 (`Fetched.not_modified`)."""
     limits = limits or FetchLimits()
     deadline = time.monotonic() + limits.deadline
     hops: list[str] = []
     current = url
     while True:
-        response = _get_once(current, allow_private=allow_private, limits=limits, deadline=deadline)
+        response = _get_once(
+            current, allow_private=allow_private, limits=limits, deadline=deadline, headers=headers
+        )
         if isinstance(response, Fetched):
-            return Fetched(
-                response.url, response.status, response.content_type, response.body, tuple(hops)
-            )
+            return dataclasses.replace(response, redirects=tuple(hops))
         hops.append(current)
         if len(hops) > limits.max_redirects:
             raise FetchError(url, f"more than {limits.max_redirects} redirects")
@@ -131,7 +160,12 @@ def resolve(host: str, port: int) -> list[IPAddress]:
 
 
 def _get_once(
-    url: str, *, allow_private: bool, limits: FetchLimits, deadline: float
+    url: str,
+    *,
+    allow_private: bool,
+    limits: FetchLimits,
+    deadline: float,
+    headers: Mapping[str, str] | None = None,
 ) -> Fetched | str:
     """One request: the response, or the Location a redirect points to."""
     if web_url(url) is None:
@@ -167,7 +201,7 @@ def _get_once(
     timeout = min(limits.timeout, left)  # connect and headers stay inside the deadline too
     connection = _connection(parts.scheme.lower(), host, port, addresses, allow_private, timeout)
     try:
-        connection.request("GET", target, headers=_HEADERS)
+        connection.request("GET", target, headers={**_HEADERS, **(headers or {})})
         response = connection.getresponse()
         if response.status in REDIRECTS:
             location = response.getheader("Location")
@@ -175,9 +209,18 @@ def _get_once(
                 raise FetchError(url, f"a {response.status} redirect with no Location")
             return location
         if response.status >= 400:
-            raise FetchError(url, f"the server answered {response.status} {response.reason}")
+            raise FetchError(
+                url,
+                f"the server answered {response.status} {response.reason}",
+                status=response.status,
+                retry_after=response.getheader("Retry-After"),
+            )
+        validators = response.getheader("ETag"), response.getheader("Last-Modified")
+        if response.status == NOT_MODIFIED:
+            return Fetched(url, NOT_MODIFIED, None, b"", (), *validators)
         body = _read_body(url, response, limits, deadline, connection)
-        return Fetched(url, response.status, response.getheader("Content-Type"), body)
+        kind = response.getheader("Content-Type")
+        return Fetched(url, response.status, kind, body, (), *validators)
     except TimeoutError as e:
         raise FetchError(
             url, f"timed out ({limits.timeout:g} s a step, {limits.deadline:g} s in all)"

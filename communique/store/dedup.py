@@ -128,3 +128,25 @@ def _insert_pairs(
         chunk = pairs[start : start + 1000]
         values = ", ".join("(?, ?)" for _ in chunk)
         cur.execute(f"INSERT INTO {target} VALUES {values}", [v for pair in chunk for v in pair])
+
+
+def stored_near_duplicate(cur: duckdb.DuckDBPyConnection, text: str) -> str | None:
+    """The uid of a stored article `text` nearly duplicates (or duplicates), or None:
+    for a caller that skips such texts instead of storing and linking them."""
+    keys = band_keys(text)
+    if not keys:
+        return None
+    marks = ", ".join("?" for _ in keys)
+    found = cur.execute(
+        f"""
+        SELECT DISTINCT a.uid, a.text, a.ingested_at
+        FROM minhash_bands b JOIN articles a ON a.uid = b.article_uid
+        WHERE b.band IN ({marks}) ORDER BY a.ingested_at, a.uid
+        """,
+        keys,
+    ).fetchall()
+    own = shingles(text)
+    for uid, other, _ in found:
+        if jaccard(own, shingles(other)) >= THRESHOLD:
+            return str(uid)
+    return None

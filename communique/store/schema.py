@@ -162,6 +162,42 @@ def _event_claim_presumed(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS claim_presumed BOOLEAN DEFAULT false")
 
 
+@migration("0006_watch")
+def _watch(con: duckdb.DuckDBPyConnection) -> None:
+    """What `communique watch` keeps so that a restart resumes (issue 15): each source's
+    validators and last fetch, each item seen and what became of it, each alert fired."""
+    con.execute(
+        """
+        CREATE TABLE IF NOT EXISTS watch_sources (
+            source VARCHAR PRIMARY KEY, kind VARCHAR, etag VARCHAR, last_modified VARCHAR,
+            last_fetched TIMESTAMP, last_ok TIMESTAMP, last_status VARCHAR,
+            last_error VARCHAR, failures INTEGER DEFAULT 0
+        )
+        """
+    )
+    con.execute(
+        """
+        CREATE TABLE IF NOT EXISTS watch_items (
+            source VARCHAR NOT NULL, item VARCHAR NOT NULL, url VARCHAR,
+            state VARCHAR NOT NULL, reason VARCHAR, attempts INTEGER DEFAULT 0,
+            article_uid VARCHAR, meta VARCHAR,
+            first_seen TIMESTAMP DEFAULT current_timestamp,
+            updated TIMESTAMP DEFAULT current_timestamp,
+            PRIMARY KEY (source, item)
+        )
+        """
+    )
+    con.execute(
+        """
+        CREATE TABLE IF NOT EXISTS watch_alerts (
+            rule VARCHAR NOT NULL, article_uid VARCHAR NOT NULL, event_id VARCHAR NOT NULL,
+            fired_at TIMESTAMP DEFAULT current_timestamp,
+            PRIMARY KEY (rule, article_uid, event_id)
+        )
+        """
+    )
+
+
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Names of the migrations already applied to the database."""
     exists = con.execute(

@@ -190,6 +190,13 @@ def contested(
     )
 
 
+@router.get("/sources", response_class=HTMLResponse)
+def watched_sources(request: Request, store: StoreDep) -> HTMLResponse:
+    """What `communique watch` fetched: each source's last fetch and failure, and the
+    items that failed last, with why."""
+    return page(request, "sources.html", found=analytics.watched(store), json_url="/api/sources")
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network(
     request: Request, store: StoreDep, limit: Annotated[int, Query(ge=1, le=200)] = 40

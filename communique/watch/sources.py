@@ -141,9 +141,9 @@ def _files(folder: str) -> list[Item]:
 
 def articles_of(item: Item, polite: Polite) -> list[Article | IngestError]:
     """The articles an item holds: a file's (as `communique ingest` reads it; see
-    `_file_id`), or a page's
-    main text with the feed entry's title, date and outlet where the page lacks them; the
-    page's URL is its id, so a page that changes replaces its old version."""
+    `_file_id`), or a page's main text with the feed entry's title, date and outlet where
+    the page lacks them; the page's URL is its id, so a page that changes replaces its old
+    version."""
     if item.path is not None:
         return [_file_id(found, item.path) for found in read([item.path])]
     assert item.url is not None
@@ -151,22 +151,14 @@ def articles_of(item: Item, polite: Polite) -> list[Article | IngestError]:
     listed = item.listed
     if isinstance(page, IngestError):  # no main text: the entry's own, if it has one
         return [_as_page(listed, item.url) if listed is not None and listed.text else page]
-    if listed is None:
-        return [_as_page(page, item.url)]
-    return [
-        _as_page(
-            Article(
-                id=item.url,
-                text=page.text,
-                title=page.title or listed.title,
-                published=listed.published or page.published,
-                source=listed.source or page.source,
-                url=item.url,
-                origin=item.url,
-            ),
-            item.url,
+    if listed is not None:  # the entry's title, date and outlet where the page lacks them
+        page = dataclasses.replace(
+            page,
+            title=page.title or listed.title,
+            published=listed.published or page.published,
+            source=listed.source or page.source,
         )
-    ]
+    return [_as_page(page, item.url)]
 
 
 def _file_id(found: Article | IngestError, path: str) -> Article | IngestError:
@@ -178,13 +170,5 @@ def _file_id(found: Article | IngestError, path: str) -> Article | IngestError:
 
 
 def _as_page(article: Article, url: str) -> Article:
-    return Article(
-        id=url,
-        text=article.text,
-        title=article.title,
-        published=article.published,
-        source=article.source,
-        url=url,
-        origin=url,
-        warnings=article.warnings,
-    )
+    """The article of the page at `url`: the URL is its id, its link and its origin."""
+    return dataclasses.replace(article, id=url, url=url, origin=url)
